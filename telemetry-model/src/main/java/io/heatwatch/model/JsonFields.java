@@ -1,0 +1,96 @@
+package io.heatwatch.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Typed access to one JSON object's fields, with errors that name the field and the value. */
+final class JsonFields {
+  private final JsonNode node;
+
+  JsonFields(JsonNode node, String what) {
+    if (node == null || !node.isObject()) {
+      throw new InvalidPayloadException(
+          "$", shortText(node), "expected a JSON object (" + what + ")");
+    }
+    this.node = node;
+  }
+
+  int version() {
+    JsonNode v = node.get("v");
+    if (v == null || v.isNull()) {
+      throw new InvalidPayloadException("v", null, "is required");
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new InvalidPayloadException("v", shortText(v), "expected an integer");
+    }
+    return v.intValue();
+  }
+
+  String text(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new InvalidPayloadException(field, shortText(value), "expected a string");
+    }
+    return value.textValue();
+  }
+
+  Long integer(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw new InvalidPayloadException(field, shortText(value), "expected an integer");
+    }
+    return value.longValue();
+  }
+
+  long requiredInteger(String field) {
+    return Check.notNull(field, integer(field));
+  }
+
+  Double number(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      throw new InvalidPayloadException(field, shortText(value), "expected a number");
+    }
+    return value.doubleValue();
+  }
+
+  Instant instant(String field) {
+    String text = text(field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidPayloadException(
+          field, text, "expected an ISO-8601 UTC instant such as 2026-11-24T10:15:30.125Z", e);
+    }
+  }
+
+  <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+    String text = text(field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPayloadException(
+          field, text, "expected one of " + java.util.Arrays.toString(type.getEnumConstants()), e);
+    }
+  }
+
+  static String shortText(JsonNode node) {
+    return node == null ? null : node.toString();
+  }
+}

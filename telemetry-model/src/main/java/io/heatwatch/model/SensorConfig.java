@@ -1,0 +1,59 @@
+package io.heatwatch.model;
+
+import java.time.Instant;
+
+/**
+ * Thresholds and description of one sensor, kept compacted by sensorId and sent retained to its
+ * device; {@code null} fields fall back to the job's defaults.
+ *
+ * @param v wire contract version
+ * @param sensorId the sensor this applies to
+ * @param site site id of the sensor's device
+ * @param deviceId the sensor's device
+ * @param name human name, e.g. "freezer 2 top shelf"
+ * @param highC HIGH alarm opens above this
+ * @param lowC LOW alarm opens below this
+ * @param hysteresisC an alarm clears only this far back inside its threshold
+ * @param maxRateCPerMin RATE_OF_CHANGE opens above this absolute rate
+ * @param minDurationS the condition must hold this long before an alarm opens
+ * @param updatedAt when it was changed
+ * @param updatedBy who changed it
+ */
+public record SensorConfig(
+    int v,
+    String sensorId,
+    String site,
+    String deviceId,
+    String name,
+    Double highC,
+    Double lowC,
+    Double hysteresisC,
+    Double maxRateCPerMin,
+    Long minDurationS,
+    Instant updatedAt,
+    String updatedBy) {
+
+  public SensorConfig {
+    Check.version(v);
+    Check.sensorId("sensorId", sensorId);
+    Check.segment("site", site);
+    Check.segment("deviceId", deviceId);
+    Check.maxLength("name", name, 200);
+    Check.finite("highC", highC);
+    Check.finite("lowC", lowC);
+    Check.finite("hysteresisC", hysteresisC);
+    Check.finite("maxRateCPerMin", maxRateCPerMin);
+    Check.nonNegative("minDurationS", minDurationS);
+    Check.notNull("updatedAt", updatedAt);
+    Check.maxLength("updatedBy", updatedBy, 200);
+    if (highC != null && lowC != null && lowC >= highC) {
+      throw new InvalidPayloadException("lowC", lowC, "must be below highC " + highC);
+    }
+    if (hysteresisC != null && hysteresisC < 0) {
+      throw new InvalidPayloadException("hysteresisC", hysteresisC, "must be >= 0");
+    }
+    if (maxRateCPerMin != null && maxRateCPerMin <= 0) {
+      throw new InvalidPayloadException("maxRateCPerMin", maxRateCPerMin, "must be > 0");
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.heatwatch.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one JSON codec of the wire contract, used by the agent, the bridge, the job and the console.
+ *
+ * <p>Decoding reads a tree and maps it field by field so that every rejection names the field and
+ * the value; unknown fields are ignored so that v1 can grow optional fields.
+ */
+public final class TelemetryCodec {
+  /** Largest payload the contract allows (one message or one batch). */
+  public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build());
+  }
+
+  private TelemetryCodec() {}
+
+  /** The JSON bytes of any contract record. */
+  public static byte[] encode(Object record) {
+    try {
+      return MAPPER.writeValueAsBytes(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + record.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** The JSON text of any contract record. */
+  public static String encodeToString(Object record) {
+    try {
+      return MAPPER.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + record.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** One reading from a single-object payload. */
+  public static Reading decodeReading(byte[] payload) {
+    return reading(parse(payload));
+  }
+
+  /** The readings of a payload that holds one reading object or a JSON array of them. */
+  public static List<Reading> decodeReadings(byte[] payload) {
+    JsonNode root = parse(payload);
+    if (!root.isArray()) {
+      return List.of(reading(root));
+    }
+    if (root.isEmpty()) {
+      throw new InvalidPayloadException("$", "[]", "a batch must hold at least one reading");
+    }
+    List<Reading> readings = new ArrayList<>(root.size());
+    for (int i = 0; i < root.size(); i++) {
+      try {
+        readings.add(reading(root.get(i)));
+      } catch (InvalidPayloadException e) {
+        throw new InvalidPayloadException(
+            "[" + i + "]." + e.field(), e.value(), "batch element " + i + ": " + e.getMessage(), e);
+      }
+    }
+    return readings;
+  }
+
+  /** A device status. */
+  public static DeviceStatus decodeStatus(byte[] payload) {
+    JsonFields f = new JsonFields(parse(payload), "DeviceStatus");
+    return new DeviceStatus(
+        f.version(),
+        f.text("site"),
+        f.text("deviceId"),
+        f.enumValue("state", DeviceStatus.DeviceState.class),
+        f.instant("ts"),
+        f.text("bootId"),
+        f.text("agentVersion"),
+        f.integer("outboxDepth"),
+        f.integer("dropped"),
+        f.integer("uptimeS"),
+        f.number("cpuTempC"));
+  }
+
+  /** An alarm event. */
+  public static Alarm decodeAlarm(byte[] payload) {
+    JsonFields f = new JsonFields(parse(payload), "Alarm");
+    return new Alarm(
+        f.version(),
+        f.text("alarmId"),
+        f.requiredInteger("version"),
+        f.text("site"),
+        f.text("deviceId"),
+        f.text("sensorId"),
+        f.enumValue("kind", Alarm.AlarmKind.class),
+        f.enumValue("severity", Alarm.Severity.class),
+        f.enumValue("state", Alarm.AlarmState.class),
+        f.instant("openedAt"),
+        f.instant("updatedAt"),
+        f.instant("clearedAt"),
+        f.text("ackedBy"),
+        f.text("ackComment"),
+        f.number("value"),
+        f.number("threshold"),
+        f.text("message"));
+  }
+
+  /** A sensor's thresholds. */
+  public static SensorConfig decodeSensorConfig(byte[] payload) {
+    JsonFields f = new JsonFields(parse(payload), "SensorConfig");
+    return new SensorConfig(
+        f.version(),
+        f.text("sensorId"),
+        f.text("site"),
+        f.text("deviceId"),
+        f.text("name"),
+        f.number("highC"),
+        f.number("lowC"),
+        f.number("hysteresisC"),
+        f.number("maxRateCPerMin"),
+        f.integer("minDurationS"),
+        f.instant("updatedAt"),
+        f.text("updatedBy"));
+  }
+
+  private static Reading reading(JsonNode node) {
+    JsonFields f = new JsonFields(node, "Reading");
+    return new Reading(
+        f.version(),
+        f.text("site"),
+        f.text("deviceId"),
+        f.text("sensorId"),
+        f.requiredInteger("seq"),
+        f.instant("ts"),
+        f.number("tempC"),
+        f.enumValue("quality", Quality.class),
+        f.text("bootId"));
+  }
+
+  static JsonNode parse(byte[] payload) {
+    if (payload == null || payload.length == 0) {
+      throw new InvalidPayloadException("$", "", "empty payload");
+    }
+    if (payload.length > MAX_PAYLOAD_BYTES) {
+      throw new InvalidPayloadException(
+          "$", payload.length + " bytes", "payload larger than " + MAX_PAYLOAD_BYTES + " bytes");
+    }
+    try {
+      JsonNode root = MAPPER.readTree(payload);
+      if (root == null || root.isMissingNode()) {
+        throw new InvalidPayloadException("$", "", "empty payload");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      throw new InvalidPayloadException(
+          "$", preview(payload), "not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new InvalidPayloadException(
+          "$", preview(payload), "not readable: " + e.getMessage(), e);
+    }
+  }
+
+  private static String preview(byte[] payload) {
+    return new String(payload, 0, Math.min(payload.length, 80), StandardCharsets.UTF_8);
+  }
+}
