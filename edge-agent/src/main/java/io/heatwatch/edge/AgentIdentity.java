@@ -1,0 +1,31 @@
+package io.heatwatch.edge;
+
+import io.heatwatch.model.DeviceStatus;
+import io.heatwatch.model.DeviceStatus.DeviceState;
+import io.heatwatch.model.Versions;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Who this agent is: site, device, the id of this process run and the agent version.
+ *
+ * @param site the site id
+ * @param deviceId the device id
+ * @param bootId a fresh id per process start, so the cloud can tell restarts apart
+ * @param agentVersion the agent's version
+ */
+public record AgentIdentity(String site, String deviceId, String bootId, String agentVersion) {
+
+  /** An identity with a fresh boot id and the version from the jar manifest. */
+  public static AgentIdentity of(String site, String deviceId) {
+    String version = AgentIdentity.class.getPackage().getImplementationVersion();
+    return new AgentIdentity(
+        site, deviceId, UUID.randomUUID().toString(), version == null ? "dev" : version);
+  }
+
+  /** A status message of this agent without counters. */
+  public DeviceStatus status(DeviceState state, Instant now) {
+    return new DeviceStatus(
+        Versions.V1, site, deviceId, state, now, bootId, agentVersion, null, null, null, null);
+  }
+}

@@ -1,0 +1,144 @@
+package io.heatwatch.edge;
+
+import io.heatwatch.edge.outbox.SeqStore;
+import io.heatwatch.edge.publish.MqttPublisher;
+import io.heatwatch.edge.publish.MqttSettings;
+import io.heatwatch.edge.sensor.Sensor;
+import io.heatwatch.edge.sensor.SimulatedSensor;
+import io.heatwatch.edge.sensor.SpikePlan;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Many simulated devices in one process, each a full {@link Agent} with its own MQTT session. */
+public final class SimulatedFleet implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatedFleet.class);
+
+  private final List<Agent> agents;
+  private final ScheduledExecutorService scheduler;
+
+  private SimulatedFleet(List<Agent> agents) {
+    this.agents = agents;
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "simulated-fleet");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Creates and connects the fleet's agents: devices {@code sim-01..}, sensors {@code sim-01-t1..}.
+   */
+  public static SimulatedFleet connect(FleetSpec spec, MqttSettings mqtt, Path dataDir, Clock clock)
+      throws MqttException {
+    List<Agent> agents = new ArrayList<>();
+    for (int d = 1; d <= spec.devices(); d++) {
+      String deviceId = String.format("%s-%02d", spec.devicePrefix(), d);
+      List<Sensor> sensors = new ArrayList<>();
+      for (int s = 1; s <= spec.sensorsPerDevice(); s++) {
+        String sensorId = deviceId + "-t" + s;
+        SpikePlan plan = s == 1 ? spec.spikes() : SpikePlan.NONE;
+        sensors.add(
+            new SimulatedSensor(
+                sensorId, 20.0 + d + s * 0.5, spec.seed() * 1000 + d * 10 + s, plan));
+      }
+      Path deviceDir = dataDir.resolve(deviceId);
+      Agent agent =
+          new Agent(
+              AgentIdentity.of(spec.site(), deviceId),
+              sensors,
+              SeqStore.open(deviceDir.resolve("seq")),
+              new MqttPublisher(mqtt, spec.site(), deviceId, deviceDir.resolve("mqtt")),
+              clock);
+      agent.connect();
+      agents.add(agent);
+    }
+    return new SimulatedFleet(agents);
+  }
+
+  /** Starts ticking every agent once per {@code period}. */
+  public void start(Duration period) {
+    scheduler.scheduleAtFixedRate(this::tickAll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Ticks every agent once, now; tests drive the fleet with this instead of a schedule. */
+  public void tickAll() {
+    for (Agent agent : agents) {
+      try {
+        agent.tick();
+      } catch (RuntimeException e) {
+        LOG.error("device {}: tick failed", agent.identity().deviceId(), e);
+      }
+    }
+  }
+
+  /** Readings acknowledged by the broker, over all devices. */
+  public long published() {
+    return agents.stream().mapToLong(Agent::published).sum();
+  }
+
+  /** Readings whose publish failed, over all devices. */
+  public long failed() {
+    return agents.stream().mapToLong(Agent::failed).sum();
+  }
+
+  /** The fleet's agents. */
+  public List<Agent> agents() {
+    return agents;
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Agent agent : agents) {
+      try {
+        agent.close();
+      } catch (RuntimeException e) {
+        LOG.warn("device {}: close failed: {}", agent.identity().deviceId(), e.toString());
+      }
+    }
+  }
+
+  /**
+   * The shape of a simulated fleet.
+   *
+   * @param site site of every device
+   * @param devicePrefix device ids are {@code prefix-01}, {@code prefix-02}, …
+   * @param devices number of devices
+   * @param sensorsPerDevice sensors per device
+   * @param seed random seed, so a fleet's signals are reproducible
+   * @param spikes the spike plan of each device's first sensor
+   */
+  public record FleetSpec(
+      String site,
+      String devicePrefix,
+      int devices,
+      int sensorsPerDevice,
+      long seed,
+      SpikePlan spikes) {
+    public FleetSpec {
+      if (devices < 1 || devices > 10_000) {
+        throw new IllegalArgumentException("devices must be within 1..10000, got " + devices);
+      }
+      if (sensorsPerDevice < 1 || sensorsPerDevice > 64) {
+        throw new IllegalArgumentException(
+            "sensors per device must be within 1..64, got " + sensorsPerDevice);
+      }
+    }
+  }
+}
