@@ -45,7 +45,7 @@ public record Alarm(
 
   public Alarm {
     Check.version(v);
-    Check.notNull("alarmId", alarmId);
+    Check.notEmpty("alarmId", alarmId);
     Check.maxLength("alarmId", alarmId, 200);
     if (version < 1) {
       throw new InvalidPayloadException("version", version, "must be >= 1");
@@ -65,6 +65,7 @@ public record Alarm(
     }
     Check.finite("value", value);
     Check.finite("threshold", threshold);
+    Check.maxLength("ackedBy", ackedBy, 200);
     Check.maxLength("ackComment", ackComment, 500);
     Check.maxLength("message", message, 500);
   }

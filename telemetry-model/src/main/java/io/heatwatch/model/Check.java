@@ -60,8 +60,17 @@ final class Check {
     return value;
   }
 
+  static String notEmpty(String field, String value) {
+    notNull(field, value);
+    if (value.isEmpty()) {
+      throw new InvalidPayloadException(field, value, "must not be empty");
+    }
+    return value;
+  }
+
+  /** Counts characters (code points), as JSON Schema's maxLength does, not UTF-16 units. */
   static String maxLength(String field, String value, int max) {
-    if (value != null && value.length() > max) {
+    if (value != null && value.length() > max && value.codePointCount(0, value.length()) > max) {
       throw new InvalidPayloadException(field, value, "must be at most " + max + " characters");
     }
     return value;

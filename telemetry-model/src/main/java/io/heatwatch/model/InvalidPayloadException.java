@@ -7,16 +7,34 @@ public final class InvalidPayloadException extends IllegalArgumentException {
 
   private final String field;
   private final String value;
+  private final String problem;
 
   public InvalidPayloadException(String field, Object value, String problem) {
-    super(field + ": " + problem + " (got " + render(value) + ")");
+    super(message(field, problem, render(value)));
     this.field = field;
     this.value = render(value);
+    this.problem = problem;
   }
 
   public InvalidPayloadException(String field, Object value, String problem, Throwable cause) {
     this(field, value, problem);
     initCause(cause);
+  }
+
+  private InvalidPayloadException(String path, InvalidPayloadException element) {
+    super(message(path, element.problem, element.value), element);
+    this.field = path;
+    this.value = element.value;
+    this.problem = element.problem;
+  }
+
+  /**
+   * This rejection as one of batch element {@code index}: field {@code [index].field}, or {@code
+   * [index]} when the element as a whole was rejected; the value is kept as it was rendered.
+   */
+  InvalidPayloadException inBatchElement(int index) {
+    String element = "[" + index + "]";
+    return new InvalidPayloadException("$".equals(field) ? element : element + "." + field, this);
   }
 
   /** The JSON field (or {@code $} for the whole payload) that was rejected. */
@@ -27,6 +45,10 @@ public final class InvalidPayloadException extends IllegalArgumentException {
   /** The rejected value, shortened for logs and dead-letter headers. */
   public String value() {
     return value;
+  }
+
+  private static String message(String field, String problem, String renderedValue) {
+    return field + ": " + problem + " (got " + renderedValue + ")";
   }
 
   private static String render(Object value) {

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** Typed access to one JSON object's fields, with errors that name the field and the value. */
+/**
+ * Typed access to one JSON object's fields, with errors that name the field and the value.
+ *
+ * <p>Rejected values are passed on as {@link JsonNode}s, so they appear as JSON ({@code "18234"}
+ * for a string, {@code 18234.0} for a number) and are not quoted a second time.
+ */
 final class JsonFields {
   private final JsonNode node;
 
   JsonFields(JsonNode node, String what) {
     if (node == null || !node.isObject()) {
-      throw new InvalidPayloadException(
-          "$", shortText(node), "expected a JSON object (" + what + ")");
+      throw new InvalidPayloadException("$", node, "expected a JSON object (" + what + ")");
     }
     this.node = node;
   }
@@ -22,7 +26,7 @@ final class JsonFields {
       throw new InvalidPayloadException("v", null, "is required");
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw new InvalidPayloadException("v", shortText(v), "expected an integer");
+      throw new InvalidPayloadException("v", v, "expected an integer");
     }
     return v.intValue();
   }
@@ -33,7 +37,7 @@ final class JsonFields {
       return null;
     }
     if (!value.isTextual()) {
-      throw new InvalidPayloadException(field, shortText(value), "expected a string");
+      throw new InvalidPayloadException(field, value, "expected a string");
     }
     return value.textValue();
   }
@@ -44,7 +48,7 @@ final class JsonFields {
       return null;
     }
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      throw new InvalidPayloadException(field, shortText(value), "expected an integer");
+      throw new InvalidPayloadException(field, value, "expected an integer");
     }
     return value.longValue();
   }
@@ -59,7 +63,7 @@ final class JsonFields {
       return null;
     }
     if (!value.isNumber()) {
-      throw new InvalidPayloadException(field, shortText(value), "expected a number");
+      throw new InvalidPayloadException(field, value, "expected a number");
     }
     return value.doubleValue();
   }
@@ -88,9 +92,5 @@ final class JsonFields {
       throw new InvalidPayloadException(
           field, text, "expected one of " + java.util.Arrays.toString(type.getEnumConstants()), e);
     }
-  }
-
-  static String shortText(JsonNode node) {
-    return node == null ? null : node.toString();
   }
 }

@@ -2,8 +2,13 @@ package io.heatwatch.model;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 
 /**
  * Reads the original prototype's records from Kafka topic {@code temperature_msg}: {@code
@@ -15,8 +20,24 @@ public final class LegacyCodec {
   /** Site, device and sensor id given to legacy records. */
   public static final String LEGACY_ID = "legacy";
 
+  // STRICT: the default SMART resolver would turn 2020-02-30 into 2020-02-29 without a word.
+  // Fixed-width fields: "uuuu" would also take a signed year such as -2020.
   private static final DateTimeFormatter CREATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+      new DateTimeFormatterBuilder()
+          .appendValue(ChronoField.YEAR, 4)
+          .appendLiteral('-')
+          .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+          .appendLiteral('-')
+          .appendValue(ChronoField.DAY_OF_MONTH, 2)
+          .appendLiteral(' ')
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .toFormatter(Locale.ROOT)
+          .withChronology(IsoChronology.INSTANCE)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private LegacyCodec() {}
 
@@ -33,8 +54,9 @@ public final class LegacyCodec {
       throw new InvalidPayloadException(
           "createTime", createTime, "expected yyyy-MM-dd HH:mm:ss", e);
     }
-    long orderId = f.requiredInteger("orderId");
-    double temp = Check.notNull("tempAmount", f.number("tempAmount"));
+    // Checked under the legacy names, so a rejection names a field the payload actually has.
+    long orderId = Check.nonNegative("orderId", f.requiredInteger("orderId"));
+    double temp = Check.notNull("tempAmount", Check.finite("tempAmount", f.number("tempAmount")));
     Quality quality =
         temp < Reading.MIN_C || temp > Reading.MAX_C ? Quality.OUT_OF_RANGE : Quality.OK;
     return new Reading(

@@ -1,7 +1,9 @@
 package io.heatwatch.model;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,17 +24,21 @@ public final class TelemetryCodec {
   /** Largest payload the contract allows (one message or one batch). */
   public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
 
+  /** Deepest nesting of arrays and objects a payload may have; a batch of readings needs 2. */
+  static final int MAX_NESTING_DEPTH = 16;
+
+  // Trailing tokens fail: otherwise "{...} garbage" or two concatenated readings would be read as
+  // the first value alone, and the rest of the payload silently dropped.
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                  .build())
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
-
-  static {
-    MAPPER
-        .getFactory()
-        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build());
-  }
 
   private TelemetryCodec() {}
 
@@ -66,15 +72,14 @@ public final class TelemetryCodec {
       return List.of(reading(root));
     }
     if (root.isEmpty()) {
-      throw new InvalidPayloadException("$", "[]", "a batch must hold at least one reading");
+      throw new InvalidPayloadException("$", root, "a batch must hold at least one reading");
     }
     List<Reading> readings = new ArrayList<>(root.size());
     for (int i = 0; i < root.size(); i++) {
       try {
         readings.add(reading(root.get(i)));
       } catch (InvalidPayloadException e) {
-        throw new InvalidPayloadException(
-            "[" + i + "]." + e.field(), e.value(), "batch element " + i + ": " + e.getMessage(), e);
+        throw e.inBatchElement(i);
       }
     }
     return readings;

@@ -1,0 +1,225 @@
+package io.heatwatch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Alarm.AlarmState;
+import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.DeviceStatus.DeviceState;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** encode → decode gives back an equal record, for every record and every optional field. */
+class RoundTripTest {
+  private static final Instant TS = Instant.parse("2026-11-24T10:15:30.125Z");
+
+  static Stream<Reading> readings() {
+    return Stream.of(
+        Reading.ok("home", "pi-kitchen", "28-0316a2796aff", 18234, TS, 21.4375),
+        Reading.ok("home", "pi-kitchen", "28-0316a2796aff", 0, TS, -55.0).withBootId("b-1"),
+        new Reading(
+            1, "lab-2", "pi-0", "Freezer.Top_1", Long.MAX_VALUE, TS, null, Quality.STALE, null),
+        new Reading(
+            1,
+            "home",
+            "pi-kitchen",
+            "28-0316a2796aff",
+            5,
+            Instant.parse("2026-11-24T10:15:30.123456789Z"),
+            -0.0625,
+            Quality.OK,
+            "6f1c"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("readings")
+  void reading(Reading reading) {
+    assertThat(TelemetryCodec.decodeReading(TelemetryCodec.encode(reading))).isEqualTo(reading);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Quality.class)
+  void readingOfEveryQuality(Quality quality) {
+    Double temp =
+        switch (quality) {
+          case OK -> 4.5;
+          case OUT_OF_RANGE -> 130.0;
+          case POWER_ON_RESET -> 85.0;
+          default -> null;
+        };
+    Reading reading = new Reading(1, "home", "pi", "s1", 9, TS, temp, quality, null);
+
+    assertThat(TelemetryCodec.decodeReading(TelemetryCodec.encode(reading))).isEqualTo(reading);
+  }
+
+  @Test
+  void batch() {
+    List<Reading> batch = readings().toList();
+
+    assertThat(TelemetryCodec.decodeReadings(TelemetryCodec.encode(batch))).isEqualTo(batch);
+  }
+
+  static Stream<DeviceStatus> statuses() {
+    return Stream.of(
+        new DeviceStatus(
+            1, "home", "pi-kitchen", DeviceState.ONLINE, TS, "6f1c", "0.1.0", 12L, 0L, 3600L, 48.3),
+        new DeviceStatus(
+            1, "home", "pi-kitchen", DeviceState.OFFLINE, TS, null, null, null, null, null, null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("statuses")
+  void deviceStatus(DeviceStatus status) {
+    assertThat(TelemetryCodec.decodeStatus(TelemetryCodec.encode(status))).isEqualTo(status);
+  }
+
+  static Stream<Alarm> alarms() {
+    Instant cleared = TS.plusSeconds(900);
+    String id = Alarm.idFor("pi-kitchen", "28-0316a2796aff", AlarmKind.HIGH, TS);
+    return Stream.of(
+        new Alarm(
+            1,
+            id,
+            1,
+            "home",
+            "pi-kitchen",
+            "28-0316a2796aff",
+            AlarmKind.HIGH,
+            Severity.WARNING,
+            AlarmState.OPEN,
+            TS,
+            TS,
+            null,
+            null,
+            null,
+            9.25,
+            8.0,
+            "too warm"),
+        new Alarm(
+            1,
+            id,
+            2,
+            "home",
+            "pi-kitchen",
+            "28-0316a2796aff",
+            AlarmKind.HIGH,
+            Severity.CRITICAL,
+            AlarmState.ACKNOWLEDGED,
+            TS,
+            TS.plusSeconds(60),
+            null,
+            "maria",
+            "on it",
+            11.0,
+            8.0,
+            null),
+        new Alarm(
+            1,
+            id,
+            3,
+            "home",
+            "pi-kitchen",
+            "28-0316a2796aff",
+            AlarmKind.HIGH,
+            Severity.CRITICAL,
+            AlarmState.CLEARED,
+            TS,
+            cleared,
+            cleared,
+            "maria",
+            "on it",
+            7.4,
+            8.0,
+            "back to normal"),
+        new Alarm(
+            1,
+            Alarm.idFor("pi-garage", null, AlarmKind.DEVICE_OFFLINE, TS),
+            1,
+            "home",
+            "pi-garage",
+            null,
+            AlarmKind.DEVICE_OFFLINE,
+            Severity.CRITICAL,
+            AlarmState.OPEN,
+            TS,
+            TS,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("alarms")
+  void alarm(Alarm alarm) {
+    assertThat(TelemetryCodec.decodeAlarm(TelemetryCodec.encode(alarm))).isEqualTo(alarm);
+  }
+
+  static Stream<SensorConfig> configs() {
+    return Stream.of(
+        new SensorConfig(
+            1,
+            "28-0316a2796aff",
+            "home",
+            "pi-kitchen",
+            "fridge top shelf",
+            8.0,
+            0.0,
+            0.5,
+            2.0,
+            120L,
+            TS,
+            "maria"),
+        new SensorConfig(
+            1,
+            "28-0316a2796aff",
+            "home",
+            "pi-kitchen",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            TS,
+            null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("configs")
+  void sensorConfig(SensorConfig config) {
+    assertThat(TelemetryCodec.decodeSensorConfig(TelemetryCodec.encode(config))).isEqualTo(config);
+  }
+
+  @Test
+  void encodedFieldsAreExactlyTheRecordComponents() {
+    List<Object> records =
+        List.of(
+            readings().findFirst().orElseThrow(),
+            statuses().findFirst().orElseThrow(),
+            alarms().findFirst().orElseThrow(),
+            configs().findFirst().orElseThrow());
+
+    for (Object record : records) {
+      JsonNode json = Golden.tree(TelemetryCodec.encode(record));
+      String[] components =
+          Arrays.stream(record.getClass().getRecordComponents())
+              .map(RecordComponent::getName)
+              .toArray(String[]::new);
+      assertThat(json.fieldNames())
+          .toIterable()
+          .as(record.getClass().getSimpleName())
+          .containsExactly(components);
+    }
+  }
+}
