@@ -133,7 +133,9 @@ public final class MqttBroker implements AutoCloseable {
 
   private static Path writeConfig(Path conf, int port) {
     // File persistence keeps sessions and queued QoS 1 messages across restart(); usage
-    // statistics are off because tests and the demo must not call home.
+    // statistics are off because tests and the demo must not call home. The default queue of 1000
+    // messages per client silently discards the rest when a subscriber falls behind: far too small
+    // for a bridge catching up after an outage.
     String xml =
         """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -147,6 +149,12 @@ public final class MqttBroker implements AutoCloseable {
           <persistence>
             <mode>file</mode>
           </persistence>
+          <mqtt>
+            <queued-messages>
+              <max-queue-size>10000000</max-queue-size>
+              <strategy>discard</strategy>
+            </queued-messages>
+          </mqtt>
           <anonymous-usage-statistics>
             <enabled>false</enabled>
           </anonymous-usage-statistics>

@@ -6,8 +6,10 @@ import io.heatwatch.model.MqttTopics.Channel;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
 import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MqttDefaultFilePersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -19,6 +21,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  */
 public final class MqttPublisher implements AutoCloseable {
   private static final int QOS = 1;
+  private static final long WINDOW_RETRY_NANOS = 1_000_000;
 
   private final MqttSettings settings;
   private final String site;
@@ -84,8 +87,28 @@ public final class MqttPublisher implements AutoCloseable {
   }
 
   private void send(Channel channel, byte[] payload) throws MqttException {
-    IMqttToken token = client.publish(topic(channel), payload, QOS, channel.retained());
+    IMqttToken token = publishWhenWindowOpen(topic(channel), payload, channel.retained());
     token.waitForCompletion(settings.ackTimeout().toMillis());
+  }
+
+  /**
+   * Paho counts a message as in flight for a moment after its token completed, so a publish right
+   * after a PUBACK can be refused as "too many publishes in progress"; wait for the window briefly.
+   */
+  private IMqttToken publishWhenWindowOpen(String topic, byte[] payload, boolean retained)
+      throws MqttException {
+    long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
+    while (true) {
+      try {
+        return client.publish(topic, payload, QOS, retained);
+      } catch (MqttException e) {
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        LockSupport.parkNanos(WINDOW_RETRY_NANOS);
+      }
+    }
   }
 
   private String topic(Channel channel) {

@@ -57,6 +57,9 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
       "Messages buffered between the MQTT client and poll(); when full, the MQTT callback waits,"
           + " which holds back PUBACKs and so the broker.";
 
+  /** Validates broker URI lists; shared with the sink connector. */
+  static final ConfigDef.Validator SERVER_URIS_VALIDATOR = new ServerUris();
+
   public static final ConfigDef CONFIG_DEF =
       new ConfigDef()
           .define(

@@ -84,18 +84,10 @@ public final class MqttSourceTask extends SourceTask {
   }
 
   private MqttConnectionOptions connectionOptions() {
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setServerURIs(config.serverUris.toArray(String[]::new));
-    options.setCleanStart(false);
-    options.setSessionExpiryInterval(config.sessionExpirySeconds);
-    options.setAutomaticReconnect(true);
-    options.setAutomaticReconnectDelay(1, 30);
-    options.setKeepAliveInterval(30);
+    MqttConnectionOptions options =
+        MqttClients.options(
+            config.serverUris, config.sessionExpirySeconds, config.username, config.password);
     options.setReceiveMaximum(Math.min(config.queueCapacity, 65_535));
-    if (!config.username.isEmpty()) {
-      options.setUserName(config.username);
-      options.setPassword(config.password.value().getBytes(StandardCharsets.UTF_8));
-    }
     return options;
   }
 

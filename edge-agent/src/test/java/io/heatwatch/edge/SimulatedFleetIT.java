@@ -1,0 +1,87 @@
+package io.heatwatch.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.heatwatch.edge.SimulatedFleet.FleetSpec;
+import io.heatwatch.edge.publish.MqttSettings;
+import io.heatwatch.edge.sensor.SpikePlan;
+import io.heatwatch.model.DeviceStatus;
+import io.heatwatch.model.MqttTopics;
+import io.heatwatch.model.Reading;
+import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.testkit.MqttBroker;
+import io.heatwatch.testkit.MqttBrokerExtension;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Simulated devices publishing through a real HiveMQ CE broker. */
+@ExtendWith(MqttBrokerExtension.class)
+class SimulatedFleetIT {
+  @TempDir Path dir;
+
+  @Test
+  void devicesPublishNumberedReadingsAndRetainedStatusAndSeqSurvivesRestart(MqttBroker broker)
+      throws Exception {
+    List<Reading> received = new CopyOnWriteArrayList<>();
+    Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
+    MqttClient subscriber = new MqttClient(broker.uri(), "fleet-it-sub", new MemoryPersistence());
+    subscriber.connect();
+    subscriber.subscribe(
+        new MqttSubscription[] {
+          new MqttSubscription("heatwatch/v1/it/+/readings", 1),
+          new MqttSubscription("heatwatch/v1/it/+/status", 1)
+        },
+        new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+          (topic, message) -> received.add(TelemetryCodec.decodeReading(message.getPayload())),
+          (topic, message) -> {
+            DeviceStatus s = TelemetryCodec.decodeStatus(message.getPayload());
+            status.put(s.deviceId(), s);
+          }
+        });
+
+    FleetSpec spec = new FleetSpec("it", "dev", 2, 3, 1, SpikePlan.NONE);
+    try (SimulatedFleet fleet =
+        SimulatedFleet.connect(spec, MqttSettings.plain(broker.uri()), dir, Clock.systemUTC())) {
+      for (int i = 0; i < 5; i++) {
+        fleet.tickAll();
+      }
+      assertThat(fleet.published()).isEqualTo(2 * 3 * 5);
+      assertThat(fleet.failed()).isZero();
+    }
+    try (SimulatedFleet fleet =
+        SimulatedFleet.connect(spec, MqttSettings.plain(broker.uri()), dir, Clock.systemUTC())) {
+      fleet.tickAll();
+    }
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 2 * 3 * 6);
+    for (String device : List.of("dev-01", "dev-02")) {
+      assertThat(received.stream().filter(r -> r.deviceId().equals(device)).map(Reading::seq))
+          .as("seq of %s continues across restart, no gap, no reuse", device)
+          .containsExactly(
+              1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L);
+      assertThat(MqttTopics.topic("it", device, MqttTopics.Channel.READINGS))
+          .isEqualTo("heatwatch/v1/it/" + device + "/readings");
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                status.size() == 2
+                    && status.values().stream()
+                        .allMatch(s -> s.state() == DeviceStatus.DeviceState.OFFLINE));
+    subscriber.disconnect();
+    subscriber.close();
+  }
+}

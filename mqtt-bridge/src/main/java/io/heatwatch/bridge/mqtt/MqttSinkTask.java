@@ -1,0 +1,147 @@
+package io.heatwatch.bridge.mqtt;
+
+import io.heatwatch.bridge.BridgeVersion;
+import io.heatwatch.bridge.config.MqttSinkConnectorConfig;
+import io.heatwatch.bridge.convert.DownlinkRouter;
+import io.heatwatch.bridge.convert.DownlinkRouter.Downlink;
+import io.heatwatch.model.InvalidPayloadException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes alarm events and sensor configuration to each device's downlink topic with QoS 1;
+ * {@link #put} returns only once the broker acknowledged every message, so Connect commits the
+ * Kafka offsets of delivered records only. Records that break the contract go to Connect's
+ * dead-letter queue when one is configured ({@code errors.tolerance=all}), else fail the task.
+ */
+public final class MqttSinkTask extends SinkTask {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttSinkTask.class);
+  private static final int QOS = 1;
+
+  private MqttSinkConnectorConfig config;
+  private MqttAsyncClient client;
+  private ErrantRecordReporter reporter;
+
+  @Override
+  public String version() {
+    return BridgeVersion.VERSION;
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    config = new MqttSinkConnectorConfig(props);
+    reporter = context == null ? null : context.errantRecordReporter();
+    String clientId = config.clientId + "-" + props.getOrDefault(TaskIds.TASK_ID, "0");
+    try {
+      client = new MqttAsyncClient(config.serverUris.get(0), clientId, new MemoryPersistence());
+      client
+          .connect(MqttClients.options(config.serverUris, 0, config.username, config.password))
+          .waitForCompletion(config.ackTimeoutMs);
+    } catch (MqttException e) {
+      throw new ConnectException(
+          "cannot connect to "
+              + config.serverUris
+              + " ("
+              + MqttSinkConnectorConfig.SERVER_URIS_CONFIG
+              + "): "
+              + e,
+          e);
+    }
+    LOG.info("MQTT downlink task {} connected", clientId);
+  }
+
+  @Override
+  public void put(Collection<SinkRecord> records) {
+    List<IMqttToken> tokens = new ArrayList<>(records.size());
+    for (SinkRecord record : records) {
+      byte[] payload = payload(record);
+      if (payload == null) {
+        continue;
+      }
+      Downlink downlink;
+      try {
+        downlink = DownlinkRouter.route(record.topic(), payload);
+      } catch (InvalidPayloadException e) {
+        reject(record, e);
+        continue;
+      }
+      try {
+        tokens.add(client.publish(downlink.topic(), payload, QOS, downlink.retained()));
+      } catch (MqttException e) {
+        throw new RetriableException("publish to " + downlink.topic() + " failed: " + e, e);
+      }
+    }
+    for (IMqttToken token : tokens) {
+      try {
+        token.waitForCompletion(config.ackTimeoutMs);
+      } catch (MqttException e) {
+        throw new RetriableException("no PUBACK within " + config.ackTimeoutMs + " ms: " + e, e);
+      }
+    }
+  }
+
+  private byte[] payload(SinkRecord record) {
+    if (record.value() == null) {
+      return null; // a tombstone of the compacted config topic: nothing to tell the device
+    }
+    if (record.value() instanceof byte[] bytes) {
+      return bytes;
+    }
+    reject(
+        record,
+        new DataException(
+            "expected byte[] values (use ByteArrayConverter), got " + record.value().getClass()));
+    return null;
+  }
+
+  private void reject(SinkRecord record, Exception error) {
+    if (reporter == null) {
+      throw new ConnectException(
+          "record "
+              + record.topic()
+              + "/"
+              + record.kafkaPartition()
+              + "@"
+              + record.kafkaOffset()
+              + " rejected and no dead-letter queue is configured: "
+              + error.getMessage(),
+          error);
+    }
+    LOG.warn(
+        "record {}/{}@{} to dead-letter queue: {}",
+        record.topic(),
+        record.kafkaPartition(),
+        record.kafkaOffset(),
+        error.getMessage());
+    reporter.report(record, error);
+  }
+
+  @Override
+  public void stop() {
+    if (client == null) {
+      return;
+    }
+    try {
+      if (client.isConnected()) {
+        client.disconnect(5_000).waitForCompletion(5_000);
+      }
+      client.close(true);
+    } catch (MqttException e) {
+      LOG.warn("MQTT downlink task stop: {}", e.toString());
+    }
+  }
+}
