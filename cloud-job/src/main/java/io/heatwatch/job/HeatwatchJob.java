@@ -1,0 +1,131 @@
+package io.heatwatch.job;
+
+import io.heatwatch.job.detect.HighThresholdDetector;
+import io.heatwatch.job.functions.Deduplicator;
+import io.heatwatch.job.functions.DeviceKey;
+import io.heatwatch.job.functions.InvalidRecordSplitter;
+import io.heatwatch.job.functions.LateMarker;
+import io.heatwatch.job.functions.ParsedRecordTimestamps;
+import io.heatwatch.job.functions.SensorKey;
+import io.heatwatch.job.functions.SensorMetricsAggregate;
+import io.heatwatch.job.functions.SensorMetricsWindow;
+import io.heatwatch.job.model.ParsedRecord;
+import io.heatwatch.model.Reading;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heatwatch Flink job: parse, de-duplicate, window and detect, then write readings, metrics and
+ * alarms to Elasticsearch and rejected records to Kafka.
+ *
+ * <p>{@link #main} only reads the configuration and wires; {@link #build} takes the sources and
+ * sinks as parameters so tests and the local stack can swap them.
+ */
+public final class HeatwatchJob {
+  private static final Logger LOG = LoggerFactory.getLogger(HeatwatchJob.class);
+
+  /** Length of the metrics windows. */
+  public static final Duration METRICS_WINDOW = Duration.ofMinutes(1);
+
+  private HeatwatchJob() {}
+
+  /** {@code flink run cloud-job-job.jar --key value ... [--config job.properties]}. */
+  public static void main(String[] args) throws Exception {
+    JobConfig config = JobConfig.fromArgs(args);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    build(env, config, Sources.kafka(config), Sinks.production(config));
+    env.execute(config.jobName());
+  }
+
+  /**
+   * Builds the job with the production sources and sinks on {@code env} and submits it without
+   * waiting for it to end, as the local stack does on its MiniCluster.
+   */
+  public static JobClient start(StreamExecutionEnvironment env, JobConfig config) throws Exception {
+    build(env, config, Sources.kafka(config), Sinks.production(config));
+    return env.executeAsync(config.jobName());
+  }
+
+  /**
+   * Adds the job's operators to {@code env}, reading from {@code sources} and writing to {@code
+   * sinks}, and sets what the job needs on it: checkpointing, the configured parallelism, and no
+   * Kryo fallback for record types.
+   */
+  public static void build(
+      StreamExecutionEnvironment env, JobConfig config, Sources sources, Sinks sinks) {
+    LOG.info("building the heatwatch job: {}", config);
+    Configuration pipeline = new Configuration();
+    // Every record type must have a Flink serializer; a silent Kryo fallback fails at build time.
+    pipeline.set(PipelineOptions.GENERIC_TYPES, false);
+    env.configure(pipeline);
+    env.enableCheckpointing(config.checkpointInterval().toMillis());
+    config.parallelism().ifPresent(env::setParallelism);
+
+    SingleOutputStreamOperator<Reading> readings =
+        parsed(env, config, sources)
+            .process(new InvalidRecordSplitter())
+            .name("split invalid records")
+            .uid("split-invalid-records");
+    readings
+        .getSideOutput(InvalidRecordSplitter.INVALID)
+        .sinkTo(sinks.invalidRecords())
+        .name("invalid records sink")
+        .uid("invalid-records-sink");
+
+    SingleOutputStreamOperator<Reading> unique =
+        readings
+            .keyBy(new DeviceKey())
+            .process(new Deduplicator(config.dedupeTtl()))
+            .name("dedupe (deviceId, seq)")
+            .uid("dedupe");
+    unique
+        .process(new LateMarker())
+        .name("mark late readings")
+        .uid("mark-late-readings")
+        .sinkTo(sinks.readings())
+        .name("readings sink")
+        .uid("readings-sink");
+
+    KeyedStream<Reading, String> bySensor = unique.keyBy(new SensorKey());
+    bySensor
+        .window(TumblingEventTimeWindows.of(METRICS_WINDOW))
+        .aggregate(new SensorMetricsAggregate(), new SensorMetricsWindow())
+        .name("1-minute metrics per sensor")
+        .uid("metrics-1m")
+        .sinkTo(sinks.metrics())
+        .name("metrics sink")
+        .uid("metrics-sink");
+    bySensor
+        .process(new HighThresholdDetector(config.highThresholdC(), config.clearHysteresisC()))
+        .name("HIGH threshold detector")
+        .uid("high-threshold-detector")
+        .sinkTo(sinks.alarms())
+        .name("alarms sink")
+        .uid("alarms-sink");
+  }
+
+  /** Both sources, with event time from each reading's {@code ts}. */
+  private static DataStream<ParsedRecord> parsed(
+      StreamExecutionEnvironment env, JobConfig config, Sources sources) {
+    WatermarkStrategy<ParsedRecord> watermarks =
+        WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(config.outOfOrderness())
+            .withTimestampAssigner(new ParsedRecordTimestamps())
+            .withIdleness(config.idleness());
+    DataStream<ParsedRecord> readings =
+        env.fromSource(sources.readings(), watermarks, "readings source").uid("readings-source");
+    DataStream<ParsedRecord> legacy =
+        env.fromSource(sources.legacyReadings(), watermarks, "legacy readings source")
+            .uid("legacy-readings-source");
+    return readings.union(legacy);
+  }
+}

@@ -1,0 +1,28 @@
+package io.heatwatch.job;
+
+import io.heatwatch.job.model.InvalidRecord;
+import io.heatwatch.job.model.SensorMetrics;
+import io.heatwatch.job.model.StoredReading;
+import io.heatwatch.model.Alarm;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/** Where the job writes; production writes Elasticsearch and Kafka, tests may pass any sink. */
+public interface Sinks {
+
+  /** De-duplicated readings, Elasticsearch {@code heatwatch-readings-YYYY.MM.DD}. */
+  Sink<StoredReading> readings();
+
+  /** 1-minute metrics per sensor, Elasticsearch {@code heatwatch-metrics-YYYY.MM.DD}. */
+  Sink<SensorMetrics> metrics();
+
+  /** Alarm versions, Elasticsearch {@code heatwatch-alarms}. */
+  Sink<Alarm> alarms();
+
+  /** Records the job rejected, Kafka {@code heatwatch.readings.invalid}. */
+  Sink<InvalidRecord> invalidRecords();
+
+  /** The production sinks for {@code config}. */
+  static Sinks production(JobConfig config) {
+    return new ProductionSinks(config);
+  }
+}

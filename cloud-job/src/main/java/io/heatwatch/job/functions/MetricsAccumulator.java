@@ -1,0 +1,93 @@
+package io.heatwatch.job.functions;
+
+import io.heatwatch.model.Reading;
+
+/**
+ * Running statistics of one sensor's OK readings (Welford's mean and sum of squared deviations, so
+ * the variance stays exact for long windows of similar values).
+ *
+ * @param site site of the first reading
+ * @param deviceId device of the first reading
+ * @param sensorId sensor of the first reading
+ * @param count number of values
+ * @param mean their mean
+ * @param m2 sum of squared deviations from the mean
+ * @param min lowest value
+ * @param max highest value
+ * @param firstTs earliest event time, epoch ms
+ * @param lastTs latest event time, epoch ms
+ */
+public record MetricsAccumulator(
+    String site,
+    String deviceId,
+    String sensorId,
+    long count,
+    double mean,
+    double m2,
+    double min,
+    double max,
+    long firstTs,
+    long lastTs) {
+
+  /** Nothing counted yet. */
+  public static MetricsAccumulator empty() {
+    return new MetricsAccumulator(
+        null,
+        null,
+        null,
+        0,
+        0,
+        0,
+        Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        Long.MAX_VALUE,
+        Long.MIN_VALUE);
+  }
+
+  /** This plus one value of {@code reading}. */
+  public MetricsAccumulator add(Reading reading, double value) {
+    long n = count + 1;
+    double delta = value - mean;
+    double newMean = mean + delta / n;
+    long ts = reading.ts().toEpochMilli();
+    return new MetricsAccumulator(
+        site == null ? reading.site() : site,
+        deviceId == null ? reading.deviceId() : deviceId,
+        sensorId == null ? reading.sensorId() : sensorId,
+        n,
+        newMean,
+        m2 + delta * (value - newMean),
+        Math.min(min, value),
+        Math.max(max, value),
+        Math.min(firstTs, ts),
+        Math.max(lastTs, ts));
+  }
+
+  /** The statistics of both (Chan et al.'s parallel formula). */
+  public MetricsAccumulator merge(MetricsAccumulator other) {
+    if (other.count == 0) {
+      return this;
+    }
+    if (count == 0) {
+      return other;
+    }
+    long n = count + other.count;
+    double delta = other.mean - mean;
+    return new MetricsAccumulator(
+        site,
+        deviceId,
+        sensorId,
+        n,
+        mean + delta * other.count / n,
+        m2 + other.m2 + delta * delta * count * other.count / n,
+        Math.min(min, other.min),
+        Math.max(max, other.max),
+        Math.min(firstTs, other.firstTs),
+        Math.max(lastTs, other.lastTs));
+  }
+
+  /** Population standard deviation; 0 for fewer than two values. */
+  public double stddev() {
+    return count < 2 ? 0 : Math.sqrt(m2 / count);
+  }
+}

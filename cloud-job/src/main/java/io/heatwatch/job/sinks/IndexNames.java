@@ -1,0 +1,32 @@
+package io.heatwatch.job.sinks;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The Elasticsearch indices the job writes. */
+public final class IndexNames {
+  /** Prefix of the daily readings indices, {@code heatwatch-readings-YYYY.MM.DD}. */
+  public static final String READINGS_PREFIX = "heatwatch-readings-";
+
+  /** Prefix of the daily metrics indices, {@code heatwatch-metrics-YYYY.MM.DD}. */
+  public static final String METRICS_PREFIX = "heatwatch-metrics-";
+
+  /** The one alarms index; one document per alarm. */
+  public static final String ALARMS = "heatwatch-alarms";
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("uuuu.MM.dd").withZone(ZoneOffset.UTC);
+
+  private IndexNames() {}
+
+  /** The readings index of the UTC day of {@code eventTime}. */
+  public static String readings(Instant eventTime) {
+    return READINGS_PREFIX + DAY.format(eventTime);
+  }
+
+  /** The metrics index of the UTC day of {@code windowStart}. */
+  public static String metrics(Instant windowStart) {
+    return METRICS_PREFIX + DAY.format(windowStart);
+  }
+}

@@ -1,0 +1,44 @@
+package io.heatwatch.job.sinks;
+
+import io.heatwatch.job.model.StoredReading;
+import io.heatwatch.model.Reading;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.connector.elasticsearch.sink.ElasticsearchEmitter;
+import org.apache.flink.connector.elasticsearch.sink.RequestIndexer;
+import org.elasticsearch.action.index.IndexRequest;
+
+/**
+ * Indexes a reading into its day's index under {@code _id = deviceId:seq}, so a replay overwrites
+ * the same document instead of adding one.
+ */
+public final class ReadingEmitter implements ElasticsearchEmitter<StoredReading> {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public void emit(StoredReading stored, SinkWriter.Context context, RequestIndexer indexer) {
+    Reading reading = stored.reading();
+    indexer.add(
+        new IndexRequest(IndexNames.readings(reading.ts()))
+            .id(reading.id())
+            .source(document(stored)));
+  }
+
+  /** The document's fields, as mapped by {@code index-templates/heatwatch-readings.json}. */
+  static Map<String, Object> document(StoredReading stored) {
+    Reading reading = stored.reading();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("site", reading.site());
+    doc.put("deviceId", reading.deviceId());
+    doc.put("sensorId", reading.sensorId());
+    doc.put("seq", reading.seq());
+    doc.put("ts", reading.ts().toString());
+    doc.put("tempC", reading.tempC());
+    doc.put("quality", reading.quality().name());
+    doc.put("bootId", reading.bootId());
+    doc.put("late", stored.late());
+    doc.put("ingestedAt", stored.ingestedAt().toString());
+    return doc;
+  }
+}

@@ -1,0 +1,54 @@
+package io.heatwatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+
+class HeatwatchJobTest {
+  private static final JobConfig CONFIG =
+      JobConfig.fromArgs(
+          "--kafka.bootstrap.servers", "127.0.0.1:1",
+          "--elasticsearch.hosts", "http://127.0.0.1:2",
+          "--checkpoint.interval", "5 s",
+          "--parallelism", "3");
+
+  @Test
+  void givesEveryOperatorAStableUidAndAName() {
+    Collection<StreamNode> nodes = productionGraph().getStreamNodes();
+
+    assertThat(nodes).allSatisfy(node -> assertThat(node.getTransformationUID()).isNotBlank());
+    assertThat(nodes)
+        .extracting(StreamNode::getOperatorName)
+        .anySatisfy(name -> assertThat(name).contains("readings source"))
+        .anySatisfy(name -> assertThat(name).contains("legacy readings source"))
+        .anySatisfy(name -> assertThat(name).contains("split invalid records"))
+        .anySatisfy(name -> assertThat(name).contains("dedupe (deviceId, seq)"))
+        .anySatisfy(name -> assertThat(name).contains("mark late readings"))
+        .anySatisfy(name -> assertThat(name).contains("1-minute metrics per sensor"))
+        .anySatisfy(name -> assertThat(name).contains("HIGH threshold detector"))
+        .anySatisfy(name -> assertThat(name).contains("readings sink"))
+        .anySatisfy(name -> assertThat(name).contains("metrics sink"))
+        .anySatisfy(name -> assertThat(name).contains("alarms sink"))
+        .anySatisfy(name -> assertThat(name).contains("invalid records sink"));
+  }
+
+  @Test
+  void checkpointsAtTheConfiguredIntervalWithTheConfiguredParallelism() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    HeatwatchJob.build(env, CONFIG, Sources.kafka(CONFIG), Sinks.production(CONFIG));
+
+    assertThat(env.getCheckpointConfig().isCheckpointingEnabled()).isTrue();
+    assertThat(env.getCheckpointInterval()).isEqualTo(5_000);
+    assertThat(env.getParallelism()).isEqualTo(3);
+  }
+
+  private static StreamGraph productionGraph() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    HeatwatchJob.build(env, CONFIG, Sources.kafka(CONFIG), Sinks.production(CONFIG));
+    return env.getStreamGraph();
+  }
+}

@@ -1,0 +1,173 @@
+package io.heatwatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JobConfigTest {
+  private static final String[] REQUIRED = {
+    "--kafka.bootstrap.servers", "127.0.0.1:9092", "--elasticsearch.hosts", "http://127.0.0.1:9200"
+  };
+
+  @Test
+  void hasTheDocumentedDefaults() {
+    JobConfig config = JobConfig.fromArgs(REQUIRED);
+
+    assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(config.kafkaGroupId()).isEqualTo("heatwatch-job");
+    assertThat(config.elasticsearchHosts()).containsExactly(URI.create("http://127.0.0.1:9200"));
+    assertThat(config.legacyZone()).isEqualTo(ZoneId.of("UTC"));
+    assertThat(config.highThresholdC()).isEqualTo(35.0);
+    assertThat(config.clearHysteresisC()).isEqualTo(1.0);
+    assertThat(config.outOfOrderness()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.idleness()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.dedupeTtl()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.parallelism()).isEmpty();
+    assertThat(config.jobName()).isEqualTo("heatwatch");
+  }
+
+  @Test
+  void readsEverySetting() {
+    JobConfig config =
+        JobConfig.fromMap(
+            Map.ofEntries(
+                Map.entry("kafka.bootstrap.servers", "k1:9092,k2:9092"),
+                Map.entry("kafka.group.id", "hw"),
+                Map.entry("elasticsearch.hosts", "http://es1:9200, https://es2:9243"),
+                Map.entry("legacy.time-zone", "Asia/Shanghai"),
+                Map.entry("alarm.high.threshold", "8"),
+                Map.entry("alarm.clear.hysteresis", "0.5"),
+                Map.entry("watermark.out-of-orderness", "500 ms"),
+                Map.entry("watermark.idleness", "1 min"),
+                Map.entry("checkpoint.interval", "30s"),
+                Map.entry("dedupe.ttl", "2 d"),
+                Map.entry("parallelism", "4"),
+                Map.entry("job.name", "heatwatch-eu")));
+
+    assertThat(config.elasticsearchHosts())
+        .containsExactly(URI.create("http://es1:9200"), URI.create("https://es2:9243"));
+    assertThat(config.legacyZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    assertThat(config.highThresholdC()).isEqualTo(8.0);
+    assertThat(config.clearHysteresisC()).isEqualTo(0.5);
+    assertThat(config.outOfOrderness()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.idleness()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.dedupeTtl()).isEqualTo(Duration.ofDays(2));
+    assertThat(config.parallelism()).isEqualTo(OptionalInt.of(4));
+    assertThat(config.jobName()).isEqualTo("heatwatch-eu");
+  }
+
+  @Test
+  void readsAPropertiesFileAndLetsArgumentsOverrideIt(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("job.properties");
+    Files.writeString(
+        file,
+        """
+        kafka.bootstrap.servers=kafka:9092
+        elasticsearch.hosts=http://es:9200
+        alarm.high.threshold=40
+        """);
+
+    JobConfig config =
+        JobConfig.fromArgs("--config", file.toString(), "--alarm.high.threshold", "30");
+
+    assertThat(config.kafkaBootstrapServers()).isEqualTo("kafka:9092");
+    assertThat(config.highThresholdC()).isEqualTo(30.0);
+  }
+
+  @Test
+  void namesAPropertiesFileItCannotRead(@TempDir Path dir) {
+    String missing = dir.resolve("missing.properties").toString();
+
+    assertThatThrownBy(() -> JobConfig.fromArgs("--config", missing))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("config: cannot read the properties file")
+        .hasMessageContaining(missing);
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          kafka.bootstrap.servers    | ''                    | is required
+          elasticsearch.hosts        | 127.0.0.1:9200        | expected http(s)://host:port
+          elasticsearch.hosts        | http://es             | expected http(s)://host:port
+          elasticsearch.hosts        | 'http://es:9200, ftp://x:1' | expected http(s)://host:port
+          legacy.time-zone           | Mars/Olympus          | expected a time zone id
+          alarm.high.threshold       | hot                   | expected a number
+          alarm.high.threshold       | NaN                   | must be a finite number
+          alarm.clear.hysteresis     | -1                    | must be a finite number >= 0
+          watermark.out-of-orderness | ten seconds           | expected a duration
+          watermark.out-of-orderness | -1 s                  | expected a duration
+          watermark.idleness         | 0 s                   | must be positive
+          checkpoint.interval        | 0                     | must be positive
+          dedupe.ttl                 | forever               | expected a duration
+          parallelism                | two                   | expected a whole number
+          parallelism                | 0                     | must be >= 1
+          """)
+  void rejectsABadValueNamingItsKey(String key, String value, String problem) {
+    Map<String, String> settings = new HashMap<>(required());
+    settings.put(key, value);
+
+    assertThatThrownBy(() -> JobConfig.fromMap(settings))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(key + ": ")
+        .hasMessageContaining(problem);
+  }
+
+  @Test
+  void requiresKafkaAndElasticsearch() {
+    assertThatThrownBy(() -> JobConfig.fromArgs())
+        .hasMessage("kafka.bootstrap.servers: is required (got 'null')");
+    assertThatThrownBy(() -> JobConfig.fromArgs("--kafka.bootstrap.servers", "k:9092"))
+        .hasMessage("elasticsearch.hosts: is required (got 'null')");
+  }
+
+  @Test
+  void rejectsUnknownKeysSoTyposDoNotGoUnnoticed() {
+    Map<String, String> settings = new HashMap<>(required());
+    settings.put("alarm.high.treshold", "30");
+
+    assertThatThrownBy(() -> JobConfig.fromMap(settings))
+        .hasMessageStartingWith("unknown setting(s) [alarm.high.treshold]")
+        .hasMessageContaining("alarm.high.threshold");
+  }
+
+  @Test
+  void rejectsArgumentsThatAreNotKeyValuePairs() {
+    assertThatThrownBy(() -> JobConfig.fromArgs("kafka.bootstrap.servers"))
+        .hasMessageStartingWith("program arguments: ");
+  }
+
+  @Test
+  void keepsTheHostListImmutable() {
+    List<URI> hosts = JobConfig.fromArgs(REQUIRED).elasticsearchHosts();
+
+    assertThatThrownBy(() -> hosts.add(URI.create("http://x:1")))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  private static Map<String, String> required() {
+    return Map.of(
+        "kafka.bootstrap.servers",
+        "127.0.0.1:9092",
+        "elasticsearch.hosts",
+        "http://127.0.0.1:9200");
+  }
+}

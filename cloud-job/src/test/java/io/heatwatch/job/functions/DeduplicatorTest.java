@@ -1,0 +1,76 @@
+package io.heatwatch.job.functions;
+
+import static io.heatwatch.job.TestReadings.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.heatwatch.model.Reading;
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeduplicatorTest {
+  private static final Duration TTL = Duration.ofDays(7);
+
+  private KeyedOneInputStreamOperatorTestHarness<String, Reading, Reading> harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new Deduplicator(TTL)), new DeviceKey(), Types.STRING);
+    harness.open();
+    harness.setStateTtlProcessingTime(0);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void dropsCopiesOfTheSameDeviceAndSeq() throws Exception {
+    Reading first = ok("pi-a", "t1", 1, 0, 20.0);
+    Reading redelivered = ok("pi-a", "t1", 1, 0, 20.0).withBootId("another-run");
+
+    process(first);
+    process(redelivered);
+    process(first);
+
+    assertThat(harness.extractOutputValues()).containsExactly(first);
+  }
+
+  @Test
+  void keepsReadingsThatDifferInDeviceOrSeq() throws Exception {
+    Reading a1 = ok("pi-a", "t1", 1, 0, 20.0);
+    Reading a2 = ok("pi-a", "t2", 2, 0, 20.0);
+    Reading b1 = ok("pi-b", "t1", 1, 0, 20.0);
+
+    process(a1);
+    process(a2);
+    process(b1);
+
+    assertThat(harness.extractOutputValues()).containsExactly(a1, a2, b1);
+  }
+
+  @Test
+  void forgetsAReadingIdOnceItsTtlHasPassed() throws Exception {
+    Reading reading = ok("pi-a", "t1", 1, 0, 20.0);
+    process(reading);
+
+    harness.setStateTtlProcessingTime(TTL.toMillis() - 1);
+    process(reading);
+    assertThat(harness.extractOutputValues()).containsExactly(reading);
+
+    harness.setStateTtlProcessingTime(TTL.toMillis() + 1);
+    process(reading);
+    assertThat(harness.extractOutputValues()).containsExactly(reading, reading);
+  }
+
+  private void process(Reading reading) throws Exception {
+    harness.processElement(reading, reading.ts().toEpochMilli());
+  }
+}
