@@ -1,0 +1,153 @@
+package io.heatwatch.local;
+
+import io.heatwatch.edge.SimulatedFleet;
+import io.heatwatch.edge.SimulatedFleet.FleetSpec;
+import io.heatwatch.edge.publish.MqttSettings;
+import io.heatwatch.edge.sensor.SpikePlan;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./heatwatch demo}: the whole stack with simulated devices until Ctrl-C. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Start the whole stack on 127.0.0.1 with simulated devices (Ctrl-C stops).")
+final class DemoCommand implements Callable<Integer> {
+  private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
+
+  @Option(
+      names = "--devices",
+      defaultValue = "3",
+      description = "Simulated devices (default ${DEFAULT-VALUE})")
+  int devices;
+
+  @Option(
+      names = "--sensors",
+      defaultValue = "2",
+      description = "Sensors per device (default ${DEFAULT-VALUE})")
+  int sensors;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "1",
+      description = "Readings per second per sensor (default ${DEFAULT-VALUE})")
+  double rate;
+
+  @Option(
+      names = "--spike-every",
+      defaultValue = "180",
+      description =
+          "A spike on each device's first sensor every N readings, 0 for none (default ${DEFAULT-VALUE})")
+  long spikeEvery;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = ".heatwatch/demo",
+      description = "Where the servers keep their data (default ${DEFAULT-VALUE})")
+  Path dataDir;
+
+  @Option(
+      names = "--duration",
+      description = "Stop after this long (ISO-8601, e.g. PT10M); default: until Ctrl-C")
+  Duration duration;
+
+  @Option(
+      names = "--mqtt-port",
+      defaultValue = "1883",
+      description = "MQTT port (default ${DEFAULT-VALUE})")
+  int mqttPort;
+
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description = "Kafka port (default ${DEFAULT-VALUE})")
+  int kafkaPort;
+
+  @Option(
+      names = "--connect-port",
+      defaultValue = "8083",
+      description = "Connect REST port (default ${DEFAULT-VALUE})")
+  int connectPort;
+
+  @Option(
+      names = "--flink-port",
+      defaultValue = "8081",
+      description = "Flink web UI port (default ${DEFAULT-VALUE})")
+  int flinkPort;
+
+  @Option(
+      names = "--es-port",
+      defaultValue = "9200",
+      description = "Elasticsearch port (default ${DEFAULT-VALUE})")
+  int esPort;
+
+  @Override
+  public Integer call() throws Exception {
+    if (rate <= 0 || rate > 100) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "--rate must be within (0, 100], got " + rate);
+    }
+    PrintStream out = System.out;
+    Instant begin = Instant.now();
+    StackPorts ports = new StackPorts(mqttPort, kafkaPort, connectPort, flinkPort, esPort);
+    CountDownLatch stop = new CountDownLatch(1);
+    try (LocalStack stack = LocalStack.start(dataDir.toAbsolutePath(), ports);
+        SimulatedFleet fleet =
+            SimulatedFleet.connect(
+                new FleetSpec("demo", "sim", devices, sensors, 42, spikePlan()),
+                MqttSettings.plain(stack.mqtt().uri()),
+                dataDir.toAbsolutePath().resolve("devices"),
+                Clock.systemUTC());
+        StackCounters counters =
+            new StackCounters(
+                stack.kafka().bootstrapServers(), stack.elasticsearch().httpUrl(), 3)) {
+      fleet.start(Duration.ofNanos((long) (1_000_000_000L / rate)));
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "heatwatch-demo-stop"));
+      printTable(out, stack, Duration.between(begin, Instant.now()));
+      Instant deadline = duration == null ? Instant.MAX : Instant.now().plus(duration);
+      while (Instant.now().isBefore(deadline)
+          && !stop.await(STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+        out.printf(
+            "%s  published %d  in Kafka %d  indexed %d  alarms open %d%n",
+            java.time.LocalTime.now().withNano(0),
+            fleet.published(),
+            counters.inKafka(),
+            counters.indexed(),
+            counters.openAlarms());
+      }
+      out.println("stopping…");
+    }
+    out.println("stopped.");
+    return 0;
+  }
+
+  private SpikePlan spikePlan() {
+    return spikeEvery > 0
+        ? new SpikePlan(Math.min(60, spikeEvery), spikeEvery, 20.0)
+        : SpikePlan.NONE;
+  }
+
+  private void printTable(PrintStream out, LocalStack stack, Duration startup) {
+    out.println();
+    out.printf(
+        "heatwatch demo up in %.1f s — all servers on 127.0.0.1%n", startup.toMillis() / 1000.0);
+    out.printf("  %-26s %s%n", "MQTT broker (HiveMQ CE)", stack.mqtt().uri());
+    out.printf("  %-26s %s%n", "Kafka (KRaft)", stack.kafka().bootstrapServers());
+    out.printf("  %-26s %s%n", "Connect worker REST", stack.connect().restUrl());
+    out.printf("  %-26s %s%n", "Flink web UI", stack.flink().webUrl());
+    out.printf("  %-26s %s%n", "Elasticsearch", stack.elasticsearch().httpUrl());
+    out.printf(
+        "  %-26s %d devices × %d sensors at %s/s, data in %s%n",
+        "Simulated devices", devices, sensors, rate, dataDir);
+    out.printf("  try: curl '%s/heatwatch-readings-*/_count'%n", stack.elasticsearch().httpUrl());
+    out.println();
+  }
+}

@@ -1,0 +1,25 @@
+package io.heatwatch.local;
+
+import io.heatwatch.job.HeatwatchJob;
+import io.heatwatch.job.JobConfig;
+import io.heatwatch.testkit.FlinkCluster;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * Submits the heatwatch job to the local stack's MiniCluster, wired to its Kafka and Elasticsearch.
+ */
+final class JobLauncher {
+  private JobLauncher() {}
+
+  static JobClient submit(FlinkCluster flink, String kafkaBootstrapServers, String elasticsearchUrl)
+      throws Exception {
+    JobConfig config =
+        JobConfig.fromMap(
+            Map.of(
+                JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrapServers,
+                JobConfig.ELASTICSEARCH_HOSTS, elasticsearchUrl,
+                JobConfig.JOB_NAME, "heatwatch (local stack)"));
+    return HeatwatchJob.start(flink.environment(1), config);
+  }
+}

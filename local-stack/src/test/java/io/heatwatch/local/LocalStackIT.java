@@ -1,0 +1,214 @@
+package io.heatwatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heatwatch.edge.SimulatedFleet;
+import io.heatwatch.edge.SimulatedFleet.FleetSpec;
+import io.heatwatch.edge.publish.MqttSettings;
+import io.heatwatch.edge.sensor.SpikePlan;
+import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.testkit.ElasticsearchHttp;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole chain with real servers: simulated devices → HiveMQ → our Connect source connector →
+ * Kafka → the Flink job → Elasticsearch, accounted reading by reading.
+ */
+class LocalStackIT {
+  private static final int DEVICES = 2;
+  private static final int SENSORS = 2;
+  private static final int TICKS = 150;
+  private static final int SPIKE_AT = 40;
+  private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+  private static final String LEGACY =
+      "{\"createTime\":\"2020-08-12 06:29:02\",\"orderId\":1597213797,\"tempAmount\":29.159}";
+
+  @TempDir static Path dir;
+  static LocalStack stack;
+  static ElasticsearchHttp es;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    stack = LocalStack.start(dir.resolve("stack"), StackPorts.ANY);
+    es = new ElasticsearchHttp(stack.elasticsearch().httpUrl());
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void everyReadingIndexedExactlyOnceWithMetricsAlarmAndLegacyRecord() throws Exception {
+    SteppingClock clock = new SteppingClock(T0, Duration.ofSeconds(1));
+    long published;
+    try (SimulatedFleet fleet =
+        SimulatedFleet.connect(
+            new FleetSpec("e2e", "dev", DEVICES, SENSORS, 7, new SpikePlan(SPIKE_AT, 0, 25.0)),
+            MqttSettings.plain(stack.mqtt().uri()),
+            dir.resolve("devices"),
+            clock)) {
+      for (int i = 0; i < TICKS; i++) {
+        fleet.tickAll();
+        clock.step();
+      }
+      published = fleet.published();
+      assertThat(fleet.failed()).isZero();
+    }
+    assertThat(published).isEqualTo((long) DEVICES * SENSORS * TICKS);
+    sendLegacyRecord();
+
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> es.count("heatwatch-readings-*") >= published + 1);
+    es.refresh("heatwatch-*");
+    assertThat(es.count("heatwatch-readings-*")).isEqualTo(published + 1);
+    assertThat(readingIds()).hasSize((int) published).containsAll(expectedIds());
+    assertThat(es.get("heatwatch-readings-2020.08.12", "legacy:1597213797")).isNotNull();
+
+    assertSpikeAlarms();
+    assertMetricsMatchRawReadings();
+  }
+
+  private static Set<String> expectedIds() {
+    Set<String> ids = new HashSet<>();
+    for (int d = 1; d <= DEVICES; d++) {
+      for (long seq = 1; seq <= (long) SENSORS * TICKS; seq++) {
+        ids.add(String.format("dev-%02d:%d", d, seq));
+      }
+    }
+    return ids;
+  }
+
+  private static Set<String> readingIds() {
+    JsonNode hits =
+        es.search(
+                "heatwatch-readings-2026.*",
+                "{\"size\":10000,\"_source\":false,\"query\":{\"match_all\":{}}}")
+            .path("hits")
+            .path("hits");
+    Set<String> ids = new HashSet<>();
+    hits.forEach(hit -> ids.add(hit.path("_id").asText()));
+    return ids;
+  }
+
+  private static void assertSpikeAlarms() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> es.count("heatwatch-alarms") >= DEVICES);
+    es.refresh("heatwatch-alarms");
+    JsonNode hits =
+        es.search("heatwatch-alarms", "{\"size\":100,\"query\":{\"match_all\":{}}}")
+            .path("hits")
+            .path("hits");
+    Set<String> alarmedSensors = new HashSet<>();
+    for (JsonNode hit : hits) {
+      JsonNode alarm = hit.path("_source");
+      assertThat(alarm.path("kind").asText()).isEqualTo("HIGH");
+      alarmedSensors.add(alarm.path("sensorId").asText());
+    }
+    assertThat(alarmedSensors).containsExactlyInAnyOrder("dev-01-t1", "dev-02-t1");
+    assertThat(hits.size()).as("one alarm per spike").isEqualTo(DEVICES);
+  }
+
+  /** Each closed 1-minute window's average equals the average of the indexed raw readings. */
+  private static void assertMetricsMatchRawReadings() {
+    String sensor = "dev-01-t2";
+    Instant windowStart = T0; // 10:00:00–10:01:00 is closed: readings run to 10:02:29
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> es.count("heatwatch-metrics-*") >= (long) DEVICES * SENSORS * 2);
+    es.refresh("heatwatch-metrics-*");
+    JsonNode metric =
+        es.search(
+                "heatwatch-metrics-*",
+                "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"sensorId\":\""
+                    + sensor
+                    + "\"}},{\"term\":{\"windowStart\":\""
+                    + windowStart
+                    + "\"}}]}}}")
+            .path("hits")
+            .path("hits")
+            .path(0)
+            .path("_source");
+    JsonNode raw =
+        es.search(
+            "heatwatch-readings-*",
+            "{\"size\":0,\"query\":{\"bool\":{\"filter\":[{\"term\":{\"sensorId\":\""
+                + sensor
+                + "\"}},{\"range\":{\"ts\":{\"gte\":\""
+                + windowStart
+                + "\",\"lt\":\""
+                + windowStart.plusSeconds(60)
+                + "\"}}}]}},\"aggs\":{\"avg\":{\"avg\":{\"field\":\"tempC\"}},"
+                + "\"n\":{\"value_count\":{\"field\":\"tempC\"}}}}");
+    assertThat(metric.path("count").asLong()).isEqualTo(60);
+    assertThat(raw.path("aggregations").path("n").path("value").asLong()).isEqualTo(60);
+    assertThat(metric.path("avg").asDouble())
+        .isCloseTo(
+            raw.path("aggregations").path("avg").path("value").asDouble(),
+            org.assertj.core.data.Offset.offset(1e-6));
+  }
+
+  private static void sendLegacyRecord() throws Exception {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  KafkaTopics.LEGACY, null, LEGACY.getBytes(StandardCharsets.UTF_8)))
+          .get();
+    }
+  }
+
+  /** A clock for simulated devices that moves only when told, one step at a time. */
+  static final class SteppingClock extends Clock {
+    private final Duration step;
+    private volatile Instant now;
+
+    SteppingClock(Instant start, Duration step) {
+      this.now = start;
+      this.step = step;
+    }
+
+    void step() {
+      now = now.plus(step);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException("the stepping clock is UTC only");
+    }
+  }
+}
