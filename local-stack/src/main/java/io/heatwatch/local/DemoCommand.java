@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
     description = "Start the whole stack on 127.0.0.1 with simulated devices (Ctrl-C stops).")
 final class DemoCommand implements Callable<Integer> {
   private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
   @Option(
       names = "--devices",
@@ -99,6 +100,16 @@ final class DemoCommand implements Callable<Integer> {
     Instant begin = Instant.now();
     StackPorts ports = new StackPorts(mqttPort, kafkaPort, connectPort, flinkPort, esPort);
     CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    // Ctrl-C runs shutdown hooks and then halts: the hook waits until the servers are closed.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stop.countDown();
+                  awaitQuietly(closed, SHUTDOWN_GRACE);
+                },
+                "heatwatch-demo-stop"));
     try (LocalStack stack = LocalStack.start(dataDir.toAbsolutePath(), ports);
         SimulatedFleet fleet =
             SimulatedFleet.connect(
@@ -110,7 +121,6 @@ final class DemoCommand implements Callable<Integer> {
             new StackCounters(
                 stack.kafka().bootstrapServers(), stack.elasticsearch().httpUrl(), 3)) {
       fleet.start(Duration.ofNanos((long) (1_000_000_000L / rate)));
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "heatwatch-demo-stop"));
       printTable(out, stack, Duration.between(begin, Instant.now()));
       Instant deadline = duration == null ? Instant.MAX : Instant.now().plus(duration);
       while (Instant.now().isBefore(deadline)
@@ -124,9 +134,19 @@ final class DemoCommand implements Callable<Integer> {
             counters.openAlarms());
       }
       out.println("stopping…");
+    } finally {
+      closed.countDown();
     }
     out.println("stopped.");
     return 0;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+    try {
+      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private SpikePlan spikePlan() {
