@@ -125,6 +125,18 @@ public final class TelemetryCodec {
         f.text("message"));
   }
 
+  /** An operator's command on an alarm. */
+  public static AlarmCommand decodeAlarmCommand(byte[] payload) {
+    JsonFields f = new JsonFields(parse(payload), "AlarmCommand");
+    return new AlarmCommand(
+        f.version(),
+        f.text("alarmId"),
+        f.enumValue("action", AlarmCommand.Action.class),
+        f.text("by"),
+        f.text("comment"),
+        f.instant("ts"));
+  }
+
   /** A sensor's thresholds. */
   public static SensorConfig decodeSensorConfig(byte[] payload) {
     JsonFields f = new JsonFields(parse(payload), "SensorConfig");

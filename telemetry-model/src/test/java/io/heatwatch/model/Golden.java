@@ -39,6 +39,9 @@ final class Golden {
   enum Kind {
     READING("reading-", "reading.schema.json", TelemetryCodec::decodeReadings),
     DEVICE_STATUS("device-status-", "device-status.schema.json", TelemetryCodec::decodeStatus),
+    // before ALARM, whose prefix "alarm-" it shares
+    ALARM_COMMAND(
+        "alarm-command-", "alarm-command.schema.json", TelemetryCodec::decodeAlarmCommand),
     ALARM("alarm-", "alarm.schema.json", TelemetryCodec::decodeAlarm),
     SENSOR_CONFIG("sensor-config", "sensor-config.schema.json", TelemetryCodec::decodeSensorConfig),
     LEGACY(
