@@ -1,72 +1,65 @@
 package io.heatwatch.edge;
 
-import io.heatwatch.edge.outbox.SeqStore;
+import io.heatwatch.edge.config.AgentConfig;
+import io.heatwatch.edge.config.ConfigException;
+import io.heatwatch.edge.config.ConfigLoader;
+import io.heatwatch.edge.outbox.OutboxLimits;
+import io.heatwatch.edge.outbox.SqliteOutbox;
 import io.heatwatch.edge.publish.MqttPublisher;
 import io.heatwatch.edge.publish.MqttSettings;
+import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
 import io.heatwatch.edge.sensor.SimulatedSensor;
 import io.heatwatch.edge.sensor.SpikePlan;
+import io.heatwatch.edge.sensor.w1.W1Bus;
+import io.heatwatch.edge.sensor.w1.W1Sensors;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The agent's command line: runs one device until stopped. */
 @Command(
     name = "heatwatch-agent",
     mixinStandardHelpOptions = true,
-    description = "Reads temperature sensors and publishes readings over MQTT v5.")
+    description =
+        "Reads DS18B20 sensors and publishes every reading over MQTT v5, store-and-forward.")
 public final class Main implements Callable<Integer> {
-  @Option(names = "--broker", required = true, description = "Broker URI, e.g. ssl://host:8883")
-  String broker;
-
-  @Option(names = "--site", required = true, description = "Site id, e.g. home")
-  String site;
-
-  @Option(names = "--device", required = true, description = "Device id, e.g. pi-kitchen")
-  String device;
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
-      names = "--simulate",
-      description = "Number of simulated sensors (default ${DEFAULT-VALUE})",
-      defaultValue = "2")
-  int simulatedSensors;
+      names = "--config",
+      defaultValue = "/etc/heatwatch/agent.yaml",
+      description = "Configuration file (default ${DEFAULT-VALUE})")
+  Path configFile;
 
   @Option(
-      names = "--spike-every",
-      description =
-          "Inject a spike every N reads of the first sensor, 0 for none (default ${DEFAULT-VALUE})",
-      defaultValue = "0")
-  long spikeEvery;
+      names = "--check-config",
+      description = "Validate the configuration, print the problems, exit")
+  boolean checkConfig;
 
   @Option(
-      names = "--period",
-      description = "Time between reads (ISO-8601, default ${DEFAULT-VALUE})",
-      defaultValue = "PT10S")
-  Duration period;
+      names = "--list-sensors",
+      description = "List the sensors on the bus with a live reading, exit")
+  boolean listSensors;
 
-  @Option(
-      names = "--data-dir",
-      description = "Where the agent keeps its state (default ${DEFAULT-VALUE})",
-      defaultValue = "/var/lib/heatwatch")
-  Path dataDir;
-
-  @Option(names = "--username", description = "MQTT user name")
-  String username;
-
-  @Option(names = "--password-file", description = "File holding the MQTT password")
-  Path passwordFile;
+  @Option(names = "--simulate", description = "Use N simulated sensors instead of the 1-Wire bus")
+  Integer simulate;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
@@ -74,45 +67,107 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    AgentConfig config;
+    try {
+      config = ConfigLoader.load(configFile, System.getenv());
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    if (checkConfig) {
+      out.println(configFile + ": OK");
+      return 0;
+    }
+    Supplier<List<Sensor>> sensors = sensors(config);
+    if (listSensors) {
+      List<Sensor> found = sensors.get();
+      for (Sensor sensor : found) {
+        Sample sample = sensor.read(Clock.systemUTC().instant());
+        out.printf(
+            "%-18s %-15s %s%n",
+            sensor.id(), sample.quality(), sample.tempC() == null ? "-" : sample.tempC() + " °C");
+      }
+      out.printf("%d sensor(s) on %s%n", found.size(), config.sensors().w1Devices());
+      return found.isEmpty() ? 1 : 0;
+    }
+    run(config, sensors);
+    return 0;
+  }
+
+  private Supplier<List<Sensor>> sensors(AgentConfig config) {
+    int simulated =
+        simulate != null ? simulate : config.simulate() == null ? 0 : config.simulate().sensors();
+    if (simulated > 0) {
+      long seed =
+          config.simulate() == null ? config.deviceId().hashCode() : config.simulate().seed();
+      long spikeEvery = config.simulate() == null ? 0 : config.simulate().spikeEvery();
+      List<Sensor> list = new ArrayList<>();
+      for (int i = 1; i <= simulated; i++) {
+        SpikePlan plan =
+            i == 1 && spikeEvery > 0 ? new SpikePlan(spikeEvery, spikeEvery, 20.0) : SpikePlan.NONE;
+        list.add(new SimulatedSensor(config.deviceId() + "-t" + i, 20.0 + i, seed * 31 + i, plan));
+      }
+      List<Sensor> fixed = List.copyOf(list);
+      return () -> fixed;
+    }
+    Map<String, Double> calibration = new HashMap<>();
+    config
+        .sensors()
+        .list()
+        .forEach(s -> calibration.put(s.id(), s.calibrationC() == null ? 0.0 : s.calibrationC()));
+    return new W1Sensors(
+        new W1Bus(config.sensors().w1Devices()), calibration, config.sensors().crcRetries());
+  }
+
+  private static void run(AgentConfig config, Supplier<List<Sensor>> sensors)
+      throws IOException, InterruptedException {
+    AgentConfig.Mqtt m = config.mqtt();
     char[] password =
-        passwordFile == null
+        m.passwordFile() == null
             ? null
-            : Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+            : Files.readString(m.passwordFile(), StandardCharsets.UTF_8).strip().toCharArray();
+    MqttSettings.Tls tls =
+        m.caFile() == null ? null : new MqttSettings.Tls(m.caFile(), m.certFile(), m.keyFile());
     MqttSettings mqtt =
         new MqttSettings(
-            broker,
-            username,
+            m.uri(),
+            m.username(),
             password,
-            Duration.ofDays(7),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(10));
-    List<Sensor> sensors = new ArrayList<>();
-    for (int i = 1; i <= simulatedSensors; i++) {
-      SpikePlan plan =
-          i == 1 && spikeEvery > 0 ? new SpikePlan(spikeEvery, spikeEvery, 20.0) : SpikePlan.NONE;
-      sensors.add(
-          new SimulatedSensor(device + "-t" + i, 21.0 + i, device.hashCode() * 31L + i, plan));
-    }
+            tls,
+            m.sessionExpiry(),
+            java.time.Duration.ofSeconds(30),
+            m.window());
+    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    AgentIdentity identity = AgentIdentity.of(config.site(), config.deviceId());
+    Clock clock = Clock.systemUTC();
     Agent agent =
         new Agent(
-            AgentIdentity.of(site, device),
+            identity,
             sensors,
-            SeqStore.open(dataDir.resolve("seq")),
-            new MqttPublisher(mqtt, site, device, dataDir.resolve("mqtt")),
-            Clock.systemUTC());
+            SqliteOutbox.open(
+                config.dataDir().resolve("outbox.db"),
+                identity,
+                new OutboxLimits(config.outbox().maxReadings(), config.outbox().maxAge()),
+                clock),
+            new MqttPublisher(mqtt, config.site(), config.deviceId(), scheduler),
+            mqtt.window(),
+            clock,
+            scheduler,
+            config.sensors().cpuTemperature());
     agent.connect();
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    scheduler.scheduleAtFixedRate(agent::tick, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    agent.schedule(config.period(), config.heartbeat());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  scheduler.shutdownNow();
                   agent.close();
+                  scheduler.shutdownNow();
                   stopped.countDown();
-                }));
+                },
+                "agent-stop"));
     stopped.await();
-    return 0;
   }
 }

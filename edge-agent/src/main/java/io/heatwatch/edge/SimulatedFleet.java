@@ -1,6 +1,7 @@
 package io.heatwatch.edge;
 
-import io.heatwatch.edge.outbox.SeqStore;
+import io.heatwatch.edge.outbox.OutboxLimits;
+import io.heatwatch.edge.outbox.SqliteOutbox;
 import io.heatwatch.edge.publish.MqttPublisher;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.Sensor;
@@ -13,34 +14,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Many simulated devices in one process, each a full {@link Agent} with its own MQTT session. */
 public final class SimulatedFleet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedFleet.class);
+  private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(30);
 
   private final List<Agent> agents;
   private final ScheduledExecutorService scheduler;
 
-  private SimulatedFleet(List<Agent> agents) {
+  private SimulatedFleet(List<Agent> agents, ScheduledExecutorService scheduler) {
     this.agents = agents;
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "simulated-fleet");
-              t.setDaemon(true);
-              return t;
-            });
+    this.scheduler = scheduler;
   }
 
   /**
    * Creates and connects the fleet's agents: devices {@code sim-01..}, sensors {@code sim-01-t1..}.
    */
-  public static SimulatedFleet connect(FleetSpec spec, MqttSettings mqtt, Path dataDir, Clock clock)
-      throws MqttException {
+  public static SimulatedFleet connect(
+      FleetSpec spec, MqttSettings mqtt, Path dataDir, Clock clock) {
+    ScheduledExecutorService scheduler =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "simulated-fleet");
+              t.setDaemon(true);
+              return t;
+            });
     List<Agent> agents = new ArrayList<>();
     for (int d = 1; d <= spec.devices(); d++) {
       String deviceId = String.format("%s-%02d", spec.devicePrefix(), d);
@@ -52,23 +54,32 @@ public final class SimulatedFleet implements AutoCloseable {
             new SimulatedSensor(
                 sensorId, 20.0 + d + s * 0.5, spec.seed() * 1000 + d * 10 + s, plan));
       }
-      Path deviceDir = dataDir.resolve(deviceId);
+      AgentIdentity identity = AgentIdentity.of(spec.site(), deviceId);
       Agent agent =
           new Agent(
-              AgentIdentity.of(spec.site(), deviceId),
-              sensors,
-              SeqStore.open(deviceDir.resolve("seq")),
-              new MqttPublisher(mqtt, spec.site(), deviceId, deviceDir.resolve("mqtt")),
-              clock);
+              identity,
+              () -> sensors,
+              SqliteOutbox.open(
+                  dataDir.resolve(deviceId).resolve("outbox.db"),
+                  identity,
+                  OutboxLimits.DEFAULT,
+                  clock),
+              new MqttPublisher(mqtt, spec.site(), deviceId, scheduler),
+              mqtt.window(),
+              clock,
+              scheduler,
+              null);
       agent.connect();
       agents.add(agent);
     }
-    return new SimulatedFleet(agents);
+    return new SimulatedFleet(agents, scheduler);
   }
 
-  /** Starts ticking every agent once per {@code period}. */
+  /** Starts every agent's sensor ticks and heartbeats. */
   public void start(Duration period) {
-    scheduler.scheduleAtFixedRate(this::tickAll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    for (Agent agent : agents) {
+      agent.schedule(period, HEARTBEAT_EVERY);
+    }
   }
 
   /** Ticks every agent once, now; tests drive the fleet with this instead of a schedule. */
@@ -87,9 +98,9 @@ public final class SimulatedFleet implements AutoCloseable {
     return agents.stream().mapToLong(Agent::published).sum();
   }
 
-  /** Readings whose publish failed, over all devices. */
-  public long failed() {
-    return agents.stream().mapToLong(Agent::failed).sum();
+  /** Readings stored and not yet acknowledged, over all devices. */
+  public long waiting() {
+    return agents.stream().mapToLong(Agent::waiting).sum();
   }
 
   /** The fleet's agents. */
@@ -99,12 +110,6 @@ public final class SimulatedFleet implements AutoCloseable {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
-    try {
-      scheduler.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     for (Agent agent : agents) {
       try {
         agent.close();
@@ -112,6 +117,7 @@ public final class SimulatedFleet implements AutoCloseable {
         LOG.warn("device {}: close failed: {}", agent.identity().deviceId(), e.toString());
       }
     }
+    scheduler.shutdownNow();
   }
 
   /**

@@ -72,8 +72,11 @@ class LocalStackIT {
         fleet.tickAll();
         clock.step();
       }
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> fleet.published() == (long) DEVICES * SENSORS * TICKS);
       published = fleet.published();
-      assertThat(fleet.failed()).isZero();
+      assertThat(fleet.waiting()).isZero();
     }
     assertThat(published).isEqualTo((long) DEVICES * SENSORS * TICKS);
     sendLegacyRecord();

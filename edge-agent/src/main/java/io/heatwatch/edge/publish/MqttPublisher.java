@@ -3,127 +3,197 @@ package io.heatwatch.edge.publish;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.MqttTopics.Channel;
-import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
-import java.nio.file.Path;
-import java.util.concurrent.locks.LockSupport;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MqttDefaultFilePersistence;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Publishes one device's readings and status over MQTT v5 with QoS 1 on a persistent session, with
- * a retained birth message and a retained Last Will.
+ * One device's MQTT v5 session: persistent (clean start off), retained birth and Last Will on the
+ * status topic, downlink subscriptions, and reconnects with exponential backoff and jitter. Every
+ * successful connect starts a new {@link #connection() connection number}, so senders know to
+ * replay what was in flight.
  */
 public final class MqttPublisher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
   private static final int QOS = 1;
-  private static final long WINDOW_RETRY_NANOS = 1_000_000;
+  private static final long CONNECT_TIMEOUT_MS = 15_000;
 
   private final MqttSettings settings;
   private final String site;
   private final String deviceId;
   private final MqttAsyncClient client;
+  private final ScheduledExecutorService scheduler;
+  private final Backoff backoff =
+      new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2), ThreadLocalRandom.current());
+  private final AtomicLong connection = new AtomicLong();
+  private volatile Supplier<DeviceStatus> birth;
+  private volatile Runnable onConnected = () -> {};
+  private volatile BiConsumer<Channel, byte[]> downlink = (channel, payload) -> {};
+  private volatile boolean closed;
+  private volatile boolean ready;
+  private volatile byte[] willPayload;
 
-  /**
-   * @param settings broker and credentials
-   * @param site the device's site
-   * @param deviceId the device id, also the MQTT client id
-   * @param stateDir where the client keeps in-flight messages across restarts
-   */
-  public MqttPublisher(MqttSettings settings, String site, String deviceId, Path stateDir) {
+  public MqttPublisher(
+      MqttSettings settings, String site, String deviceId, ScheduledExecutorService scheduler) {
     this.settings = settings;
     this.site = site;
     this.deviceId = deviceId;
+    this.scheduler = scheduler;
     try {
       this.client =
           new MqttAsyncClient(
-              settings.serverUri(),
-              "heatwatch-" + deviceId,
-              new MqttDefaultFilePersistence(stateDir.toString()));
+              settings.serverUri(), "heatwatch-" + deviceId, new MemoryPersistence());
     } catch (MqttException e) {
       throw new IllegalStateException("cannot create MQTT client for " + deviceId, e);
     }
+    client.setCallback(new Callback());
   }
 
-  /** Connects (waiting for CONNACK) and publishes the retained birth message {@code status}. */
-  public void connect(DeviceStatus birth, DeviceStatus lastWill) throws MqttException {
+  /** Called after each successful (re)connect, e.g. to wake the sender. */
+  public void onConnected(Runnable action) {
+    this.onConnected = action;
+  }
+
+  /** Receives downlink messages on this device's alarms and config topics. */
+  public void onDownlink(BiConsumer<Channel, byte[]> handler) {
+    this.downlink = handler;
+  }
+
+  /**
+   * Starts connecting in the background and keeps reconnecting until {@link #close}; {@code birth}
+   * makes the retained ONLINE message of each connection, {@code lastWill} is sent by the broker
+   * when the device vanishes.
+   */
+  public void start(Supplier<DeviceStatus> birth, DeviceStatus lastWill) {
+    this.birth = birth;
+    this.willPayload = TelemetryCodec.encode(lastWill);
+    scheduler.execute(this::attemptConnect);
+  }
+
+  private void attemptConnect() {
+    if (closed) {
+      return;
+    }
+    try {
+      client.connect(options()).waitForCompletion(CONNECT_TIMEOUT_MS);
+      subscribeDownlink();
+      publishBirth();
+      backoff.reset();
+      long n = connection.incrementAndGet();
+      ready = true;
+      LOG.info("device {} connected to {} (connection {})", deviceId, settings.serverUri(), n);
+      onConnected.run();
+    } catch (MqttException | RuntimeException e) {
+      Duration wait = backoff.next();
+      LOG.warn(
+          "device {}: cannot connect to {} ({}); retrying in {} ms",
+          deviceId,
+          settings.serverUri(),
+          e.getMessage(),
+          wait.toMillis());
+      disconnectQuietly();
+      scheduler.schedule(this::attemptConnect, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void publishBirth() {
+    try {
+      publishStatus(birth.get());
+    } catch (MqttException e) {
+      // Messages of the previous connection may fill the client's window; the heartbeat follows.
+      LOG.warn("device {}: birth message not sent: {}", deviceId, e.getMessage());
+    }
+  }
+
+  private MqttConnectionOptions options() {
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(false);
     options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
     options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
-    options.setAutomaticReconnect(true);
-    options.setAutomaticReconnectDelay(1, 60);
-    options.setConnectionTimeout(10);
+    options.setAutomaticReconnect(false);
+    options.setConnectionTimeout((int) (CONNECT_TIMEOUT_MS / 1000));
     if (settings.username() != null) {
       options.setUserName(settings.username());
     }
     if (settings.password() != null) {
-      options.setPassword(
-          new String(settings.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      options.setPassword(new String(settings.password()).getBytes(StandardCharsets.UTF_8));
     }
-    MqttMessage will = new MqttMessage(TelemetryCodec.encode(lastWill), QOS, true, null);
-    options.setWill(topic(Channel.STATUS), will);
-    client.connect(options).waitForCompletion(settings.ackTimeout().toMillis());
-    publishStatus(birth);
+    if (settings.tls() != null) {
+      options.setSocketFactory(TlsSockets.socketFactory(settings.tls()));
+    }
+    options.setWill(topic(Channel.STATUS), new MqttMessage(willPayload, QOS, true, null));
+    return options;
   }
 
-  /** Publishes a reading and waits for its PUBACK. */
-  public void publish(Reading reading) throws MqttException {
-    send(Channel.READINGS, TelemetryCodec.encode(reading));
+  private void subscribeDownlink() throws MqttException {
+    client
+        .subscribe(
+            new MqttSubscription[] {
+              new MqttSubscription(topic(Channel.ALARMS), QOS),
+              new MqttSubscription(topic(Channel.CONFIG), QOS)
+            })
+        .waitForCompletion(CONNECT_TIMEOUT_MS);
   }
 
-  /** Publishes a retained status message and waits for its PUBACK. */
-  public void publishStatus(DeviceStatus status) throws MqttException {
-    send(Channel.STATUS, TelemetryCodec.encode(status));
+  /** The number of the current connection; 0 before the first. */
+  public long connection() {
+    return connection.get();
   }
 
-  /** Whether the client is connected right now. */
-  public boolean isConnected() {
-    return client.isConnected();
-  }
-
-  private void send(Channel channel, byte[] payload) throws MqttException {
-    IMqttToken token = publishWhenWindowOpen(topic(channel), payload, channel.retained());
-    token.waitForCompletion(settings.ackTimeout().toMillis());
+  /** Whether the session is up and its birth message sent, so readings may flow. */
+  public boolean isReady() {
+    return ready && client.isConnected();
   }
 
   /**
-   * Paho counts a message as in flight for a moment after its token completed, so a publish right
-   * after a PUBACK can be refused as "too many publishes in progress"; wait for the window briefly.
+   * Publishes a reading payload without waiting; {@code listener} hears the PUBACK or the failure.
+   *
+   * @throws MqttException when the client refuses at once (not connected, window full)
    */
-  private IMqttToken publishWhenWindowOpen(String topic, byte[] payload, boolean retained)
-      throws MqttException {
-    long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
-    while (true) {
-      try {
-        return client.publish(topic, payload, QOS, retained);
-      } catch (MqttException e) {
-        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
-            || System.nanoTime() > deadline) {
-          throw e;
-        }
-        LockSupport.parkNanos(WINDOW_RETRY_NANOS);
-      }
-    }
+  public void publishReading(byte[] payload, MqttActionListener listener) throws MqttException {
+    client.publish(topic(Channel.READINGS), payload, QOS, false, null, listener);
+  }
+
+  /** Publishes a retained status message (birth, heartbeat) without waiting for the PUBACK. */
+  public void publishStatus(DeviceStatus status) throws MqttException {
+    client.publish(topic(Channel.STATUS), TelemetryCodec.encode(status), QOS, true);
   }
 
   private String topic(Channel channel) {
     return MqttTopics.topic(site, deviceId, channel);
   }
 
-  /** Publishes {@code goodbye} (retained), then disconnects and releases the client. */
+  /** Publishes {@code goodbye} (retained), then disconnects cleanly and releases the client. */
   public void close(DeviceStatus goodbye) {
+    closed = true;
     try {
       if (client.isConnected()) {
-        publishStatus(goodbye);
-        client.disconnect(settings.ackTimeout().toMillis()).waitForCompletion();
+        IMqttToken token =
+            client.publish(topic(Channel.STATUS), TelemetryCodec.encode(goodbye), QOS, true);
+        token.waitForCompletion(5_000);
+        client.disconnect(5_000).waitForCompletion(5_000);
       }
     } catch (MqttException e) {
-      throw new IllegalStateException("clean disconnect of " + deviceId + " failed", e);
+      LOG.warn("device {}: clean disconnect failed: {}", deviceId, e.toString());
     } finally {
       close();
     }
@@ -131,10 +201,60 @@ public final class MqttPublisher implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     try {
       client.close(true);
     } catch (MqttException e) {
-      throw new IllegalStateException("cannot close MQTT client of " + deviceId, e);
+      LOG.warn("device {}: closing MQTT client: {}", deviceId, e.toString());
     }
+  }
+
+  private void disconnectQuietly() {
+    try {
+      if (client.isConnected()) {
+        client.disconnectForcibly(0, 1_000, false);
+      }
+    } catch (MqttException e) {
+      LOG.debug("forced disconnect: {}", e.toString());
+    }
+  }
+
+  /** Paho's callbacks: reconnect after a loss, hand downlink messages on. */
+  private final class Callback implements MqttCallback {
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+      ready = false;
+      if (closed) {
+        return;
+      }
+      Duration wait = backoff.next();
+      LOG.warn(
+          "device {} lost the broker ({}); reconnecting in {} ms",
+          deviceId,
+          response.getReasonString() == null ? response.getException() : response.getReasonString(),
+          wait.toMillis());
+      scheduler.schedule(
+          MqttPublisher.this::attemptConnect, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      MqttTopics.parse(topic)
+          .ifPresent(address -> downlink.accept(address.channel(), message.getPayload()));
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+      LOG.warn("device {}: MQTT error {}", deviceId, exception.toString());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {}
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {}
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
   }
 }

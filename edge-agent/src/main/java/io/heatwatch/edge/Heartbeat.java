@@ -1,0 +1,66 @@
+package io.heatwatch.edge;
+
+import io.heatwatch.edge.outbox.Outbox;
+import io.heatwatch.model.DeviceStatus;
+import io.heatwatch.model.DeviceStatus.DeviceState;
+import io.heatwatch.model.Versions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Builds the status messages: birth and heartbeat with the outbox's figures, Last Will, goodbye.
+ */
+final class Heartbeat {
+  private final AgentIdentity identity;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final Instant started;
+  private final Path cpuTemperature;
+
+  /**
+   * @param cpuTemperature the SoC thermal zone, {@code /sys/class/thermal/thermal_zone0/temp} on a
+   *     Pi; missing or unreadable means no CPU temperature in the heartbeat
+   */
+  Heartbeat(AgentIdentity identity, Outbox outbox, Clock clock, Path cpuTemperature) {
+    this.identity = identity;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.started = clock.instant();
+    this.cpuTemperature = cpuTemperature;
+  }
+
+  DeviceStatus online() {
+    Instant now = clock.instant();
+    return new DeviceStatus(
+        Versions.V1,
+        identity.site(),
+        identity.deviceId(),
+        DeviceState.ONLINE,
+        now,
+        identity.bootId(),
+        identity.agentVersion(),
+        outbox.depth(),
+        outbox.dropped(),
+        Duration.between(started, now).toSeconds(),
+        cpuTempC());
+  }
+
+  DeviceStatus offline() {
+    return identity.status(DeviceState.OFFLINE, clock.instant());
+  }
+
+  private Double cpuTempC() {
+    if (cpuTemperature == null || !Files.isReadable(cpuTemperature)) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(Files.readString(cpuTemperature).strip()) / 1000.0;
+    } catch (IOException | NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.heatwatch.edge.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's configuration, read from {@code /etc/heatwatch/agent.yaml}; see {@code
+ * edge-agent/dist/agent.yaml} for every key with its default.
+ *
+ * @param site site id
+ * @param deviceId device id, also the MQTT user name's usual value
+ * @param dataDir where the outbox lives
+ * @param period time between sensor reads
+ * @param heartbeat time between status heartbeats
+ * @param mqtt broker connection
+ * @param sensors the DS18B20 bus and per-sensor settings
+ * @param simulate simulated sensors instead of the bus, {@code null} for real hardware
+ * @param outbox outbox bounds
+ */
+public record AgentConfig(
+    String site,
+    String deviceId,
+    Path dataDir,
+    Duration period,
+    Duration heartbeat,
+    Mqtt mqtt,
+    Sensors sensors,
+    Simulate simulate,
+    OutboxBounds outbox) {
+
+  private static final Pattern SEGMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  /** Fills in defaults for what the file left out. */
+  public AgentConfig {
+    dataDir = dataDir == null ? Path.of("/var/lib/heatwatch") : dataDir;
+    period = period == null ? Duration.ofSeconds(10) : period;
+    heartbeat = heartbeat == null ? Duration.ofSeconds(30) : heartbeat;
+    sensors = sensors == null ? new Sensors(null, null, null, null) : sensors;
+    outbox = outbox == null ? new OutboxBounds(null, null) : outbox;
+  }
+
+  /** Every problem of this configuration, one line each; empty when it is usable. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (site == null || !SEGMENT.matcher(site).matches()) {
+      problems.add("site: must match " + SEGMENT + " (got " + site + ")");
+    }
+    if (deviceId == null || !SEGMENT.matcher(deviceId).matches()) {
+      problems.add("deviceId: must match " + SEGMENT + " (got " + deviceId + ")");
+    }
+    if (period.compareTo(Duration.ofMillis(100)) < 0) {
+      problems.add("period: must be at least PT0.1S (got " + period + ")");
+    }
+    if (heartbeat.compareTo(Duration.ofSeconds(1)) < 0) {
+      problems.add("heartbeat: must be at least PT1S (got " + heartbeat + ")");
+    }
+    if (mqtt == null) {
+      problems.add("mqtt: section is required (at least mqtt.uri)");
+    } else {
+      problems.addAll(mqtt.problems());
+    }
+    problems.addAll(sensors.problems());
+    if (outbox.maxReadings() < 1) {
+      problems.add("outbox.maxReadings: must be >= 1 (got " + outbox.maxReadings() + ")");
+    }
+    if (simulate != null && (simulate.sensors() < 1 || simulate.sensors() > 64)) {
+      problems.add("simulate.sensors: must be within 1..64 (got " + simulate.sensors() + ")");
+    }
+    return problems;
+  }
+
+  /**
+   * The broker connection.
+   *
+   * @param uri {@code ssl://host:8883} (or {@code tcp://} on a trusted network)
+   * @param username user name
+   * @param passwordFile file holding the password (never the password itself in this file)
+   * @param caFile PEM CA certificate for {@code ssl://}
+   * @param certFile PEM client certificate
+   * @param keyFile PEM PKCS#8 private key
+   * @param sessionExpiry how long the broker keeps the session
+   * @param window readings in flight at most
+   */
+  public record Mqtt(
+      String uri,
+      String username,
+      Path passwordFile,
+      Path caFile,
+      Path certFile,
+      Path keyFile,
+      Duration sessionExpiry,
+      Integer window) {
+    public Mqtt {
+      sessionExpiry = sessionExpiry == null ? Duration.ofDays(7) : sessionExpiry;
+      window = window == null ? 8 : window;
+    }
+
+    List<String> problems() {
+      List<String> problems = new ArrayList<>();
+      if (uri == null || !uri.matches("(tcp|ssl)://[^/:]+:\\d{1,5}")) {
+        problems.add("mqtt.uri: expected ssl://host:port or tcp://host:port (got " + uri + ")");
+      }
+      if ((certFile == null) != (keyFile == null)) {
+        problems.add("mqtt.certFile and mqtt.keyFile: give both or neither");
+      }
+      if (certFile != null && caFile == null) {
+        problems.add("mqtt.caFile: required with a client certificate");
+      }
+      if (window < 1 || window > 1000) {
+        problems.add("mqtt.window: must be within 1..1000 (got " + window + ")");
+      }
+      return problems;
+    }
+  }
+
+  /**
+   * The 1-Wire bus.
+   *
+   * @param w1Devices the sysfs devices folder
+   * @param crcRetries reads after a CRC error before reporting it
+   * @param cpuTemperature the SoC thermal zone file for heartbeats
+   * @param list per-sensor names and calibration, by ROM id; sensors not listed are read too
+   */
+  public record Sensors(
+      Path w1Devices, Integer crcRetries, Path cpuTemperature, List<SensorEntry> list) {
+    public Sensors {
+      w1Devices = w1Devices == null ? Path.of("/sys/bus/w1/devices") : w1Devices;
+      crcRetries = crcRetries == null ? 3 : crcRetries;
+      cpuTemperature =
+          cpuTemperature == null
+              ? Path.of("/sys/class/thermal/thermal_zone0/temp")
+              : cpuTemperature;
+      list = list == null ? List.of() : List.copyOf(list);
+    }
+
+    List<String> problems() {
+      List<String> problems = new ArrayList<>();
+      if (crcRetries < 0 || crcRetries > 10) {
+        problems.add("sensors.crcRetries: must be within 0..10 (got " + crcRetries + ")");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        SensorEntry s = list.get(i);
+        if (s.id() == null || !s.id().matches("28-[0-9a-f]{12}")) {
+          problems.add(
+              "sensors.list["
+                  + i
+                  + "].id: expected a DS18B20 id like 28-0316a2796aff (got "
+                  + s.id()
+                  + ")");
+        }
+        if (s.calibrationC() != null && Math.abs(s.calibrationC()) > 5) {
+          problems.add(
+              "sensors.list["
+                  + i
+                  + "].calibrationC: must be within ±5 °C (got "
+                  + s.calibrationC()
+                  + ")");
+        }
+      }
+      return problems;
+    }
+  }
+
+  /**
+   * One sensor's settings.
+   *
+   * @param id ROM id
+   * @param name human name
+   * @param calibrationC added to every value
+   */
+  public record SensorEntry(String id, String name, Double calibrationC) {}
+
+  /**
+   * Simulated sensors.
+   *
+   * @param sensors how many
+   * @param seed random seed
+   * @param spikeEvery a +20 °C spike every N reads of the first sensor, 0 for none
+   */
+  public record Simulate(int sensors, long seed, long spikeEvery) {}
+
+  /**
+   * Outbox bounds.
+   *
+   * @param maxReadings most readings kept
+   * @param maxAge oldest kept
+   */
+  public record OutboxBounds(Long maxReadings, Duration maxAge) {
+    public OutboxBounds {
+      maxReadings = maxReadings == null ? 4_838_400L : maxReadings;
+      maxAge = maxAge == null ? Duration.ofDays(30) : maxAge;
+    }
+  }
+}

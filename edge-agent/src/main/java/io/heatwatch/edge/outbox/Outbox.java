@@ -1,0 +1,46 @@
+package io.heatwatch.edge.outbox;
+
+import io.heatwatch.model.Reading;
+import java.util.List;
+
+/**
+ * The agent's store-and-forward queue: a reading is numbered and stored durably before anything
+ * publishes it, and leaves only when the broker acknowledged it.
+ */
+public interface Outbox extends AutoCloseable {
+  /**
+   * Numbers the drafts with the next sequence numbers and stores them durably, in one atomic step;
+   * returns the stored readings. When the outbox is full, the oldest readings are dropped first and
+   * counted in {@link #dropped()}.
+   */
+  List<Reading> append(List<Draft> drafts);
+
+  /** Up to {@code max} stored readings with {@code seq > afterSeq}, oldest first. */
+  List<Reading> peek(long afterSeq, int max);
+
+  /** Removes readings the broker acknowledged. Unknown numbers are ignored. */
+  void acknowledge(List<Long> seqs);
+
+  /** Readings stored and not yet acknowledged. */
+  long depth();
+
+  /** Readings dropped by the size/age bound since the outbox was created. */
+  long dropped();
+
+  /** The last sequence number handed out, 0 if none. */
+  long lastSeq();
+
+  @Override
+  void close();
+
+  /**
+   * A reading before it has its sequence number.
+   *
+   * @param sensorId the sensor
+   * @param ts when it was read
+   * @param tempC the value, {@code null} when there is none
+   * @param quality the quality
+   */
+  record Draft(
+      String sensorId, java.time.Instant ts, Double tempC, io.heatwatch.model.Quality quality) {}
+}

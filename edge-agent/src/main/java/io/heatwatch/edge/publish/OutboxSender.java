@@ -1,0 +1,171 @@
+package io.heatwatch.edge.publish;
+
+import io.heatwatch.edge.outbox.Outbox;
+import io.heatwatch.edge.outbox.OutboxException;
+import io.heatwatch.model.Reading;
+import io.heatwatch.model.TelemetryCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves readings from the outbox to the broker, oldest first, with at most {@code window}
+ * unacknowledged at a time; a reading leaves the outbox only on its PUBACK. After a reconnect it
+ * starts again from the oldest stored reading, so nothing in flight at the loss is skipped (the
+ * cloud removes the duplicates by {@code (deviceId, seq)}).
+ */
+public final class OutboxSender implements Runnable, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+  private static final long IDLE_WAIT_MS = 1_000;
+
+  private final Outbox outbox;
+  private final MqttPublisher mqtt;
+  private final int window;
+  private final ConcurrentLinkedQueue<Long> acked = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wake = lock.newCondition();
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong inFlight = new AtomicLong();
+  private volatile boolean running = true;
+  private boolean signalled;
+  private long cursor;
+  private volatile long sentOnConnection = -1;
+
+  public OutboxSender(Outbox outbox, MqttPublisher mqtt, int window) {
+    this.outbox = outbox;
+    this.mqtt = mqtt;
+    this.window = window;
+  }
+
+  /** Something changed (new readings, an ack, a connection): look again now. */
+  public void wake() {
+    lock.lock();
+    try {
+      signalled = true;
+      wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Readings the broker acknowledged since start. */
+  public long delivered() {
+    return delivered.get();
+  }
+
+  @Override
+  public void run() {
+    while (running) {
+      try {
+        boolean progressed = step();
+        if (!progressed) {
+          awaitWake();
+        }
+      } catch (OutboxException e) {
+        LOG.error("outbox: {}", e.getMessage());
+        awaitWake();
+      } catch (RuntimeException e) {
+        LOG.error("sender step failed", e);
+        awaitWake();
+      }
+    }
+  }
+
+  /** One round: record acks, then fill the window. Returns whether anything happened. */
+  boolean step() {
+    List<Long> done = new ArrayList<>();
+    for (Long seq; (seq = acked.poll()) != null; ) {
+      done.add(seq);
+    }
+    outbox.acknowledge(done);
+    delivered.addAndGet(done.size());
+    if (!mqtt.isReady()) {
+      return !done.isEmpty();
+    }
+    long connection = mqtt.connection();
+    if (connection != sentOnConnection) {
+      sentOnConnection = connection;
+      cursor = 0;
+      inFlight.set(0);
+    }
+    int free = (int) (window - inFlight.get());
+    if (free <= 0) {
+      return !done.isEmpty();
+    }
+    List<Reading> next = outbox.peek(cursor, free);
+    for (Reading reading : next) {
+      try {
+        inFlight.incrementAndGet();
+        mqtt.publishReading(
+            TelemetryCodec.encode(reading), new AckListener(reading.seq(), connection));
+        cursor = reading.seq();
+      } catch (MqttException e) {
+        inFlight.decrementAndGet();
+        // Window full at the client or connection just lost: try again on the next round.
+        LOG.debug("publish of seq {} deferred: {}", reading.seq(), e.getMessage());
+        break;
+      }
+    }
+    return !done.isEmpty() || !next.isEmpty();
+  }
+
+  private void awaitWake() {
+    lock.lock();
+    try {
+      if (!signalled && running) {
+        wake.await(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
+      }
+      signalled = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake();
+  }
+
+  /** Hears one reading's PUBACK (or its failure) and hands it back to the sender thread. */
+  private final class AckListener implements MqttActionListener {
+    private final long seq;
+    private final long connection;
+
+    AckListener(long seq, long connection) {
+      this.seq = seq;
+      this.connection = connection;
+    }
+
+    @Override
+    public void onSuccess(IMqttToken token) {
+      acked.add(seq);
+      release();
+    }
+
+    @Override
+    public void onFailure(IMqttToken token, Throwable failure) {
+      // Stays in the outbox; the next connection replays it.
+      release();
+    }
+
+    private void release() {
+      if (connection == sentOnConnection) {
+        inFlight.decrementAndGet();
+      }
+      wake();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.heatwatch.edge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private Path file(String yaml) throws Exception {
+    return Files.writeString(dir.resolve("agent.yaml"), yaml);
+  }
+
+  @Test
+  void shippedExampleIsValid() {
+    AgentConfig config = ConfigLoader.load(Path.of("dist/agent.yaml"), Map.of());
+    assertThat(config.mqtt().uri()).startsWith("ssl://");
+    assertThat(config.period()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void minimalFileGetsDefaults() throws Exception {
+    AgentConfig config =
+        ConfigLoader.load(
+            file("site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"), Map.of());
+    assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/heatwatch"));
+    assertThat(config.mqtt().window()).isEqualTo(8);
+    assertThat(config.sensors().w1Devices()).isEqualTo(Path.of("/sys/bus/w1/devices"));
+    assertThat(config.outbox().maxReadings()).isEqualTo(4_838_400L);
+  }
+
+  @Test
+  void environmentOverridesTheFile() throws Exception {
+    AgentConfig config =
+        ConfigLoader.load(
+            file("site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"),
+            Map.of("HEATWATCH_DEVICE_ID", "pi-7", "HEATWATCH_MQTT_URI", "ssl://broker:8883"));
+    assertThat(config.deviceId()).isEqualTo("pi-7");
+    assertThat(config.mqtt().uri()).isEqualTo("ssl://broker:8883");
+  }
+
+  @Test
+  void everyProblemIsOneLine() throws Exception {
+    Path f =
+        file(
+            "site: Home\ndeviceId: pi-1\nperiod: PT0.01S\nmqtt:\n  uri: http://x\n  window: 0\n"
+                + "sensors:\n  list:\n    - id: 10-abc\n      calibrationC: 9\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(6)
+                    .anyMatch(p -> p.startsWith("site:") && p.contains("Home"))
+                    .anyMatch(p -> p.startsWith("period:"))
+                    .anyMatch(p -> p.startsWith("mqtt.uri:") && p.contains("http://x"))
+                    .anyMatch(p -> p.startsWith("mqtt.window:"))
+                    .anyMatch(p -> p.startsWith("sensors.list[0].id:"))
+                    .anyMatch(p -> p.startsWith("sensors.list[0].calibrationC:")));
+  }
+
+  @Test
+  void unknownKeyNamesItsPath() throws Exception {
+    Path f = file("site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://h:1\n  pasword: x\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .hasMessageContaining("mqtt.pasword")
+        .hasMessageContaining("agent.yaml");
+  }
+
+  @Test
+  void wrongTypeNamesItsPath() throws Exception {
+    Path f = file("site: home\ndeviceId: pi-1\nperiod: soon\nmqtt:\n  uri: tcp://h:1\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of())).hasMessageContaining("period");
+  }
+
+  @Test
+  void brokenYamlAndMissingFileAreClear() throws Exception {
+    Path f = file("site: [home\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of())).hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("absent.yaml"), Map.of()))
+        .hasMessageContaining("no such file");
+    Path list = file("- a\n- b\n");
+    assertThatThrownBy(() -> ConfigLoader.load(list, Map.of())).hasMessageContaining("mapping");
+  }
+}
