@@ -1,0 +1,60 @@
+package io.heatwatch.edge;
+
+import io.heatwatch.model.Reading;
+import io.heatwatch.model.TelemetryCodec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+
+/** A persistent-session subscriber that records every reading a device delivered, in order. */
+final class ReadingCollector implements AutoCloseable {
+  private final MqttClient client;
+  private final List<Long> arrivals = new ArrayList<>();
+
+  ReadingCollector(String brokerUri, String topicFilter) throws MqttException {
+    client = new MqttClient(brokerUri, "collector-" + System.nanoTime(), new MemoryPersistence());
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setCleanStart(false);
+    options.setSessionExpiryInterval(3600L);
+    options.setAutomaticReconnect(true);
+    options.setAutomaticReconnectDelay(1, 2);
+    client.connect(options);
+    client.subscribe(
+        new MqttSubscription[] {new MqttSubscription(topicFilter, 1)},
+        new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+          (topic, message) -> add(TelemetryCodec.decodeReading(message.getPayload()))
+        });
+  }
+
+  private synchronized void add(Reading reading) {
+    arrivals.add(reading.seq());
+  }
+
+  /** Every seq in arrival order, duplicates included. */
+  synchronized List<Long> arrivals() {
+    return List.copyOf(arrivals);
+  }
+
+  /** Distinct seqs in order of first arrival. */
+  synchronized List<Long> firstArrivals() {
+    Set<Long> seen = new LinkedHashSet<>(arrivals);
+    return List.copyOf(seen);
+  }
+
+  /** Deliveries beyond the first of each seq. */
+  synchronized int duplicates() {
+    return arrivals.size() - new LinkedHashSet<>(arrivals).size();
+  }
+
+  @Override
+  public void close() throws MqttException {
+    client.disconnect();
+    client.close();
+  }
+}
