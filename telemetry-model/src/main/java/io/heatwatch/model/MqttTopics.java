@@ -22,6 +22,21 @@ public final class MqttTopics {
     return ROOT + "/" + site + "/" + deviceId + "/" + channel.segment();
   }
 
+  /**
+   * The retained config topic of one sensor, {@code
+   * heatwatch/v1/{site}/{device}/config/{sensorId}}: one retained message per sensor, because a
+   * broker keeps only the last retained message of a topic and a device has several sensors.
+   */
+  public static String configTopic(String site, String deviceId, String sensorId) {
+    Check.sensorId("sensorId", sensorId);
+    return topic(site, deviceId, Channel.CONFIG) + "/" + sensorId;
+  }
+
+  /** The filter a device subscribes to for the config of all its sensors. */
+  public static String configFilter(String site, String deviceId) {
+    return topic(site, deviceId, Channel.CONFIG) + "/+";
+  }
+
   /** Splits a topic of the contract; empty when the topic is not one. */
   public static Optional<Address> parse(String topic) {
     String[] parts = topic.split("/", -1);
@@ -45,7 +60,7 @@ public final class MqttTopics {
     STATUS("status", true),
     /** Downlink alarm events, QoS 1, not retained. */
     ALARMS("alarms", false),
-    /** Downlink thresholds, QoS 1, retained. */
+    /** Downlink thresholds, QoS 1, retained, one sub-topic per sensor ({@link #configTopic}). */
     CONFIG("config", true);
 
     private final String segment;
