@@ -39,6 +39,7 @@ public final class Agent implements AutoCloseable {
   private final Heartbeat heartbeat;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
+  private final LocalAlarms localAlarms;
   private final List<Draft> unstored = new ArrayList<>();
   private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
   private Thread senderThread;
@@ -52,7 +53,8 @@ public final class Agent implements AutoCloseable {
       int window,
       Clock clock,
       ScheduledExecutorService scheduler,
-      Path cpuTemperature) {
+      Path cpuTemperature,
+      LocalAlarms localAlarms) {
     this.identity = identity;
     this.sensors = sensors;
     this.outbox = outbox;
@@ -61,11 +63,13 @@ public final class Agent implements AutoCloseable {
     this.heartbeat = new Heartbeat(identity, outbox, clock, cpuTemperature);
     this.clock = clock;
     this.scheduler = scheduler;
+    this.localAlarms = localAlarms;
   }
 
   /** Connects (in the background, retrying) and starts sending what the outbox holds. */
   public void connect() {
     mqtt.onConnected(sender::wake);
+    mqtt.onDownlink(localAlarms::downlink);
     mqtt.start(heartbeat::online, heartbeat.offline());
     senderThread = new Thread(sender, "outbox-sender-" + identity.deviceId());
     senderThread.setDaemon(true);
@@ -103,10 +107,13 @@ public final class Agent implements AutoCloseable {
   /** Reads every sensor once and stores the readings; they are published in the background. */
   public synchronized void tick() {
     Instant now = clock.instant();
+    List<Sample> samples = new ArrayList<>();
     for (Sensor sensor : sensors.get()) {
       Sample sample = sensor.read(now);
+      samples.add(sample);
       unstored.add(new Draft(sample.sensorId(), now, sample.tempC(), sample.quality()));
     }
+    localAlarms.samples(samples);
     try {
       outbox.append(unstored);
       unstored.clear();
@@ -153,6 +160,11 @@ public final class Agent implements AutoCloseable {
   /** Readings held in memory because the outbox could not store them. */
   public synchronized int unstored() {
     return unstored.size();
+  }
+
+  /** Whether the alarm LED and buzzer are on. */
+  public boolean alarmActive() {
+    return localAlarms.active();
   }
 
   /** This agent's identity. */

@@ -1,8 +1,13 @@
 package io.heatwatch.edge;
 
+import com.pi4j.Pi4J;
 import io.heatwatch.edge.config.AgentConfig;
 import io.heatwatch.edge.config.ConfigException;
 import io.heatwatch.edge.config.ConfigLoader;
+import io.heatwatch.edge.gpio.Actuators;
+import io.heatwatch.edge.gpio.GpioPins;
+import io.heatwatch.edge.gpio.NoActuators;
+import io.heatwatch.edge.gpio.Pi4jActuators;
 import io.heatwatch.edge.outbox.OutboxLimits;
 import io.heatwatch.edge.outbox.SqliteOutbox;
 import io.heatwatch.edge.publish.MqttPublisher;
@@ -121,6 +126,18 @@ public final class Main implements Callable<Integer> {
         new W1Bus(config.sensors().w1Devices()), calibration, config.sensors().crcRetries());
   }
 
+  private static Actuators actuators(AgentConfig.Gpio gpio) {
+    GpioPins pins = new GpioPins(gpio.alarmLed(), gpio.buzzer(), gpio.sensorPower());
+    if (!pins.any()) {
+      return new NoActuators("no pins in the gpio section of the configuration");
+    }
+    try {
+      return new Pi4jActuators(Pi4J.newAutoContext(), pins, d -> Thread.sleep(d.toMillis()));
+    } catch (RuntimeException e) {
+      return new NoActuators("GPIO not available here: " + e.getMessage());
+    }
+  }
+
   private static void run(AgentConfig config, Supplier<List<Sensor>> sensors)
       throws IOException, InterruptedException {
     AgentConfig.Mqtt m = config.mqtt();
@@ -155,7 +172,8 @@ public final class Main implements Callable<Integer> {
             mqtt.window(),
             clock,
             scheduler,
-            config.sensors().cpuTemperature());
+            config.sensors().cpuTemperature(),
+            new LocalAlarms(actuators(config.gpio()), config.gpio().powerCycleAfter()));
     agent.connect();
     agent.schedule(config.period(), config.heartbeat());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package io.heatwatch.edge;
 
+import io.heatwatch.edge.gpio.NoActuators;
 import io.heatwatch.edge.outbox.OutboxLimits;
 import io.heatwatch.edge.outbox.SqliteOutbox;
 import io.heatwatch.edge.publish.MqttPublisher;
@@ -68,7 +69,8 @@ public final class SimulatedFleet implements AutoCloseable {
               mqtt.window(),
               clock,
               scheduler,
-              null);
+              null,
+              new LocalAlarms(new NoActuators("simulated device"), 0));
       agent.connect();
       agents.add(agent);
     }

@@ -6,21 +6,25 @@ import static org.awaitility.Awaitility.await;
 import io.heatwatch.edge.SimulatedFleet.FleetSpec;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.SpikePlan;
+import io.heatwatch.model.Alarm;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.model.Versions;
 import io.heatwatch.testkit.MqttBroker;
 import io.heatwatch.testkit.MqttBrokerExtension;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +36,7 @@ class SimulatedFleetIT {
   @TempDir Path dir;
 
   @Test
-  void devicesPublishNumberedReadingsAndRetainedStatusAndSeqSurvivesRestart(MqttBroker broker)
+  void devicesPublishReadingsStatusReceiveAlarmsAndSeqSurvivesRestart(MqttBroker broker)
       throws Exception {
     List<Reading> received = new CopyOnWriteArrayList<>();
     Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
@@ -59,6 +63,31 @@ class SimulatedFleetIT {
       }
       await().atMost(Duration.ofSeconds(20)).until(() -> fleet.published() == 2 * 3 * 5);
       assertThat(fleet.waiting()).isZero();
+
+      Alarm open =
+          new Alarm(
+              Versions.V1,
+              "dev-01:dev-01-t1:HIGH:1",
+              1,
+              "it",
+              "dev-01",
+              "dev-01-t1",
+              Alarm.AlarmKind.HIGH,
+              Alarm.Severity.CRITICAL,
+              Alarm.AlarmState.OPEN,
+              Instant.now(),
+              Instant.now(),
+              null,
+              null,
+              null,
+              48.0,
+              35.0,
+              "spike");
+      subscriber.publish(
+          MqttTopics.topic("it", "dev-01", MqttTopics.Channel.ALARMS),
+          new MqttMessage(TelemetryCodec.encode(open), 1, false, null));
+      await().atMost(Duration.ofSeconds(10)).until(() -> fleet.agents().get(0).alarmActive());
+      assertThat(fleet.agents().get(1).alarmActive()).as("only the alarmed device").isFalse();
     }
     try (SimulatedFleet fleet =
         SimulatedFleet.connect(spec, MqttSettings.plain(broker.uri()), dir, Clock.systemUTC())) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param sensors the DS18B20 bus and per-sensor settings
  * @param simulate simulated sensors instead of the bus, {@code null} for real hardware
  * @param outbox outbox bounds
+ * @param gpio wired outputs
  */
 public record AgentConfig(
     String site,
@@ -29,7 +30,8 @@ public record AgentConfig(
     Mqtt mqtt,
     Sensors sensors,
     Simulate simulate,
-    OutboxBounds outbox) {
+    OutboxBounds outbox,
+    Gpio gpio) {
 
   private static final Pattern SEGMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -40,6 +42,7 @@ public record AgentConfig(
     heartbeat = heartbeat == null ? Duration.ofSeconds(30) : heartbeat;
     sensors = sensors == null ? new Sensors(null, null, null, null) : sensors;
     outbox = outbox == null ? new OutboxBounds(null, null) : outbox;
+    gpio = gpio == null ? new Gpio(null, null, null, null) : gpio;
   }
 
   /** Every problem of this configuration, one line each; empty when it is usable. */
@@ -65,6 +68,9 @@ public record AgentConfig(
     problems.addAll(sensors.problems());
     if (outbox.maxReadings() < 1) {
       problems.add("outbox.maxReadings: must be >= 1 (got " + outbox.maxReadings() + ")");
+    }
+    if (gpio.powerCycleAfter() < 0) {
+      problems.add("gpio.powerCycleAfter: must be >= 0 (got " + gpio.powerCycleAfter() + ")");
     }
     if (simulate != null && (simulate.sensors() < 1 || simulate.sensors() > 64)) {
       problems.add("simulate.sensors: must be within 1..64 (got " + simulate.sensors() + ")");
@@ -192,6 +198,22 @@ public record AgentConfig(
     public OutboxBounds {
       maxReadings = maxReadings == null ? 4_838_400L : maxReadings;
       maxAge = maxAge == null ? Duration.ofDays(30) : maxAge;
+    }
+  }
+
+  /**
+   * BCM pin numbers of the wired outputs; leave out what is not wired.
+   *
+   * @param alarmLed LED lit while an alarm is open
+   * @param buzzer buzzer sounding while an alarm is open
+   * @param sensorPower pin switching the sensors' supply
+   * @param powerCycleAfter power-cycle the bus after this many ticks with every sensor failing, 0
+   *     for never
+   */
+  public record Gpio(
+      Integer alarmLed, Integer buzzer, Integer sensorPower, Integer powerCycleAfter) {
+    public Gpio {
+      powerCycleAfter = powerCycleAfter == null ? 5 : powerCycleAfter;
     }
   }
 }

@@ -1,0 +1,112 @@
+package io.heatwatch.edge;
+
+import io.heatwatch.edge.gpio.Actuators;
+import io.heatwatch.edge.sensor.Sample;
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.InvalidPayloadException;
+import io.heatwatch.model.MqttTopics.Channel;
+import io.heatwatch.model.Quality;
+import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.TelemetryCodec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives the LED and buzzer: on while the cloud reports an open alarm for this device, or while a
+ * sensor is beyond the thresholds the cloud last sent (retained on the config topic) — the local
+ * check keeps working while the cloud is unreachable. Also power-cycles a bus whose every sensor
+ * failed on {@code hungAfter} consecutive ticks.
+ */
+public final class LocalAlarms {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalAlarms.class);
+
+  private final Actuators actuators;
+  private final int hungAfter;
+  private final Map<String, SensorConfig> thresholds = new ConcurrentHashMap<>();
+  private final Set<String> cloudAlarms = ConcurrentHashMap.newKeySet();
+  private final Set<String> localAlarms = ConcurrentHashMap.newKeySet();
+  private int failedTicks;
+  private boolean on;
+
+  /**
+   * @param actuators the outputs
+   * @param hungAfter ticks with every sensor failing before the bus is power-cycled, 0 for never
+   */
+  public LocalAlarms(Actuators actuators, int hungAfter) {
+    this.actuators = actuators;
+    this.hungAfter = hungAfter;
+  }
+
+  /** A downlink message; malformed ones are logged and ignored. */
+  void downlink(Channel channel, byte[] payload) {
+    try {
+      if (channel == Channel.CONFIG) {
+        SensorConfig config = TelemetryCodec.decodeSensorConfig(payload);
+        thresholds.put(config.sensorId(), config);
+        LOG.info(
+            "thresholds for {}: high {} low {}", config.sensorId(), config.highC(), config.lowC());
+      } else if (channel == Channel.ALARMS) {
+        Alarm alarm = TelemetryCodec.decodeAlarm(payload);
+        if (alarm.state() == Alarm.AlarmState.CLEARED) {
+          cloudAlarms.remove(alarm.alarmId());
+        } else {
+          cloudAlarms.add(alarm.alarmId());
+        }
+        LOG.info("cloud alarm {} {} on {}", alarm.alarmId(), alarm.state(), alarm.sensorId());
+      }
+    } catch (InvalidPayloadException e) {
+      LOG.warn("ignored a malformed {} downlink message: {}", channel, e.getMessage());
+    }
+    update();
+  }
+
+  /** The samples of one tick. */
+  void samples(List<Sample> samples) {
+    boolean allFailed = !samples.isEmpty();
+    for (Sample sample : samples) {
+      if (sample.quality() == Quality.OK) {
+        allFailed = false;
+        SensorConfig limits = thresholds.get(sample.sensorId());
+        if (limits != null && beyond(sample.tempC(), limits)) {
+          localAlarms.add(sample.sensorId());
+        } else if (limits == null || within(sample.tempC(), limits)) {
+          localAlarms.remove(sample.sensorId());
+        }
+      }
+    }
+    failedTicks = allFailed ? failedTicks + 1 : 0;
+    if (hungAfter > 0 && failedTicks >= hungAfter) {
+      failedTicks = 0;
+      actuators.powerCycleSensors();
+    }
+    update();
+  }
+
+  private static boolean beyond(double t, SensorConfig c) {
+    return (c.highC() != null && t > c.highC()) || (c.lowC() != null && t < c.lowC());
+  }
+
+  private static boolean within(double t, SensorConfig c) {
+    double h = c.hysteresisC() == null ? 0.0 : c.hysteresisC();
+    return (c.highC() == null || t < c.highC() - h) && (c.lowC() == null || t > c.lowC() + h);
+  }
+
+  /** Whether the LED and buzzer are on. */
+  synchronized boolean active() {
+    return on;
+  }
+
+  private synchronized void update() {
+    boolean want = !cloudAlarms.isEmpty() || !localAlarms.isEmpty();
+    if (want != on) {
+      on = want;
+      actuators.alarm(on);
+      LOG.info(
+          "alarm outputs {} (cloud {}, local {})", on ? "ON" : "off", cloudAlarms, localAlarms);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.heatwatch.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import io.heatwatch.edge.gpio.GpioPins;
+import io.heatwatch.edge.gpio.Pi4jActuators;
+import io.heatwatch.edge.sensor.Sample;
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.MqttTopics.Channel;
+import io.heatwatch.model.Quality;
+import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.model.Versions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** LED, buzzer and sensor power on Pi4J's mock platform, driven by downlink and local checks. */
+class LocalAlarmsTest {
+  private static final Instant T = Instant.parse("2026-11-24T10:00:00Z");
+  private Context pi4j;
+  private final List<Duration> powerOff = new ArrayList<>();
+  private LocalAlarms alarms;
+
+  @BeforeEach
+  void mockPi() {
+    pi4j =
+        Pi4J.newContextBuilder()
+            .add(new MockPlatform())
+            .add(MockDigitalOutputProvider.newInstance())
+            .build();
+    alarms = new LocalAlarms(new Pi4jActuators(pi4j, new GpioPins(17, 27, 22), powerOff::add), 3);
+  }
+
+  @AfterEach
+  void shutdown() {
+    pi4j.shutdown();
+  }
+
+  private DigitalState pin(String id) {
+    return ((DigitalOutput) pi4j.registry().get(id)).state();
+  }
+
+  private static byte[] alarm(String id, Alarm.AlarmState state) {
+    return TelemetryCodec.encode(
+        new Alarm(
+            Versions.V1,
+            id,
+            state == Alarm.AlarmState.OPEN ? 1 : 2,
+            "home",
+            "pi-1",
+            "s1",
+            Alarm.AlarmKind.HIGH,
+            Alarm.Severity.WARNING,
+            state,
+            T,
+            T,
+            state == Alarm.AlarmState.CLEARED ? T : null,
+            null,
+            null,
+            40.0,
+            35.0,
+            "hot"));
+  }
+
+  @Test
+  void cloudAlarmSwitchesLedAndBuzzerUntilCleared() {
+    assertThat(pin("alarm-led")).isEqualTo(DigitalState.LOW);
+    alarms.downlink(Channel.ALARMS, alarm("a1", Alarm.AlarmState.OPEN));
+    assertThat(pin("alarm-led")).isEqualTo(DigitalState.HIGH);
+    assertThat(pin("buzzer")).isEqualTo(DigitalState.HIGH);
+    alarms.downlink(Channel.ALARMS, alarm("a1", Alarm.AlarmState.CLEARED));
+    assertThat(pin("alarm-led")).isEqualTo(DigitalState.LOW);
+    assertThat(pin("buzzer")).isEqualTo(DigitalState.LOW);
+  }
+
+  @Test
+  void localThresholdsWorkWithoutTheCloudWithHysteresis() {
+    alarms.downlink(
+        Channel.CONFIG,
+        TelemetryCodec.encode(
+            new SensorConfig(
+                Versions.V1, "s1", "home", "pi-1", "fridge", 8.0, 0.0, 1.0, null, null, T, "op")));
+    alarms.samples(List.of(new Sample("s1", 7.5, Quality.OK)));
+    assertThat(alarms.active()).isFalse();
+    alarms.samples(List.of(new Sample("s1", 8.5, Quality.OK)));
+    assertThat(pin("alarm-led")).isEqualTo(DigitalState.HIGH);
+    alarms.samples(List.of(new Sample("s1", 7.5, Quality.OK)));
+    assertThat(alarms.active()).as("7.5 is not below 8 - 1 hysteresis").isTrue();
+    alarms.samples(List.of(new Sample("s1", 6.9, Quality.OK)));
+    assertThat(pin("alarm-led")).isEqualTo(DigitalState.LOW);
+    alarms.samples(List.of(new Sample("s1", -0.5, Quality.OK)));
+    assertThat(alarms.active()).as("below low").isTrue();
+  }
+
+  @Test
+  void malformedDownlinkIsIgnored() {
+    alarms.downlink(Channel.ALARMS, "{\"v\":1}".getBytes(StandardCharsets.UTF_8));
+    alarms.downlink(Channel.CONFIG, "not json".getBytes(StandardCharsets.UTF_8));
+    assertThat(alarms.active()).isFalse();
+  }
+
+  @Test
+  void hungBusIsPowerCycledAfterConsecutiveAllFailedTicks() {
+    List<Sample> dead =
+        List.of(
+            new Sample("s1", null, Quality.DISCONNECTED),
+            new Sample("s2", null, Quality.CRC_ERROR));
+    alarms.samples(dead);
+    alarms.samples(
+        List.of(new Sample("s1", 20.0, Quality.OK), new Sample("s2", null, Quality.CRC_ERROR)));
+    alarms.samples(dead);
+    alarms.samples(dead);
+    assertThat(powerOff).as("a working sensor resets the count").isEmpty();
+    alarms.samples(dead);
+    assertThat(powerOff).containsExactly(Duration.ofSeconds(2));
+    assertThat(pin("sensor-power")).as("power is back on").isEqualTo(DigitalState.HIGH);
+  }
+}
