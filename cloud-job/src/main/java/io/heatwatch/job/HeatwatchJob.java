@@ -1,21 +1,35 @@
 package io.heatwatch.job;
 
-import io.heatwatch.job.detect.HighThresholdDetector;
+import io.heatwatch.job.detect.DeviceOfflineDetector;
+import io.heatwatch.job.detect.SensorDetectionFunction;
+import io.heatwatch.job.functions.CommandRouter;
 import io.heatwatch.job.functions.Deduplicator;
 import io.heatwatch.job.functions.DeviceKey;
 import io.heatwatch.job.functions.InvalidRecordSplitter;
 import io.heatwatch.job.functions.LateMarker;
 import io.heatwatch.job.functions.ParsedRecordTimestamps;
+import io.heatwatch.job.functions.SensorInputKey;
 import io.heatwatch.job.functions.SensorKey;
 import io.heatwatch.job.functions.SensorMetricsAggregate;
 import io.heatwatch.job.functions.SensorMetricsWindow;
+import io.heatwatch.job.model.ConfigUpdate;
+import io.heatwatch.job.model.DeviceEvent;
 import io.heatwatch.job.model.ParsedRecord;
+import io.heatwatch.job.model.SensorInput;
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Reading;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -64,10 +78,7 @@ public final class HeatwatchJob {
   public static void build(
       StreamExecutionEnvironment env, JobConfig config, Sources sources, Sinks sinks) {
     LOG.info("building the heatwatch job: {}", config);
-    Configuration pipeline = new Configuration();
-    // Every record type must have a Flink serializer; a silent Kryo fallback fails at build time.
-    pipeline.set(PipelineOptions.GENERIC_TYPES, false);
-    env.configure(pipeline);
+    env.configure(settings(config));
     env.enableCheckpointing(config.checkpointInterval().toMillis());
     config.parallelism().ifPresent(env::setParallelism);
 
@@ -105,13 +116,90 @@ public final class HeatwatchJob {
         .sinkTo(sinks.metrics())
         .name("metrics sink")
         .uid("metrics-sink");
-    bySensor
-        .process(new HighThresholdDetector(config.highThresholdC(), config.clearHysteresisC()))
-        .name("HIGH threshold detector")
-        .uid("high-threshold-detector")
-        .sinkTo(sinks.alarms())
-        .name("alarms sink")
-        .uid("alarms-sink");
+    DataStream<Alarm> alarms = detect(env, config, sources, sinks, unique);
+    alarms.sinkTo(sinks.alarms()).name("alarms sink").uid("alarms-sink");
+    alarms.sinkTo(sinks.alarmEvents()).name("alarm events sink").uid("alarm-events-sink");
+  }
+
+  /** The job's Flink settings: no Kryo fallback, state backend, restart strategy. */
+  static Configuration settings(JobConfig config) {
+    Configuration settings = new Configuration();
+    // Every record type must have a Flink serializer; a silent Kryo fallback fails at build time.
+    settings.set(PipelineOptions.GENERIC_TYPES, false);
+    settings.set(StateBackendOptions.STATE_BACKEND, config.stateBackend());
+    config
+        .checkpointDir()
+        .ifPresent(dir -> settings.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir));
+    settings.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    settings.set(
+        RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, config.restartAttempts());
+    settings.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, config.restartDelay());
+    return settings;
+  }
+
+  /**
+   * The per-sensor detectors (thresholds as broadcast state, acknowledgements keyed with the
+   * readings) and the per-device offline detector; every alarm version of both.
+   */
+  private static DataStream<Alarm> detect(
+      StreamExecutionEnvironment env,
+      JobConfig config,
+      Sources sources,
+      Sinks sinks,
+      SingleOutputStreamOperator<Reading> unique) {
+    BroadcastStream<ConfigUpdate> configs =
+        env.fromSource(sources.sensorConfigs(), WatermarkStrategy.noWatermarks(), "sensor configs")
+            .uid("sensor-configs-source")
+            .broadcast(SensorDetectionFunction.CONFIGS);
+    SingleOutputStreamOperator<AlarmCommand> commands =
+        env.fromSource(sources.alarmCommands(), WatermarkStrategy.noWatermarks(), "alarm commands")
+            .uid("alarm-commands-source")
+            .process(new CommandRouter())
+            .name("route alarm commands")
+            .uid("route-alarm-commands");
+    DataStream<SensorInput> sensorInputs =
+        unique
+            .map(SensorInput::of, TypeInformation.of(SensorInput.class))
+            .name("readings to detection")
+            .uid("readings-to-detection")
+            .union(
+                commands
+                    .map(SensorInput::of, TypeInformation.of(SensorInput.class))
+                    .name("commands to detection")
+                    .uid("commands-to-detection"));
+    SingleOutputStreamOperator<Alarm> sensorAlarms =
+        sensorInputs
+            .keyBy(new SensorInputKey())
+            .connect(configs)
+            .process(new SensorDetectionFunction(config.thresholds()))
+            .name("sensor detectors")
+            .uid("sensor-detectors");
+
+    DataStream<DeviceEvent> deviceEvents =
+        env.fromSource(sources.deviceStatus(), WatermarkStrategy.noWatermarks(), "device status")
+            .uid("device-status-source")
+            .map(DeviceEvent::of, TypeInformation.of(DeviceEvent.class))
+            .name("status to device detection")
+            .uid("status-to-device-detection")
+            .union(
+                commands
+                    .getSideOutput(CommandRouter.DEVICE)
+                    .map(DeviceEvent::of, TypeInformation.of(DeviceEvent.class))
+                    .name("commands to device detection")
+                    .uid("commands-to-device-detection"));
+    SingleOutputStreamOperator<Alarm> deviceAlarms =
+        unique
+            .keyBy(new DeviceKey())
+            .connect(deviceEvents.keyBy(DeviceEvent::deviceId, Types.STRING))
+            .process(new DeviceOfflineDetector(config.offlineTimeout()))
+            .name("device offline detector")
+            .uid("device-offline-detector");
+    deviceAlarms
+        .getSideOutput(DeviceOfflineDetector.DEVICES)
+        .sinkTo(sinks.devices())
+        .name("devices sink")
+        .uid("devices-sink");
+    return sensorAlarms.union(deviceAlarms);
   }
 
   /** Both sources, with event time from each reading's {@code ts}. */

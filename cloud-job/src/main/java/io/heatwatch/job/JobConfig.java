@@ -1,5 +1,7 @@
 package io.heatwatch.job;
 
+import io.heatwatch.job.detect.SensorFaultDetector;
+import io.heatwatch.job.detect.Thresholds;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,10 +11,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.api.java.utils.ParameterTool;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.util.TimeUtils;
 
 /**
@@ -31,6 +35,20 @@ import org.apache.flink.util.TimeUtils;
  * @param dedupeTtl {@value #DEDUPE_TTL}
  * @param parallelism {@value #PARALLELISM}, empty for the cluster's default
  * @param jobName {@value #JOB_NAME}
+ * @param lowThresholdC {@value #LOW_THRESHOLD}
+ * @param maxRateCPerMin {@value #MAX_RATE}
+ * @param minDuration {@value #MIN_DURATION}
+ * @param spikeZ {@value #SPIKE_Z}
+ * @param spikeMinDeltaC {@value #SPIKE_MIN_DELTA}
+ * @param flatline {@value #FLATLINE}
+ * @param faultBurst {@value #FAULT_BURST}
+ * @param offlineTimeout {@value #OFFLINE_TIMEOUT}
+ * @param alarmsGuarantee {@value #ALARMS_GUARANTEE}
+ * @param transactionalIdPrefix {@value #TRANSACTIONAL_ID_PREFIX}
+ * @param stateBackend {@value #STATE_BACKEND}
+ * @param checkpointDir {@value #CHECKPOINT_DIR}, empty for the cluster's default
+ * @param restartAttempts {@value #RESTART_ATTEMPTS}
+ * @param restartDelay {@value #RESTART_DELAY}
  */
 public record JobConfig(
     String kafkaBootstrapServers,
@@ -44,7 +62,21 @@ public record JobConfig(
     Duration checkpointInterval,
     Duration dedupeTtl,
     OptionalInt parallelism,
-    String jobName) {
+    String jobName,
+    double lowThresholdC,
+    double maxRateCPerMin,
+    Duration minDuration,
+    double spikeZ,
+    double spikeMinDeltaC,
+    Duration flatline,
+    int faultBurst,
+    Duration offlineTimeout,
+    DeliveryGuarantee alarmsGuarantee,
+    String transactionalIdPrefix,
+    String stateBackend,
+    Optional<String> checkpointDir,
+    int restartAttempts,
+    Duration restartDelay) {
 
   /** A properties file to read settings from; program arguments override it. */
   public static final String CONFIG_FILE = "config";
@@ -61,6 +93,20 @@ public record JobConfig(
   public static final String DEDUPE_TTL = "dedupe.ttl";
   public static final String PARALLELISM = "parallelism";
   public static final String JOB_NAME = "job.name";
+  public static final String LOW_THRESHOLD = "alarm.low.threshold";
+  public static final String MAX_RATE = "alarm.rate.max";
+  public static final String MIN_DURATION = "alarm.min-duration";
+  public static final String SPIKE_Z = "alarm.spike.z";
+  public static final String SPIKE_MIN_DELTA = "alarm.spike.min-delta";
+  public static final String FLATLINE = "alarm.flatline.duration";
+  public static final String FAULT_BURST = "alarm.fault.burst";
+  public static final String OFFLINE_TIMEOUT = "alarm.offline.timeout";
+  public static final String ALARMS_GUARANTEE = "alarms.kafka.guarantee";
+  public static final String TRANSACTIONAL_ID_PREFIX = "alarms.kafka.transactional-id-prefix";
+  public static final String STATE_BACKEND = "state.backend";
+  public static final String CHECKPOINT_DIR = "checkpoint.dir";
+  public static final String RESTART_ATTEMPTS = "restart.attempts";
+  public static final String RESTART_DELAY = "restart.delay";
 
   /** Every key the job reads, with its default ({@code null}: required or optional). */
   static final Map<String, String> DEFAULTS =
@@ -73,7 +119,20 @@ public record JobConfig(
           Map.entry(IDLENESS, "30 s"),
           Map.entry(CHECKPOINT_INTERVAL, "10 s"),
           Map.entry(DEDUPE_TTL, "7 d"),
-          Map.entry(JOB_NAME, "heatwatch"));
+          Map.entry(JOB_NAME, "heatwatch"),
+          Map.entry(LOW_THRESHOLD, "0.0"),
+          Map.entry(MAX_RATE, "1.0"),
+          Map.entry(MIN_DURATION, "0 s"),
+          Map.entry(SPIKE_Z, "8.0"),
+          Map.entry(SPIKE_MIN_DELTA, "1.0"),
+          Map.entry(FLATLINE, "1 h"),
+          Map.entry(FAULT_BURST, "3"),
+          Map.entry(OFFLINE_TIMEOUT, "5 min"),
+          Map.entry(ALARMS_GUARANTEE, "at-least-once"),
+          Map.entry(TRANSACTIONAL_ID_PREFIX, "heatwatch-alarms"),
+          Map.entry(STATE_BACKEND, "hashmap"),
+          Map.entry(RESTART_ATTEMPTS, "10"),
+          Map.entry(RESTART_DELAY, "10 s"));
 
   private static final Set<String> KEYS =
       Set.of(
@@ -89,7 +148,21 @@ public record JobConfig(
           CHECKPOINT_INTERVAL,
           DEDUPE_TTL,
           PARALLELISM,
-          JOB_NAME);
+          JOB_NAME,
+          LOW_THRESHOLD,
+          MAX_RATE,
+          MIN_DURATION,
+          SPIKE_Z,
+          SPIKE_MIN_DELTA,
+          FLATLINE,
+          FAULT_BURST,
+          OFFLINE_TIMEOUT,
+          ALARMS_GUARANTEE,
+          TRANSACTIONAL_ID_PREFIX,
+          STATE_BACKEND,
+          CHECKPOINT_DIR,
+          RESTART_ATTEMPTS,
+          RESTART_DELAY);
 
   public JobConfig {
     require(KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrapServers);
@@ -115,6 +188,53 @@ public record JobConfig(
       throw invalid(PARALLELISM, parallelism.getAsInt(), "must be >= 1");
     }
     require(JOB_NAME, jobName);
+    if (!(lowThresholdC < highThresholdC)) {
+      throw invalid(
+          LOW_THRESHOLD, lowThresholdC, "must be below " + HIGH_THRESHOLD + " " + highThresholdC);
+    }
+    if (!(maxRateCPerMin > 0) || !Double.isFinite(maxRateCPerMin)) {
+      throw invalid(MAX_RATE, maxRateCPerMin, "must be a finite number > 0 (°C per minute)");
+    }
+    notNegative(MIN_DURATION, minDuration);
+    if (!(spikeZ > 0) || !Double.isFinite(spikeZ)) {
+      throw invalid(SPIKE_Z, spikeZ, "must be a finite number > 0");
+    }
+    if (!(spikeMinDeltaC >= 0) || !Double.isFinite(spikeMinDeltaC)) {
+      throw invalid(SPIKE_MIN_DELTA, spikeMinDeltaC, "must be a finite number >= 0");
+    }
+    positive(FLATLINE, flatline);
+    if (faultBurst < 1 || faultBurst > SensorFaultDetector.HISTORY) {
+      throw invalid(FAULT_BURST, faultBurst, "must be 1.." + SensorFaultDetector.HISTORY);
+    }
+    positive(OFFLINE_TIMEOUT, offlineTimeout);
+    require(ALARMS_GUARANTEE, alarmsGuarantee);
+    if (alarmsGuarantee == DeliveryGuarantee.NONE) {
+      throw invalid(ALARMS_GUARANTEE, alarmsGuarantee, "must be at-least-once or exactly-once");
+    }
+    require(TRANSACTIONAL_ID_PREFIX, transactionalIdPrefix);
+    require(STATE_BACKEND, stateBackend);
+    if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
+      throw invalid(STATE_BACKEND, stateBackend, "must be hashmap or rocksdb");
+    }
+    require(CHECKPOINT_DIR, checkpointDir);
+    if (restartAttempts < 0) {
+      throw invalid(RESTART_ATTEMPTS, restartAttempts, "must be >= 0");
+    }
+    notNegative(RESTART_DELAY, restartDelay);
+  }
+
+  /** The default thresholds of every sensor, before its own config overrides them. */
+  public Thresholds thresholds() {
+    return new Thresholds(
+        highThresholdC,
+        lowThresholdC,
+        clearHysteresisC,
+        maxRateCPerMin,
+        minDuration.toMillis(),
+        spikeZ,
+        spikeMinDeltaC,
+        flatline.toMillis(),
+        faultBurst);
   }
 
   /** Reads {@code --key value} arguments and, with {@code --config path}, that properties file. */
@@ -157,7 +277,21 @@ public record JobConfig(
         s.duration(CHECKPOINT_INTERVAL),
         s.duration(DEDUPE_TTL),
         s.optionalInt(PARALLELISM),
-        s.text(JOB_NAME));
+        s.text(JOB_NAME),
+        s.number(LOW_THRESHOLD),
+        s.number(MAX_RATE),
+        s.duration(MIN_DURATION),
+        s.number(SPIKE_Z),
+        s.number(SPIKE_MIN_DELTA),
+        s.duration(FLATLINE),
+        s.integer(FAULT_BURST),
+        s.duration(OFFLINE_TIMEOUT),
+        s.guarantee(ALARMS_GUARANTEE),
+        s.text(TRANSACTIONAL_ID_PREFIX),
+        s.text(STATE_BACKEND),
+        Optional.ofNullable(s.text(CHECKPOINT_DIR)).filter(dir -> !dir.isEmpty()),
+        s.integer(RESTART_ATTEMPTS),
+        s.duration(RESTART_DELAY));
   }
 
   private static <T> T require(String key, T value) {
@@ -213,6 +347,24 @@ public record JobConfig(
       } catch (NumberFormatException e) {
         throw invalid(key, value, "expected a whole number");
       }
+    }
+
+    int integer(String key) {
+      String value = required(key);
+      try {
+        return Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw invalid(key, value, "expected a whole number");
+      }
+    }
+
+    DeliveryGuarantee guarantee(String key) {
+      String value = required(key);
+      return switch (value) {
+        case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
+        case "exactly-once" -> DeliveryGuarantee.EXACTLY_ONCE;
+        default -> throw invalid(key, value, "expected at-least-once or exactly-once");
+      };
     }
 
     Duration duration(String key) {

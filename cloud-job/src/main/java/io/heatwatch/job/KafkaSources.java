@@ -1,11 +1,16 @@
 package io.heatwatch.job;
 
+import io.heatwatch.job.functions.ContractDeserializers;
 import io.heatwatch.job.functions.ParsedRecordDeserializer;
+import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.job.model.ParsedRecord;
+import io.heatwatch.model.AlarmCommand;
+import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.KafkaTopics;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** The production sources: one {@link KafkaSource} per topic. */
@@ -26,10 +31,34 @@ final class KafkaSources implements Sources {
     return source(KafkaTopics.LEGACY, ParsedRecordDeserializer.legacy(config.legacyZone()));
   }
 
-  private KafkaSource<ParsedRecord> source(String topic, ParsedRecordDeserializer deserializer) {
+  @Override
+  public Source<ConfigUpdate, ?, ?> sensorConfigs() {
+    // Always the whole compacted topic: every sensor's latest config, whatever the group did.
+    return KafkaSource.<ConfigUpdate>builder()
+        .setBootstrapServers(config.kafkaBootstrapServers())
+        .setGroupId(config.kafkaGroupId() + "-config")
+        .setClientIdPrefix(config.kafkaGroupId() + "-" + KafkaTopics.SENSOR_CONFIG)
+        .setTopics(KafkaTopics.SENSOR_CONFIG)
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setDeserializer(ContractDeserializers.sensorConfig())
+        .build();
+  }
+
+  @Override
+  public Source<DeviceStatus, ?, ?> deviceStatus() {
+    return source(KafkaTopics.DEVICE_STATUS, ContractDeserializers.deviceStatus());
+  }
+
+  @Override
+  public Source<AlarmCommand, ?, ?> alarmCommands() {
+    return source(KafkaTopics.ALARM_COMMANDS, ContractDeserializers.alarmCommands());
+  }
+
+  private <T> KafkaSource<T> source(
+      String topic, KafkaRecordDeserializationSchema<T> deserializer) {
     // Offsets live in checkpoints; the group's committed offsets are only the starting point of a
     // job started without a checkpoint, and a new group starts at the beginning of the topic.
-    return KafkaSource.<ParsedRecord>builder()
+    return KafkaSource.<T>builder()
         .setBootstrapServers(config.kafkaBootstrapServers())
         .setGroupId(config.kafkaGroupId())
         .setClientIdPrefix(config.kafkaGroupId() + "-" + topic)

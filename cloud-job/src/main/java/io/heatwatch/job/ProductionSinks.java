@@ -1,9 +1,12 @@
 package io.heatwatch.job;
 
+import io.heatwatch.job.model.DeviceView;
 import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.job.sinks.AlarmEmitter;
+import io.heatwatch.job.sinks.AlarmRecordSerializer;
+import io.heatwatch.job.sinks.DeviceEmitter;
 import io.heatwatch.job.sinks.ElasticsearchSinks;
 import io.heatwatch.job.sinks.InvalidRecordSerializer;
 import io.heatwatch.job.sinks.MetricsEmitter;
@@ -13,9 +16,12 @@ import io.heatwatch.model.KafkaTopics;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 
-/** Elasticsearch for readings, metrics and alarms; Kafka for rejected records. */
+/** Elasticsearch for readings, metrics, alarms and devices; Kafka for alarm events and rejects. */
 final class ProductionSinks implements Sinks {
+  private static final long TRANSACTION_TIMEOUT_MS = 10 * 60 * 1000;
+
   private final JobConfig config;
 
   ProductionSinks(JobConfig config) {
@@ -35,6 +41,29 @@ final class ProductionSinks implements Sinks {
   @Override
   public Sink<Alarm> alarms() {
     return ElasticsearchSinks.create(config.elasticsearchHosts(), new AlarmEmitter());
+  }
+
+  @Override
+  public Sink<Alarm> alarmEvents() {
+    KafkaSinkBuilder<Alarm> builder =
+        KafkaSink.<Alarm>builder()
+            .setBootstrapServers(config.kafkaBootstrapServers())
+            .setRecordSerializer(new AlarmRecordSerializer(KafkaTopics.ALARMS))
+            .setDeliveryGuarantee(config.alarmsGuarantee());
+    if (config.alarmsGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
+      // Transactions commit on checkpoints, so alarms wait up to one checkpoint interval; the
+      // timeout must cover a checkpoint plus a restart and stay below the broker's maximum (15
+      // min).
+      builder
+          .setTransactionalIdPrefix(config.transactionalIdPrefix())
+          .setProperty("transaction.timeout.ms", String.valueOf(TRANSACTION_TIMEOUT_MS));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public Sink<DeviceView> devices() {
+    return ElasticsearchSinks.create(config.elasticsearchHosts(), new DeviceEmitter());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.heatwatch.job;
 
+import io.heatwatch.job.model.DeviceView;
 import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
@@ -17,6 +18,12 @@ public interface Sinks {
 
   /** Alarm versions, Elasticsearch {@code heatwatch-alarms}. */
   Sink<Alarm> alarms();
+
+  /** Alarm versions, Kafka {@code heatwatch.alarms} (key alarmId). */
+  Sink<Alarm> alarmEvents();
+
+  /** The latest state per device, Elasticsearch {@code heatwatch-devices}. */
+  Sink<DeviceView> devices();
 
   /** Records the job rejected, Kafka {@code heatwatch.readings.invalid}. */
   Sink<InvalidRecord> invalidRecords();

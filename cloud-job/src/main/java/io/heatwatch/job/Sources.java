@@ -1,6 +1,9 @@
 package io.heatwatch.job;
 
+import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.job.model.ParsedRecord;
+import io.heatwatch.model.AlarmCommand;
+import io.heatwatch.model.DeviceStatus;
 import org.apache.flink.api.connector.source.Source;
 
 /**
@@ -15,7 +18,16 @@ public interface Sources {
   /** The prototype's records, topic {@code temperature_msg}. */
   Source<ParsedRecord, ?, ?> legacyReadings();
 
-  /** Both Kafka topics, read with the group id and time zone of {@code config}. */
+  /** Sensor thresholds, compacted topic {@code heatwatch.sensor-config}, read from the start. */
+  Source<ConfigUpdate, ?, ?> sensorConfigs();
+
+  /** Device births, heartbeats and Last Wills, topic {@code heatwatch.device-status}. */
+  Source<DeviceStatus, ?, ?> deviceStatus();
+
+  /** Operators' acknowledgements, topic {@code heatwatch.alarm-commands}. */
+  Source<AlarmCommand, ?, ?> alarmCommands();
+
+  /** The Kafka topics, read with the group id and time zone of {@code config}. */
   static Sources kafka(JobConfig config) {
     return new KafkaSources(config);
   }

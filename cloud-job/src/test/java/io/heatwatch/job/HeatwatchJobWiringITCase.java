@@ -6,15 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.heatwatch.job.functions.ParsedRecordDeserializer;
+import io.heatwatch.job.model.ConfigUpdate;
+import io.heatwatch.job.model.DeviceView;
 import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.ParsedRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmState;
+import io.heatwatch.model.AlarmCommand;
+import io.heatwatch.model.DeviceStatus;
+import io.heatwatch.model.DeviceStatus.DeviceState;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.model.Versions;
 import io.heatwatch.testkit.FlinkCluster;
 import io.heatwatch.testkit.FlinkExtension;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +96,11 @@ class HeatwatchJobWiringITCase {
         .map(Alarm.class::cast)
         .extracting(Alarm::state)
         .containsExactly(AlarmState.OPEN, AlarmState.CLEARED);
+    assertThat(collected("alarm-events")).isEqualTo(collected("alarms"));
+    assertThat(collected("devices"))
+        .map(DeviceView.class::cast)
+        .extracting(DeviceView::deviceId)
+        .contains("pi-a", "legacy", "pi-z");
     assertThat(collected("invalid"))
         .map(InvalidRecord.class::cast)
         .singleElement()
@@ -123,6 +134,43 @@ class HeatwatchJobWiringITCase {
     @Override
     public Source<ParsedRecord, ?, ?> legacyReadings() {
       return source(new PayloadParser(legacyPayloads, true), legacyPayloads.size());
+    }
+
+    // One harmless element each: a tombstone, an unknown device's birth, a command on no alarm.
+    @Override
+    public Source<ConfigUpdate, ?, ?> sensorConfigs() {
+      return new DataGeneratorSource<>(
+          index -> new ConfigUpdate("nobody", null), 1, TypeInformation.of(ConfigUpdate.class));
+    }
+
+    @Override
+    public Source<DeviceStatus, ?, ?> deviceStatus() {
+      return new DataGeneratorSource<>(
+          index ->
+              new DeviceStatus(
+                  Versions.V1,
+                  "home",
+                  "pi-z",
+                  DeviceState.ONLINE,
+                  T0,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null),
+          1,
+          TypeInformation.of(DeviceStatus.class));
+    }
+
+    @Override
+    public Source<AlarmCommand, ?, ?> alarmCommands() {
+      return new DataGeneratorSource<>(
+          index ->
+              new AlarmCommand(
+                  Versions.V1, "pi-a:t1:HIGH:1", AlarmCommand.Action.ACKNOWLEDGE, "op", null, T0),
+          1,
+          TypeInformation.of(AlarmCommand.class));
     }
 
     private static Source<ParsedRecord, ?, ?> source(PayloadParser parser, int count) {
@@ -169,6 +217,16 @@ class HeatwatchJobWiringITCase {
     @Override
     public Sink<Alarm> alarms() {
       return new CollectingSink<>(run + "/alarms");
+    }
+
+    @Override
+    public Sink<Alarm> alarmEvents() {
+      return new CollectingSink<>(run + "/alarm-events");
+    }
+
+    @Override
+    public Sink<DeviceView> devices() {
+      return new CollectingSink<>(run + "/devices");
     }
 
     @Override

@@ -12,6 +12,9 @@ public final class IndexNames {
   /** Prefix of the daily metrics indices, {@code heatwatch-metrics-YYYY.MM.DD}. */
   public static final String METRICS_PREFIX = "heatwatch-metrics-";
 
+  /** The latest state per device, {@code _id = deviceId}. */
+  public static final String DEVICES = "heatwatch-devices";
+
   /** The one alarms index; one document per alarm. */
   public static final String ALARMS = "heatwatch-alarms";
 

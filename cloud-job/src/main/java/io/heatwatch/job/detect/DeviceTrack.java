@@ -1,0 +1,39 @@
+package io.heatwatch.job.detect;
+
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.DeviceStatus;
+import java.util.Arrays;
+
+/** What {@link DeviceOfflineDetector} remembers per device; a mutable Flink POJO. */
+public class DeviceTrack {
+  /** Processing time (epoch ms) of the latest reading or ONLINE status. */
+  public long lastSeen;
+
+  /** When the pending processing-time timer fires, {@link SensorState#NONE} if none. */
+  public long timerAt = SensorState.NONE;
+
+  /** Processing time of the latest document sent to the devices index. */
+  public long lastViewAt = SensorState.NONE;
+
+  /** Whether the device is considered connected. */
+  public boolean online;
+
+  public String site;
+
+  /** The latest status message, {@code null} before the first. */
+  public DeviceStatus status;
+
+  /** Open alarm per kind (only DEVICE_OFFLINE is used), for {@link AlarmLifecycle}. */
+  public Alarm[] open = new Alarm[AlarmKind.values().length];
+
+  public long[] pendingSince = none();
+
+  public DeviceTrack() {}
+
+  private static long[] none() {
+    long[] array = new long[AlarmKind.values().length];
+    Arrays.fill(array, SensorState.NONE);
+    return array;
+  }
+}

@@ -1,0 +1,44 @@
+package io.heatwatch.job.detect;
+
+import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.Reading;
+
+/**
+ * FLATLINE: a stuck sensor, whose OK value has not moved by more than {@value #TOLERANCE_C} °C
+ * (less than one DS18B20 step) for {@code flatlineMs}. A real temperature with the sensor's own
+ * noise moves by a step now and then; a sensor that has stopped converting does not. Clears on the
+ * first reading that moves.
+ */
+public final class FlatlineDetector implements Detector {
+  /** Changes smaller than this are no change; the DS18B20's step is 0.0625 °C. */
+  public static final double TOLERANCE_C = 0.01;
+
+  @Override
+  public AlarmKind kind() {
+    return AlarmKind.FLATLINE;
+  }
+
+  @Override
+  public Signal judge(SensorState state, Reading reading, Thresholds t) {
+    if (!reading.quality().usable()) {
+      return null;
+    }
+    double x = reading.tempC();
+    long now = reading.ts().toEpochMilli();
+    double limitMin = t.flatlineMs() / 60_000.0;
+    boolean still =
+        state.flatSince != SensorState.NONE && Math.abs(x - state.flatValue) <= TOLERANCE_C;
+    if (!still) {
+      state.flatValue = x;
+      state.flatSince = now;
+      return Signal.inactive(0, limitMin, "%s moving again (stuck limit %3$.0f min)");
+    }
+    double minutes = (now - state.flatSince) / 60_000.0;
+    if (now - state.flatSince >= t.flatlineMs()) {
+      return Signal.active(
+          Severity.WARNING, minutes, limitMin, "%s stuck for %.0f min, limit %.0f min");
+    }
+    return Signal.inactive(minutes, limitMin, "");
+  }
+}

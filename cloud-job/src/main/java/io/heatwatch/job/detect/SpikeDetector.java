@@ -1,0 +1,94 @@
+package io.heatwatch.job.detect;
+
+import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.Reading;
+import java.util.Arrays;
+
+/**
+ * SPIKE: a reading far from the sensor's robust baseline. The baseline is the median of the last
+ * {@value SensorState#WINDOW} OK readings, each projected to the reading's time along the median
+ * slope of the window (so a slow trend or diurnal cycle is not a spike); the scale is their median
+ * absolute deviation (×1.4826, at least {@value #SIGMA_FLOOR_C} °C for the sensor's quantisation).
+ *
+ * <p>It opens when the robust z-score reaches {@code spikeZ}, the distance reaches {@code
+ * spikeMinDeltaC}, and the reading jumped there from the previous one ({@value #JUMP_SHARE} of the
+ * distance): a steep ramp walks away from the baseline without jumping and is RATE_OF_CHANGE's
+ * business. It stays open while the z-score is above half of {@code spikeZ}, so a spike of several
+ * readings is one alarm.
+ */
+public final class SpikeDetector implements Detector {
+  /** Readings needed before the baseline means anything. */
+  public static final int MIN_BASELINE = 10;
+
+  /** Smallest scale, °C: about the DS18B20's 0.0625 °C step. */
+  public static final double SIGMA_FLOOR_C = 0.05;
+
+  /** How far from the baseline a spike is CRITICAL. */
+  public static final double CRITICAL_DELTA_C = 10.0;
+
+  /** Share of the distance the reading must have jumped from the previous one to open. */
+  public static final double JUMP_SHARE = 0.8;
+
+  private static final double MAD_TO_SIGMA = 1.4826;
+
+  private final double[] scratch = new double[SensorState.WINDOW];
+  private final double[] projected = new double[SensorState.WINDOW];
+
+  @Override
+  public AlarmKind kind() {
+    return AlarmKind.SPIKE;
+  }
+
+  @Override
+  public Signal judge(SensorState state, Reading reading, Thresholds t) {
+    if (!reading.quality().usable()) {
+      return null;
+    }
+    double x = reading.tempC();
+    int n = state.size;
+    if (n < MIN_BASELINE) {
+      return Signal.inactive(x, x, "");
+    }
+    long now = reading.ts().toEpochMilli();
+    double slope = slope(state);
+    for (int i = 0; i < n; i++) {
+      projected[i] = state.value(i) + slope * (now - state.time(i));
+    }
+    System.arraycopy(projected, 0, scratch, 0, n);
+    double baseline = median(scratch, n);
+    for (int i = 0; i < n; i++) {
+      scratch[i] = Math.abs(projected[i] - baseline);
+    }
+    double sigma = Math.max(MAD_TO_SIGMA * median(scratch, n), SIGMA_FLOOR_C);
+    double delta = Math.abs(x - baseline);
+    double z = delta / sigma;
+    double jump = Math.abs(x - state.value(0));
+    if (z >= t.spikeZ() && delta >= t.spikeMinDeltaC() && jump >= JUMP_SHARE * delta) {
+      Severity severity = delta >= CRITICAL_DELTA_C ? Severity.CRITICAL : Severity.WARNING;
+      return Signal.active(severity, x, baseline, "%s %.2f °C, a spike off its baseline %.2f °C");
+    }
+    if (z >= t.spikeZ() / 2 && delta >= t.spikeMinDeltaC() / 2) {
+      return Signal.hold(x, baseline);
+    }
+    return Signal.inactive(x, baseline, "%s %.2f °C, back at its baseline %.2f °C");
+  }
+
+  /** Median of the window's slopes between neighbours, °C per ms; 0 without any. */
+  private double slope(SensorState state) {
+    int m = 0;
+    for (int i = 0; i + 1 < state.size; i++) {
+      long dt = state.time(i) - state.time(i + 1);
+      if (dt > 0) {
+        scratch[m++] = (state.value(i) - state.value(i + 1)) / dt;
+      }
+    }
+    return m == 0 ? 0 : median(scratch, m);
+  }
+
+  /** The median of the first {@code n} values of {@code a}, which it sorts. */
+  static double median(double[] a, int n) {
+    Arrays.sort(a, 0, n);
+    return (n & 1) == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
+  }
+}
