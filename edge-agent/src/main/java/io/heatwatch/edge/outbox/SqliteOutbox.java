@@ -30,23 +30,34 @@ import org.slf4j.LoggerFactory;
 public final class SqliteOutbox implements Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteOutbox.class);
 
+  /** The age bound is checked at most this often: readings age by the minute, not the tick. */
+  private static final long AGE_CHECK_EVERY_MS = 60_000;
+
   private final Path file;
   private final AgentIdentity identity;
   private final OutboxLimits limits;
   private final Clock clock;
   private final Connection db;
+  private final Connection acks;
   private long lastSeq;
   private long dropped;
   private long depth;
+  private long lastAgeCheckMs = Long.MIN_VALUE / 2;
 
   private SqliteOutbox(
-      Path file, AgentIdentity identity, OutboxLimits limits, Clock clock, Connection db)
+      Path file,
+      AgentIdentity identity,
+      OutboxLimits limits,
+      Clock clock,
+      Connection db,
+      Connection acks)
       throws SQLException {
     this.file = file;
     this.identity = identity;
     this.limits = limits;
     this.clock = clock;
     this.db = db;
+    this.acks = acks;
     this.lastSeq = meta("last_seq");
     this.dropped = meta("dropped");
     this.depth = count();
@@ -65,13 +76,15 @@ public final class SqliteOutbox implements Outbox {
         s.execute(
             "CREATE TABLE IF NOT EXISTS readings (seq INTEGER PRIMARY KEY, created_ms INTEGER NOT"
                 + " NULL, payload BLOB NOT NULL)");
+        s.execute("CREATE INDEX IF NOT EXISTS readings_created ON readings (created_ms)");
         s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
         s.execute("INSERT OR IGNORE INTO meta VALUES ('last_seq', 0), ('dropped', 0)");
         s.execute("PRAGMA integrity_check(1)");
       }
       db.setAutoCommit(false);
       db.commit();
-      SqliteOutbox outbox = new SqliteOutbox(file, identity, limits, clock, db);
+      SqliteOutbox outbox =
+          new SqliteOutbox(file, identity, limits, clock, db, ackConnection(file));
       LOG.info(
           "outbox {}: {} readings waiting, last seq {}, {} dropped so far",
           file,
@@ -142,9 +155,13 @@ public final class SqliteOutbox implements Outbox {
         removed += drop.executeUpdate();
       }
     }
-    try (PreparedStatement old = db.prepareStatement("DELETE FROM readings WHERE created_ms < ?")) {
-      old.setLong(1, nowMs - limits.maxAge().toMillis());
-      removed += old.executeUpdate();
+    if (nowMs - lastAgeCheckMs >= AGE_CHECK_EVERY_MS) {
+      try (PreparedStatement old =
+          db.prepareStatement("DELETE FROM readings WHERE created_ms < ?")) {
+        old.setLong(1, nowMs - limits.maxAge().toMillis());
+        removed += old.executeUpdate();
+      }
+      lastAgeCheckMs = nowMs;
     }
     if (removed > 0) {
       setMeta("dropped", dropped + removed);
@@ -155,6 +172,20 @@ public final class SqliteOutbox implements Outbox {
           limits);
     }
     return removed;
+  }
+
+  /**
+   * Removing acknowledged readings need not wait for the disk: if a power cut undoes a removal, the
+   * reading is sent once more and the cloud drops the duplicate. Appends keep {@code FULL}.
+   */
+  private static Connection ackConnection(Path file) throws SQLException {
+    Connection acks = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement s = acks.createStatement()) {
+      s.execute("PRAGMA synchronous=NORMAL");
+      s.execute("PRAGMA busy_timeout=5000");
+    }
+    acks.setAutoCommit(false);
+    return acks;
   }
 
   @Override
@@ -182,7 +213,7 @@ public final class SqliteOutbox implements Outbox {
     if (seqs.isEmpty()) {
       return;
     }
-    try (PreparedStatement delete = db.prepareStatement("DELETE FROM readings WHERE seq = ?")) {
+    try (PreparedStatement delete = acks.prepareStatement("DELETE FROM readings WHERE seq = ?")) {
       for (long seq : seqs) {
         delete.setLong(1, seq);
         delete.addBatch();
@@ -191,10 +222,14 @@ public final class SqliteOutbox implements Outbox {
       for (int n : delete.executeBatch()) {
         removed += Math.max(n, 0);
       }
-      db.commit();
+      acks.commit();
       depth -= removed;
     } catch (SQLException e) {
-      rollback();
+      try {
+        acks.rollback();
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+      }
       // Not fatal: the readings stay and are sent again; the cloud removes the duplicates.
       throw new OutboxException("cannot remove acknowledged readings from " + file, e);
     }
@@ -217,7 +252,7 @@ public final class SqliteOutbox implements Outbox {
 
   @Override
   public synchronized void close() {
-    try {
+    try (Connection toClose = acks) {
       db.close();
     } catch (SQLException e) {
       LOG.warn("closing outbox {}: {}", file, e.toString());

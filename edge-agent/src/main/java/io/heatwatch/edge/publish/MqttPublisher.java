@@ -149,7 +149,7 @@ public final class MqttPublisher implements AutoCloseable {
         .subscribe(
             new MqttSubscription[] {
               new MqttSubscription(topic(Channel.ALARMS), QOS),
-              new MqttSubscription(topic(Channel.CONFIG), QOS)
+              new MqttSubscription(MqttTopics.configFilter(site, deviceId), QOS)
             })
         .waitForCompletion(CONNECT_TIMEOUT_MS);
   }
@@ -239,8 +239,14 @@ public final class MqttPublisher implements AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-      MqttTopics.parse(topic)
-          .ifPresent(address -> downlink.accept(address.channel(), message.getPayload()));
+      // Config arrives per sensor, one level below the device's config topic.
+      Channel channel =
+          topic.startsWith(MqttPublisher.this.topic(Channel.CONFIG) + "/")
+              ? Channel.CONFIG
+              : MqttTopics.parse(topic).map(MqttTopics.Address::channel).orElse(null);
+      if (channel != null) {
+        downlink.accept(channel, message.getPayload());
+      }
     }
 
     @Override
