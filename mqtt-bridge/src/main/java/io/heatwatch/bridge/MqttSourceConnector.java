@@ -17,6 +17,7 @@ import org.apache.kafka.connect.source.SourceConnector;
  */
 public final class MqttSourceConnector extends SourceConnector {
   private Map<String, String> props;
+  private MqttSourceConnectorConfig config;
 
   @Override
   public String version() {
@@ -25,7 +26,7 @@ public final class MqttSourceConnector extends SourceConnector {
 
   @Override
   public void start(Map<String, String> props) {
-    new MqttSourceConnectorConfig(props);
+    config = new MqttSourceConnectorConfig(props);
     this.props = Map.copyOf(props);
   }
 
@@ -36,11 +37,14 @@ public final class MqttSourceConnector extends SourceConnector {
 
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
-    // One task for now: several tasks need shared subscriptions so they split rather than copy.
+    // Without a shared subscription group every task would get a copy of every message.
+    int tasks = config.sharedGroup.isEmpty() ? 1 : maxTasks;
     List<Map<String, String>> configs = new ArrayList<>();
-    Map<String, String> task = new HashMap<>(props);
-    task.put(TaskIds.TASK_ID, "0");
-    configs.add(task);
+    for (int i = 0; i < tasks; i++) {
+      Map<String, String> task = new HashMap<>(props);
+      task.put(TaskIds.TASK_ID, Integer.toString(i));
+      configs.add(task);
+    }
     return configs;
   }
 

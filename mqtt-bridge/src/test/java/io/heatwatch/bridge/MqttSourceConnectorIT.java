@@ -55,6 +55,7 @@ class MqttSourceConnectorIT {
     config.put("tasks.max", "1");
     config.put(MqttSourceConnectorConfig.SERVER_URIS_CONFIG, mqtt.uri());
     config.put(MqttSourceConnectorConfig.CLIENT_ID_CONFIG, "bridge-it");
+    config.put(MqttSourceConnectorConfig.MAX_PAYLOAD_CONFIG, "4096");
     connect.putConnector("mqtt-source-it", config);
     connect.awaitRunning("mqtt-source-it", Duration.ofSeconds(60));
 
@@ -79,6 +80,17 @@ class MqttSourceConnectorIT {
         MqttTopics.topic("lab", "dev-1", Channel.READINGS),
         new MqttMessage(
             "{\"v\":1,\"seq\":\"x\"}".getBytes(StandardCharsets.UTF_8), 1, false, null));
+    publisher.publish(
+        MqttTopics.topic("lab", "dev-2", Channel.READINGS),
+        new MqttMessage(new byte[5000], 1, false, null));
+    // The pipeline goes on after rejects.
+    publisher.publish(
+        MqttTopics.topic("lab", "dev-1", Channel.READINGS),
+        new MqttMessage(
+            TelemetryCodec.encode(Reading.ok("lab", "dev-1", "dev-1-t1", PER_DEVICE + 1, t0, 20.0)),
+            1,
+            false,
+            null));
     publisher.disconnect();
     publisher.close();
 
@@ -93,12 +105,12 @@ class MqttSourceConnectorIT {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                   (record.topic().equals(KafkaTopics.READINGS) ? readings : rejected).add(record);
                 }
-                assertThat(readings).hasSizeGreaterThanOrEqualTo(DEVICES * PER_DEVICE);
-                assertThat(rejected).isNotEmpty();
+                assertThat(readings).hasSizeGreaterThanOrEqualTo(DEVICES * PER_DEVICE + 1);
+                assertThat(rejected).hasSizeGreaterThanOrEqualTo(2);
               });
     }
 
-    assertThat(readings).hasSize(DEVICES * PER_DEVICE);
+    assertThat(readings).hasSize(DEVICES * PER_DEVICE + 1);
     Map<String, Long> lastSeq = new HashMap<>();
     for (var record : readings) {
       Reading reading = TelemetryCodec.decodeReading(record.value());
@@ -113,10 +125,13 @@ class MqttSourceConnectorIT {
     assertThat(header(first.get(), "mqtt.qos")).isEqualTo("1");
     assertThat(header(first.get(), "heatwatch.received.at")).isNotBlank();
 
-    assertThat(rejected).hasSize(1);
+    assertThat(rejected).hasSize(2);
     assertThat(new String(rejected.get(0).value(), StandardCharsets.UTF_8))
         .contains("\"seq\":\"x\"");
     assertThat(header(rejected.get(0), "heatwatch.dlq.reason")).contains("seq");
+    assertThat(header(rejected.get(1), "heatwatch.dlq.reason")).contains("5000 bytes exceeds 4096");
+    assertThat(rejected.get(1).value()).hasSize(5000);
+    connect.deleteConnector("mqtt-source-it");
   }
 
   /** Paho may refuse a publish right after a PUBACK while it still counts it in flight. */

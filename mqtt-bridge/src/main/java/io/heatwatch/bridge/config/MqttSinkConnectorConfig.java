@@ -51,11 +51,16 @@ public final class MqttSinkConnectorConfig extends AbstractConfig {
               Importance.LOW,
               ACK_TIMEOUT_DOC);
 
+  static {
+    TlsConfig.define(CONFIG_DEF);
+  }
+
   public final List<String> serverUris;
   public final String clientId;
   public final String username;
   public final Password password;
   public final long ackTimeoutMs;
+  public final TlsConfig tls;
 
   public MqttSinkConnectorConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
@@ -64,5 +69,6 @@ public final class MqttSinkConnectorConfig extends AbstractConfig {
     username = getString(USERNAME_CONFIG);
     password = getPassword(PASSWORD_CONFIG);
     ackTimeoutMs = getLong(ACK_TIMEOUT_CONFIG);
+    tls = TlsConfig.of(this);
   }
 }

@@ -39,11 +39,37 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
   private static final String SESSION_EXPIRY_DOC =
       "How long the broker keeps the session and queues messages while the task is down.";
 
-  public static final String READINGS_TOPIC_CONFIG = "kafka.topic.readings";
-  private static final String READINGS_TOPIC_DOC = "Kafka topic for readings messages.";
+  public static final String CLEAN_START_CONFIG = "mqtt.clean.start";
+  private static final String CLEAN_START_DOC =
+      "Start each connection with a fresh session; false (the default) keeps messages queued at"
+          + " the broker while the task is down.";
 
-  public static final String STATUS_TOPIC_CONFIG = "kafka.topic.status";
-  private static final String STATUS_TOPIC_DOC = "Kafka topic for device status messages.";
+  public static final String SHARED_GROUP_CONFIG = "mqtt.shared.group";
+  private static final String SHARED_GROUP_DOC =
+      "MQTT v5 shared subscription group: every filter is subscribed as $share/{group}/{filter} so"
+          + " tasks split the messages instead of each getting a copy. Empty subscribes plainly"
+          + " (then use tasks.max=1).";
+
+  public static final String MAX_INFLIGHT_CONFIG = "mqtt.max.inflight";
+  private static final String MAX_INFLIGHT_DOC =
+      "Receive Maximum sent to the broker: QoS 1 messages it may have unacknowledged in flight.";
+
+  public static final String RECONNECT_MIN_CONFIG = "mqtt.reconnect.backoff.min.ms";
+  private static final String RECONNECT_MIN_DOC = "First delay before reconnecting to the broker.";
+
+  public static final String RECONNECT_MAX_CONFIG = "mqtt.reconnect.backoff.max.ms";
+  private static final String RECONNECT_MAX_DOC =
+      "Longest delay between reconnect attempts; the delay doubles up to it.";
+
+  public static final String ROUTES_CONFIG = "mqtt.routes";
+  private static final String ROUTES_DOC =
+      "Rules suffix:kafkaTopic: a message whose topic's last level is suffix goes to kafkaTopic."
+          + " readings and status payloads are validated against the contract.";
+
+  public static final String KEY_SEGMENT_CONFIG = "mqtt.key.segment";
+  private static final String KEY_SEGMENT_DOC =
+      "Zero-based MQTT topic level used as the Kafka record key (3 = the device id of"
+          + " heatwatch/v1/{site}/{device}/...).";
 
   public static final String DLQ_TOPIC_CONFIG = "kafka.topic.dlq";
   private static final String DLQ_TOPIC_DOC =
@@ -93,20 +119,49 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
               Range.between(1, 4_294_967_295L),
               Importance.MEDIUM,
               SESSION_EXPIRY_DOC)
+          .define(CLEAN_START_CONFIG, Type.BOOLEAN, false, Importance.LOW, CLEAN_START_DOC)
           .define(
-              READINGS_TOPIC_CONFIG,
+              SHARED_GROUP_CONFIG,
               Type.STRING,
-              KafkaTopics.READINGS,
-              new ConfigDef.NonEmptyString(),
-              Importance.HIGH,
-              READINGS_TOPIC_DOC)
+              "heatwatch-bridge",
+              new SharedGroup(),
+              Importance.MEDIUM,
+              SHARED_GROUP_DOC)
           .define(
-              STATUS_TOPIC_CONFIG,
-              Type.STRING,
-              KafkaTopics.DEVICE_STATUS,
-              new ConfigDef.NonEmptyString(),
+              MAX_INFLIGHT_CONFIG,
+              Type.INT,
+              10_000,
+              Range.between(1, 65_535),
+              Importance.LOW,
+              MAX_INFLIGHT_DOC)
+          .define(
+              RECONNECT_MIN_CONFIG,
+              Type.LONG,
+              1_000L,
+              Range.between(100, 600_000),
+              Importance.LOW,
+              RECONNECT_MIN_DOC)
+          .define(
+              RECONNECT_MAX_CONFIG,
+              Type.LONG,
+              30_000L,
+              Range.between(1_000, 3_600_000),
+              Importance.LOW,
+              RECONNECT_MAX_DOC)
+          .define(
+              ROUTES_CONFIG,
+              Type.LIST,
+              Routes.DEFAULT,
+              new Routes.Validator(),
               Importance.HIGH,
-              STATUS_TOPIC_DOC)
+              ROUTES_DOC)
+          .define(
+              KEY_SEGMENT_CONFIG,
+              Type.INT,
+              3,
+              Range.between(0, 64),
+              Importance.MEDIUM,
+              KEY_SEGMENT_DOC)
           .define(
               DLQ_TOPIC_CONFIG,
               Type.STRING,
@@ -129,6 +184,10 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
               Importance.LOW,
               QUEUE_CAPACITY_DOC);
 
+  static {
+    TlsConfig.define(CONFIG_DEF);
+  }
+
   public final List<String> serverUris;
   public final List<String> topics;
   public final int qos;
@@ -136,8 +195,14 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
   public final String username;
   public final Password password;
   public final long sessionExpirySeconds;
-  public final String readingsTopic;
-  public final String statusTopic;
+  public final boolean cleanStart;
+  public final String sharedGroup;
+  public final int maxInflight;
+  public final long reconnectMinMs;
+  public final long reconnectMaxMs;
+  public final Map<String, String> routes;
+  public final int keySegment;
+  public final TlsConfig tls;
   public final String dlqTopic;
   public final int maxPayloadBytes;
   public final int queueCapacity;
@@ -151,11 +216,38 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
     username = getString(USERNAME_CONFIG);
     password = getPassword(PASSWORD_CONFIG);
     sessionExpirySeconds = getLong(SESSION_EXPIRY_CONFIG);
-    readingsTopic = getString(READINGS_TOPIC_CONFIG);
-    statusTopic = getString(STATUS_TOPIC_CONFIG);
+    cleanStart = getBoolean(CLEAN_START_CONFIG);
+    sharedGroup = getString(SHARED_GROUP_CONFIG);
+    maxInflight = getInt(MAX_INFLIGHT_CONFIG);
+    reconnectMinMs = getLong(RECONNECT_MIN_CONFIG);
+    reconnectMaxMs = Math.max(reconnectMinMs, getLong(RECONNECT_MAX_CONFIG));
+    routes = Routes.parse(getList(ROUTES_CONFIG));
+    keySegment = getInt(KEY_SEGMENT_CONFIG);
+    tls = TlsConfig.of(this);
     dlqTopic = getString(DLQ_TOPIC_CONFIG);
     maxPayloadBytes = getInt(MAX_PAYLOAD_CONFIG);
     queueCapacity = getInt(QUEUE_CAPACITY_CONFIG);
+  }
+
+  /** The filter to subscribe: the shared form when a group is set. */
+  public String subscriptionFilter(String filter) {
+    return sharedGroup.isEmpty() ? filter : "$share/" + sharedGroup + "/" + filter;
+  }
+
+  /** A shared subscription group name is one topic level without wildcards. */
+  private static final class SharedGroup implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String group = (String) value;
+      if (group != null && !group.isEmpty() && !group.matches("[^/+#]+")) {
+        throw new ConfigException(name, group, "must not contain / + or #");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "empty, or a name without / + #";
+    }
   }
 
   /** Lists that must hold at least one entry. */

@@ -9,8 +9,9 @@ import io.heatwatch.model.TelemetryCodec;
 
 /**
  * The MQTT topic of a downlink record: alarm events go to the device's {@code alarms} channel,
- * sensor configuration (retained) to its {@code config} channel. Throws {@link
- * io.heatwatch.model.InvalidPayloadException} for a payload that breaks the contract.
+ * sensor configuration (retained) to {@code config/{sensorId}} under the device, one retained
+ * message per sensor. Throws {@link io.heatwatch.model.InvalidPayloadException} for a payload that
+ * breaks the contract.
  */
 public final class DownlinkRouter {
   /**
@@ -25,20 +26,15 @@ public final class DownlinkRouter {
 
   /** The downlink of a record from {@code kafkaTopic} with value {@code payload}. */
   public static Downlink route(String kafkaTopic, byte[] payload) {
-    Channel channel;
-    String site;
-    String deviceId;
     if (kafkaTopic.equals(KafkaTopics.SENSOR_CONFIG)) {
       SensorConfig config = TelemetryCodec.decodeSensorConfig(payload);
-      channel = Channel.CONFIG;
-      site = config.site();
-      deviceId = config.deviceId();
-    } else {
-      Alarm alarm = TelemetryCodec.decodeAlarm(payload);
-      channel = Channel.ALARMS;
-      site = alarm.site();
-      deviceId = alarm.deviceId();
+      return new Downlink(
+          MqttTopics.configTopic(config.site(), config.deviceId(), config.sensorId()),
+          Channel.CONFIG.retained());
     }
-    return new Downlink(MqttTopics.topic(site, deviceId, channel), channel.retained());
+    Alarm alarm = TelemetryCodec.decodeAlarm(payload);
+    return new Downlink(
+        MqttTopics.topic(alarm.site(), alarm.deviceId(), Channel.ALARMS),
+        Channel.ALARMS.retained());
   }
 }

@@ -1,27 +1,41 @@
 package io.heatwatch.bridge.mqtt;
 
+import io.heatwatch.bridge.config.TlsConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.config.types.Password;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
-/** Connection options both connectors share: persistent session, reconnect, credentials. */
+/** Connection options both connectors share: session, reconnect backoff, credentials, TLS. */
 final class MqttClients {
   private MqttClients() {}
 
   static MqttConnectionOptions options(
-      List<String> serverUris, long sessionExpirySeconds, String username, Password password) {
+      List<String> serverUris,
+      boolean cleanStart,
+      long sessionExpirySeconds,
+      String username,
+      Password password,
+      TlsConfig tls,
+      long reconnectMinMs,
+      long reconnectMaxMs) {
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setServerURIs(serverUris.toArray(String[]::new));
-    options.setCleanStart(false);
+    options.setCleanStart(cleanStart);
     options.setSessionExpiryInterval(sessionExpirySeconds);
+    // Paho doubles the delay after each failed attempt, from min up to max (whole seconds).
     options.setAutomaticReconnect(true);
-    options.setAutomaticReconnectDelay(1, 30);
+    options.setAutomaticReconnectDelay(
+        (int) Math.max(1, reconnectMinMs / 1000), (int) Math.max(1, reconnectMaxMs / 1000));
     options.setKeepAliveInterval(30);
     if (!username.isEmpty()) {
       options.setUserName(username);
       options.setPassword(password.value().getBytes(StandardCharsets.UTF_8));
     }
+    if (tls.customized()) {
+      options.setSocketFactory(TlsSocketFactory.of(tls));
+    }
+    options.setHttpsHostnameVerificationEnabled(tls.endpointIdentification());
     return options;
   }
 }

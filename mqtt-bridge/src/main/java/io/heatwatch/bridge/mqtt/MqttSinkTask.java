@@ -49,7 +49,16 @@ public final class MqttSinkTask extends SinkTask {
     try {
       client = new MqttAsyncClient(config.serverUris.get(0), clientId, new MemoryPersistence());
       client
-          .connect(MqttClients.options(config.serverUris, 0, config.username, config.password))
+          .connect(
+              MqttClients.options(
+                  config.serverUris,
+                  true,
+                  0,
+                  config.username,
+                  config.password,
+                  config.tls,
+                  1_000,
+                  30_000))
           .waitForCompletion(config.ackTimeoutMs);
     } catch (MqttException e) {
       throw new ConnectException(

@@ -8,6 +8,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 /** A source record that remembers which MQTT message to acknowledge once Kafka has it. */
 final class MqttSourceRecord extends SourceRecord {
   final AckTracker.Pending pending;
+  final boolean deadLettered;
 
   MqttSourceRecord(
       Map<String, ?> sourcePartition,
@@ -17,7 +18,8 @@ final class MqttSourceRecord extends SourceRecord {
       byte[] value,
       Long timestamp,
       Headers headers,
-      AckTracker.Pending pending) {
+      AckTracker.Pending pending,
+      boolean deadLettered) {
     super(
         sourcePartition,
         sourceOffset,
@@ -30,5 +32,6 @@ final class MqttSourceRecord extends SourceRecord {
         timestamp,
         headers);
     this.pending = pending;
+    this.deadLettered = deadLettered;
   }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -35,11 +36,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Subscribes to the broker on a persistent session with manual acknowledgements and turns each
  * message into a Kafka record; the message is acknowledged to the broker only after Kafka has
- * acknowledged the record ({@link #commitRecord}), so a crash anywhere loses nothing.
+ * acknowledged the record ({@link #commitRecord}), so a crash anywhere loses nothing. With a shared
+ * subscription group, several tasks (each with its own stable client id) split the messages.
  */
 public final class MqttSourceTask extends SourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(MqttSourceTask.class);
   private static final int MAX_BATCH = 1000;
+  private static final long CONNECT_TIMEOUT_MS = 30_000;
 
   private final AckTracker acks = new AckTracker();
   private final Clock clock = Clock.systemUTC();
@@ -47,7 +50,13 @@ public final class MqttSourceTask extends SourceTask {
   private MessageRouter router;
   private BlockingQueue<Received> queue;
   private MqttAsyncClient client;
+  private MqttConnectionOptions options;
   private Map<String, String> sourcePartition;
+  private SourceTaskMetrics metrics;
+  private String clientId;
+  private volatile boolean everConnected;
+  private long connectBackoffMs;
+  private long nextConnectNanos;
 
   private record Received(InboundMessage message, AckTracker.Pending pending) {}
 
@@ -61,47 +70,112 @@ public final class MqttSourceTask extends SourceTask {
     config = new MqttSourceConnectorConfig(props);
     router =
         new MessageRouter(
-            config.readingsTopic, config.statusTopic, config.dlqTopic, config.maxPayloadBytes);
+            config.routes, config.keySegment, config.dlqTopic, config.maxPayloadBytes);
     queue = new ArrayBlockingQueue<>(config.queueCapacity);
-    String clientId = config.clientId + "-" + props.getOrDefault(TaskIds.TASK_ID, "0");
+    String taskId = props.getOrDefault(TaskIds.TASK_ID, "0");
+    clientId = config.clientId + "-" + taskId;
     sourcePartition = Map.of("mqtt.client.id", clientId);
+    metrics =
+        new SourceTaskMetrics(props.getOrDefault("name", config.clientId), taskId, acks::pending);
+    options =
+        MqttClients.options(
+            config.serverUris,
+            config.cleanStart,
+            config.sessionExpirySeconds,
+            config.username,
+            config.password,
+            config.tls,
+            config.reconnectMinMs,
+            config.reconnectMaxMs);
+    options.setReceiveMaximum(Math.min(config.maxInflight, config.queueCapacity));
     try {
       client = new MqttAsyncClient(config.serverUris.get(0), clientId, new MemoryPersistence());
-      client.setManualAcks(true);
-      client.setCallback(new Callback());
-      client.connect(connectionOptions()).waitForCompletion(30_000);
     } catch (MqttException e) {
-      throw new ConnectException(
-          "cannot connect to "
-              + config.serverUris
-              + " ("
-              + MqttSourceConnectorConfig.SERVER_URIS_CONFIG
-              + "): "
-              + e,
-          e);
+      throw new ConnectException("cannot create MQTT client " + clientId + ": " + e, e);
     }
-    LOG.info("MQTT source task {} connected to {}", clientId, client.getCurrentServerURI());
+    client.setManualAcks(true);
+    client.setCallback(new Callback());
+    connectBackoffMs = config.reconnectMinMs;
+    connect();
   }
 
-  private MqttConnectionOptions connectionOptions() {
-    MqttConnectionOptions options =
-        MqttClients.options(
-            config.serverUris, config.sessionExpirySeconds, config.username, config.password);
-    options.setReceiveMaximum(Math.min(config.queueCapacity, 65_535));
-    return options;
+  /**
+   * One connection attempt. Paho reconnects by itself only after a first success, so until then
+   * poll() retries with doubling backoff; a refused login fails the task at once (retrying cannot
+   * fix a wrong password).
+   */
+  private void connect() {
+    try {
+      client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
+      everConnected = true;
+      LOG.info("MQTT source task {} connected to {}", clientId, client.getCurrentServerURI());
+    } catch (MqttException e) {
+      if (MqttConnectFailures.permanent(e)) {
+        throw new ConnectException(
+            "broker "
+                + config.serverUris
+                + " refused client "
+                + clientId
+                + " (check "
+                + MqttSourceConnectorConfig.USERNAME_CONFIG
+                + "/"
+                + MqttSourceConnectorConfig.PASSWORD_CONFIG
+                + "): "
+                + e,
+            e);
+      }
+      LOG.warn(
+          "MQTT source task {} cannot connect to {}, retrying in {} ms: {}",
+          clientId,
+          config.serverUris,
+          connectBackoffMs,
+          e.toString());
+      nextConnectNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(connectBackoffMs);
+      connectBackoffMs = Math.min(connectBackoffMs * 2, config.reconnectMaxMs);
+    }
   }
 
+  /**
+   * Subscribes without waiting: this runs on Paho's callback thread, which also completes the
+   * SUBACK token and delivers the session's queued messages, so waiting here would stall both.
+   */
   private void subscribe() throws MqttException {
     MqttSubscription[] subscriptions =
         config.topics.stream()
-            .map(filter -> new MqttSubscription(filter, config.qos))
+            .map(filter -> new MqttSubscription(config.subscriptionFilter(filter), config.qos))
             .toArray(MqttSubscription[]::new);
-    IMqttToken token = client.subscribe(subscriptions);
-    token.waitForCompletion(30_000);
+    client.subscribe(
+        subscriptions,
+        null,
+        new MqttActionListener() {
+          @Override
+          public void onSuccess(IMqttToken token) {
+            int[] codes = token.getReasonCodes();
+            for (int i = 0; codes != null && i < codes.length; i++) {
+              if (codes[i] >= 0x80) {
+                LOG.error(
+                    "broker refused subscription {} of {} (reason code 0x{})",
+                    subscriptions[Math.min(i, subscriptions.length - 1)].getTopic(),
+                    clientId,
+                    Integer.toHexString(codes[i]));
+              }
+            }
+          }
+
+          @Override
+          public void onFailure(IMqttToken token, Throwable error) {
+            LOG.error(
+                "subscribe of {} to {} failed: {}", clientId, config.topics, error.toString());
+          }
+        },
+        (MqttProperties) null);
   }
 
   @Override
   public List<SourceRecord> poll() throws InterruptedException {
+    if (!everConnected && System.nanoTime() - nextConnectNanos >= 0) {
+      connect();
+    }
     Received first = queue.poll(500, TimeUnit.MILLISECONDS);
     if (first == null) {
       return null;
@@ -131,12 +205,17 @@ public final class MqttSourceTask extends SourceTask {
         message.payload(),
         message.receivedAt().toEpochMilli(),
         RecordHeaders.of(message, route),
-        received.pending());
+        received.pending(),
+        route.rejected());
   }
 
   @Override
   public void commitRecord(SourceRecord record, RecordMetadata metadata) {
-    if (!(record instanceof MqttSourceRecord mqttRecord) || mqttRecord.pending == null) {
+    if (!(record instanceof MqttSourceRecord mqttRecord)) {
+      return;
+    }
+    (mqttRecord.deadLettered ? metrics.deadLettered : metrics.forwarded).increment();
+    if (mqttRecord.pending == null) {
       return;
     }
     for (AckTracker.Pending ready : acks.completed(mqttRecord.pending)) {
@@ -154,6 +233,9 @@ public final class MqttSourceTask extends SourceTask {
 
   @Override
   public void stop() {
+    if (metrics != null) {
+      metrics.close();
+    }
     if (client == null) {
       return;
     }
@@ -171,6 +253,7 @@ public final class MqttSourceTask extends SourceTask {
   private final class Callback implements MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+      metrics.received.increment();
       AckTracker.Pending pending =
           message.getQos() > 0 ? acks.received(message.getId(), message.getQos()) : null;
       Map<String, String> userProperties = new LinkedHashMap<>();
@@ -197,7 +280,8 @@ public final class MqttSourceTask extends SourceTask {
     public void connectComplete(boolean reconnect, String serverURI) {
       if (reconnect) {
         acks.reconnected();
-        LOG.info("MQTT source reconnected to {}", serverURI);
+        metrics.reconnects.increment();
+        LOG.info("MQTT source task {} reconnected to {}", clientId, serverURI);
       }
       try {
         subscribe();
@@ -208,12 +292,12 @@ public final class MqttSourceTask extends SourceTask {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-      LOG.warn("MQTT source disconnected: {}", response);
+      LOG.warn("MQTT source task {} disconnected: {}", clientId, response);
     }
 
     @Override
     public void mqttErrorOccurred(MqttException exception) {
-      LOG.warn("MQTT source error: {}", exception.toString());
+      LOG.warn("MQTT source task {} error: {}", clientId, exception.toString());
     }
 
     @Override

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class MessageRouterTest {
   private static final Instant NOW = Instant.parse("2026-11-24T10:15:30.125Z");
-  private final MessageRouter router = new MessageRouter("readings", "status", "dlq", 1024);
+  private final MessageRouter router =
+      new MessageRouter(
+          Map.of("readings", "readings", "status", "status", "events", "events"), 3, "dlq", 1024);
 
   private static InboundMessage message(String topic, byte[] payload) {
     return new InboundMessage(topic, payload, 1, false, 7, Map.of(), NOW);
@@ -102,6 +104,35 @@ class MessageRouterTest {
     Routed route =
         router.route(message("heatwatch/v1/home/pi-1/readings", reading("home", "pi-2")));
     assertThat(route.rejectReason()).contains("pi-2").contains("pi-1");
+  }
+
+  @Test
+  void nonContractSuffixPassesThroughUnvalidated() {
+    Routed route =
+        router.route(
+            message("plant/7/line/press-2/events", "free text".getBytes(StandardCharsets.UTF_8)));
+    assertThat(route).isEqualTo(new Routed("events", "press-2", null));
+  }
+
+  @Test
+  void suffixWithoutRouteIsDeadLettered() {
+    Routed route = router.route(message("heatwatch/v1/home/pi-1/debug", reading("home", "pi-1")));
+    assertThat(route.topic()).isEqualTo("dlq");
+    assertThat(route.rejectReason()).contains("no route").contains("debug");
+  }
+
+  @Test
+  void contractSuffixOutsideTheTreeIsValidatedAndRejected() {
+    Routed route = router.route(message("elsewhere/v9/a/b/readings", reading("home", "pi-1")));
+    assertThat(route.rejectReason()).contains("heatwatch/v1/{site}/{device}/{channel}");
+  }
+
+  @Test
+  void keyComesFromTheConfiguredSegment() {
+    MessageRouter bySite = new MessageRouter(Map.of("readings", "r"), 2, "dlq", 1024);
+    Routed route =
+        bySite.route(message("heatwatch/v1/home/pi-1/readings", reading("home", "pi-1")));
+    assertThat(route).isEqualTo(new Routed("r", "home", null));
   }
 
   @Test
