@@ -18,8 +18,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Properties;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -118,23 +118,41 @@ class LocalStackIT {
     return ids;
   }
 
-  /** Each injected +25 °C spike is one HIGH alarm and one SPIKE alarm, on the spiking sensor. */
+  /**
+   * Each injected +25 °C spike is one HIGH and one SPIKE alarm on the spiking sensor; and the
+   * fleet's clean stop (retained OFFLINE status) is one DEVICE_OFFLINE alarm per device.
+   */
   private static void assertSpikeAlarms() {
-    await().atMost(Duration.ofSeconds(30)).until(() -> es.count("heatwatch-alarms") >= 2 * DEVICES);
-    es.refresh("heatwatch-alarms");
-    JsonNode hits =
-        es.search("heatwatch-alarms", "{\"size\":100,\"query\":{\"match_all\":{}}}")
-            .path("hits")
-            .path("hits");
-    List<String> alarms = new ArrayList<>();
-    for (JsonNode hit : hits) {
-      JsonNode alarm = hit.path("_source");
-      alarms.add(alarm.path("kind").asText() + " " + alarm.path("sensorId").asText());
-    }
-    assertThat(alarms)
-        .as("one HIGH and one SPIKE alarm per spike")
-        .containsExactlyInAnyOrder(
-            "HIGH dev-01-t1", "HIGH dev-02-t1", "SPIKE dev-01-t1", "SPIKE dev-02-t1");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              es.refresh("heatwatch-alarms");
+              JsonNode hits =
+                  es.search("heatwatch-alarms", "{\"size\":100,\"query\":{\"match_all\":{}}}")
+                      .path("hits")
+                      .path("hits");
+              List<String> alarms = new ArrayList<>();
+              for (JsonNode hit : hits) {
+                JsonNode alarm = hit.path("_source");
+                alarms.add(
+                    alarm.path("kind").asText()
+                        + " "
+                        + alarm.path("deviceId").asText()
+                        + " "
+                        + alarm.path("sensorId").asText("-"));
+              }
+              assertThat(alarms)
+                  .as(
+                      "one HIGH and one SPIKE alarm per spike, one DEVICE_OFFLINE per stopped device")
+                  .containsExactlyInAnyOrder(
+                      "HIGH dev-01 dev-01-t1",
+                      "HIGH dev-02 dev-02-t1",
+                      "SPIKE dev-01 dev-01-t1",
+                      "SPIKE dev-02 dev-02-t1",
+                      "DEVICE_OFFLINE dev-01 -",
+                      "DEVICE_OFFLINE dev-02 -");
+            });
   }
 
   /** Each closed 1-minute window's average equals the average of the indexed raw readings. */
