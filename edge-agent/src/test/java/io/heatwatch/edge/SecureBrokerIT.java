@@ -1,0 +1,124 @@
+package io.heatwatch.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.heatwatch.edge.gpio.NoActuators;
+import io.heatwatch.edge.outbox.OutboxLimits;
+import io.heatwatch.edge.outbox.SqliteOutbox;
+import io.heatwatch.edge.publish.MqttPublisher;
+import io.heatwatch.edge.publish.MqttSettings;
+import io.heatwatch.edge.sensor.Sensor;
+import io.heatwatch.edge.sensor.SimulatedSensor;
+import io.heatwatch.edge.sensor.SpikePlan;
+import io.heatwatch.model.Reading;
+import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.testkit.MosquittoBroker;
+import io.heatwatch.testkit.ProductionMosquitto;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent against Debian's Mosquitto with the production config of {@code infra/}: TLS only,
+ * passwords, and the per-device ACL.
+ */
+class SecureBrokerIT {
+  private static final Map<String, String> USERS =
+      Map.of("pi-tls", "device-secret", "heatwatch-bridge", "bridge-secret");
+
+  @TempDir static Path dir;
+  static MosquittoBroker broker;
+
+  @BeforeAll
+  static void start() {
+    broker =
+        ProductionMosquitto.start(
+            dir.resolve("mosquitto"), ProductionMosquitto.infraOfRepository(), USERS);
+  }
+
+  @AfterAll
+  static void stop() {
+    broker.close();
+  }
+
+  private Agent agent(String user, String password, ScheduledExecutorService scheduler, Path data) {
+    MqttSettings settings =
+        new MqttSettings(
+            broker.uri(),
+            user,
+            password.toCharArray(),
+            new MqttSettings.Tls(ProductionMosquitto.ca(dir.resolve("mosquitto")), null, null),
+            Duration.ofDays(1),
+            Duration.ofSeconds(30),
+            MqttSettings.DEFAULT_WINDOW);
+    AgentIdentity identity = AgentIdentity.of("lab", "pi-tls");
+    List<Sensor> sensors = List.of(new SimulatedSensor("pi-tls-t1", 21, 1, SpikePlan.NONE));
+    return new Agent(
+        identity,
+        () -> sensors,
+        SqliteOutbox.open(
+            data.resolve("outbox.db"), identity, OutboxLimits.DEFAULT, Clock.systemUTC()),
+        new MqttPublisher(settings, "lab", "pi-tls", scheduler),
+        settings.window(),
+        Clock.systemUTC(),
+        scheduler,
+        null,
+        new LocalAlarms(new NoActuators("test"), 0));
+  }
+
+  @Test
+  void agentDeliversOverTlsWithItsPasswordAndKeepsReadingsWhenRefused() throws Exception {
+    List<Reading> received = new CopyOnWriteArrayList<>();
+    MqttClient bridge = new MqttClient(broker.uri(), "bridge-view", new MemoryPersistence());
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setUserName("heatwatch-bridge");
+    options.setPassword("bridge-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    options.setSocketFactory(
+        io.heatwatch.edge.publish.TlsTestSockets.trusting(
+            ProductionMosquitto.ca(dir.resolve("mosquitto"))));
+    bridge.connect(options);
+    bridge.subscribe(
+        new MqttSubscription[] {new MqttSubscription("heatwatch/v1/+/+/readings", 1)},
+        new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+          (topic, message) -> received.add(TelemetryCodec.decodeReading(message.getPayload()))
+        });
+
+    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    try {
+      try (Agent wrong = agent("pi-tls", "not-the-password", scheduler, dir.resolve("wrong"))) {
+        wrong.connect();
+        wrong.tick();
+        wrong.tick();
+        assertThat(wrong.waiting()).as("refused login: readings wait on disk").isEqualTo(2);
+        assertThat(received).isEmpty();
+      }
+      try (Agent agent = agent("pi-tls", "device-secret", scheduler, dir.resolve("right"))) {
+        agent.connect();
+        for (int i = 0; i < 20; i++) {
+          agent.tick();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> agent.waiting() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 20);
+      }
+      assertThat(received).extracting(Reading::deviceId).containsOnly("pi-tls");
+    } finally {
+      scheduler.shutdownNow();
+      bridge.disconnect();
+      bridge.close();
+    }
+  }
+}
