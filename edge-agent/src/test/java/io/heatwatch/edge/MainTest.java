@@ -1,0 +1,68 @@
+package io.heatwatch.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What an installer runs first: --check-config and --list-sensors. */
+class MainTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return new CommandLine(new Main())
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .execute(args);
+  }
+
+  private Path config(String extra) throws Exception {
+    return Files.writeString(
+        dir.resolve("agent.yaml"),
+        "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\nsensors:\n  w1Devices: "
+            + dir.resolve("w1")
+            + "\n"
+            + extra);
+  }
+
+  @Test
+  void listSensorsShowsEachSensorWithALiveReading() throws Exception {
+    Path sensor = Files.createDirectories(dir.resolve("w1/28-0316a2796aff"));
+    Files.writeString(
+        sensor.resolve("w1_slave"),
+        "72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n72 01 4b 46 7f ff 0e 10 57 t=23125\n");
+    Path broken = Files.createDirectories(dir.resolve("w1/28-000000000001"));
+    Files.writeString(
+        broken.resolve("w1_slave"),
+        "ff ff ff ff ff ff ff ff ff : crc=c9 NO\nff ff ff ff ff ff ff ff ff t=-62\n");
+    assertThat(run("--config", config("").toString(), "--list-sensors")).isZero();
+    assertThat(out.toString())
+        .contains("28-0316a2796aff")
+        .contains("23.125 °C")
+        .contains("28-000000000001")
+        .contains("DISCONNECTED")
+        .contains("2 sensor(s)");
+  }
+
+  @Test
+  void listSensorsOnAnEmptyBusFails() throws Exception {
+    assertThat(run("--config", config("").toString(), "--list-sensors")).isEqualTo(1);
+    assertThat(out.toString()).contains("0 sensor(s)");
+  }
+
+  @Test
+  void checkConfigSaysOkOrListsTheProblems() throws Exception {
+    assertThat(run("--config", config("").toString(), "--check-config")).isZero();
+    assertThat(out.toString()).contains(": OK");
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "site: Home\nmqtt:\n  uri: x\n");
+    assertThat(run("--config", bad.toString(), "--check-config")).isEqualTo(2);
+    assertThat(err.toString()).contains("site:").contains("deviceId:").contains("mqtt.uri:");
+  }
+}
