@@ -10,12 +10,11 @@ import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.SpikePlan;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.testkit.ElasticsearchHttp;
+import io.heatwatch.testkit.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,7 +61,7 @@ class LocalStackIT {
 
   @Test
   void everyReadingIndexedExactlyOnceWithMetricsAlarmAndLegacyRecord() throws Exception {
-    SteppingClock clock = new SteppingClock(T0, Duration.ofSeconds(1));
+    ManualClock clock = new ManualClock(T0);
     long published;
     try (SimulatedFleet fleet =
         SimulatedFleet.connect(
@@ -72,7 +71,7 @@ class LocalStackIT {
             clock)) {
       for (int i = 0; i < TICKS; i++) {
         fleet.tickAll();
-        clock.step();
+        clock.advance(Duration.ofSeconds(1));
       }
       await()
           .atMost(Duration.ofSeconds(60))
@@ -204,36 +203,6 @@ class LocalStackIT {
               new ProducerRecord<>(
                   KafkaTopics.LEGACY, null, LEGACY.getBytes(StandardCharsets.UTF_8)))
           .get();
-    }
-  }
-
-  /** A clock for simulated devices that moves only when told, one step at a time. */
-  static final class SteppingClock extends Clock {
-    private final Duration step;
-    private volatile Instant now;
-
-    SteppingClock(Instant start, Duration step) {
-      this.now = start;
-      this.step = step;
-    }
-
-    void step() {
-      now = now.plus(step);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      throw new UnsupportedOperationException("the stepping clock is UTC only");
     }
   }
 }

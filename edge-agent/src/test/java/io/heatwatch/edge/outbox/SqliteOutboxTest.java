@@ -7,6 +7,7 @@ import io.heatwatch.edge.AgentIdentity;
 import io.heatwatch.edge.outbox.Outbox.Draft;
 import io.heatwatch.model.Quality;
 import io.heatwatch.model.Reading;
+import io.heatwatch.testkit.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,10 +96,10 @@ class SqliteOutboxTest {
 
   @Test
   void readingsOlderThanMaxAgeAreDropped() {
-    MutableClock clock = new MutableClock(T0);
+    ManualClock clock = new ManualClock(T0);
     try (SqliteOutbox outbox = open(new OutboxLimits(100, Duration.ofHours(1)), clock)) {
       outbox.append(drafts(2));
-      clock.now = T0.plus(Duration.ofMinutes(61));
+      clock.set(T0.plus(Duration.ofMinutes(61)));
       outbox.append(drafts(1));
       assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(3L);
       assertThat(outbox.dropped()).isEqualTo(2);
@@ -134,29 +135,5 @@ class SqliteOutboxTest {
         .isInstanceOf(OutboxException.class)
         .hasMessageContaining("cannot open outbox")
         .hasMessageContaining("outbox.db");
-  }
-
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
