@@ -187,6 +187,24 @@ class MosquittoSecurityIT {
   }
 
   @Test
+  void aWrongBridgePasswordFailsTheTaskNamingTheSetting(ConnectWorker connect) {
+    connect.putConnector(
+        "it-badpass",
+        connectorConfig(
+            "mqtt-source.json",
+            Map.of(
+                "name", "it-badpass",
+                "mqtt.server.uris", mosquitto.uri(),
+                "mqtt.password", "wrong",
+                "mqtt.ssl.ca.location", SecureMosquitto.ca(dir).toString(),
+                "mqtt.client.id", "it-badpass")));
+    assertThatThrownBy(() -> connect.awaitRunning("it-badpass", Duration.ofSeconds(30)))
+        .hasMessageContaining("FAILED")
+        .hasMessageContaining("mqtt.password");
+    connect.deleteConnector("it-badpass");
+  }
+
+  @Test
   void wrongPasswordAndPlainTextAreRefused() {
     assertThatThrownBy(() -> device("pi-a", "wrong")).isInstanceOf(MqttException.class);
     assertThatThrownBy(

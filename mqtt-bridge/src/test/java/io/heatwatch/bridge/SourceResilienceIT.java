@@ -2,9 +2,9 @@ package io.heatwatch.bridge;
 
 import static io.heatwatch.bridge.it.Fixtures.assertCompleteInOrder;
 import static io.heatwatch.bridge.it.Fixtures.connectorConfig;
+import static io.heatwatch.bridge.it.Fixtures.distributedWorker;
 import static io.heatwatch.bridge.it.Fixtures.publishReadings;
 import static io.heatwatch.bridge.it.Fixtures.publisher;
-import static io.heatwatch.bridge.it.Fixtures.workerProperties;
 import static org.awaitility.Awaitility.await;
 
 import io.heatwatch.bridge.it.KafkaTail;
@@ -12,7 +12,6 @@ import io.heatwatch.testkit.ConnectWorker;
 import io.heatwatch.testkit.KafkaExtension;
 import io.heatwatch.testkit.KafkaServer;
 import io.heatwatch.testkit.MqttBroker;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +45,7 @@ class SourceResilienceIT {
   }
 
   private void run(KafkaServer kafka, MqttBroker mqtt, Path dir) throws Exception {
-    Path plugins = Files.createDirectories(dir.resolve("plugins"));
-    ConnectWorker worker = startWorker(kafka, dir, plugins);
+    ConnectWorker worker = startWorker(kafka, dir);
     try (KafkaTail tail = new KafkaTail(kafka, TOPIC)) {
       worker.putConnector(NAME, sourceConfig(mqtt));
       worker.awaitRunning(NAME, Duration.ofSeconds(60));
@@ -61,7 +59,7 @@ class SourceResilienceIT {
       publishReadings(publisher, "resil", DEVICES, PHASE + 1, 2 * PHASE);
       awaitAtLeast(tail, DEVICES * PHASE * 3 / 2);
       worker.close();
-      worker = startWorker(kafka, dir, plugins);
+      worker = startWorker(kafka, dir);
       worker.awaitRunning(NAME, Duration.ofSeconds(60));
 
       publishReadings(publisher, "resil", DEVICES, 2 * PHASE + 1, 3 * PHASE);
@@ -119,23 +117,8 @@ class SourceResilienceIT {
             "it-resilience.dlq"));
   }
 
-  /** The production worker file, pointed at the test's Kafka, port, group and plugin folder. */
-  private static ConnectWorker startWorker(KafkaServer kafka, Path dir, Path plugins) {
-    Map<String, String> props = new java.util.HashMap<>(workerProperties());
-    for (String local :
-        List.of(
-            "bootstrap.servers",
-            "listeners",
-            "group.id",
-            "config.storage.topic",
-            "offset.storage.topic",
-            "status.storage.topic")) {
-      props.remove(local);
-    }
-    props.put("plugin.path", plugins.toString());
-    props.put("offset.flush.interval.ms", "1000");
-    return ConnectWorker.startDistributed(
-        dir.resolve("worker"), kafka.bootstrapServers(), 0, GROUP, props);
+  private static ConnectWorker startWorker(KafkaServer kafka, Path dir) {
+    return distributedWorker(kafka, dir, GROUP);
   }
 
   private static void awaitAtLeast(KafkaTail tail, int count) {

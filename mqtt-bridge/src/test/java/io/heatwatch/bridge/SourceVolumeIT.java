@@ -2,12 +2,12 @@ package io.heatwatch.bridge;
 
 import static io.heatwatch.bridge.it.Fixtures.assertCompleteInOrder;
 import static io.heatwatch.bridge.it.Fixtures.connectorConfig;
+import static io.heatwatch.bridge.it.Fixtures.distributedWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.heatwatch.bridge.it.KafkaTail;
 import io.heatwatch.bridge.it.SecureMosquitto;
-import io.heatwatch.testkit.ConnectExtension;
 import io.heatwatch.testkit.ConnectWorker;
 import io.heatwatch.testkit.KafkaExtension;
 import io.heatwatch.testkit.KafkaServer;
@@ -24,20 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 100,000 readings from 10 devices, each logged in as itself, through the production Mosquitto
- * config (TLS, passwords, ACL) and a Connect worker: none lost, per-device order kept.
+ * config (TLS, passwords, ACL) and a distributed Connect worker started from {@code
+ * infra/connect/}: none lost, per-device order kept.
  *
  * <p>Mosquitto, not HiveMQ: HiveMQ CE keeps one unacknowledged QoS 1 message per topic per
  * subscriber, so with ten device topics and acks that wait for Kafka it moves ~1,100 messages/s
  * here; Mosquitto's in-flight window is per client (max_inflight_messages).
  */
-@ExtendWith({KafkaExtension.class, ConnectExtension.class})
+@ExtendWith(KafkaExtension.class)
 class SourceVolumeIT {
   private static final int DEVICES = 10;
   private static final int PER_DEVICE = 10_000;
 
   @Test
-  void hundredThousandReadingsArriveOnceInPerDeviceOrder(
-      KafkaServer kafka, ConnectWorker connect, @TempDir Path dir) throws Exception {
+  void hundredThousandReadingsArriveOnceInPerDeviceOrder(KafkaServer kafka, @TempDir Path dir)
+      throws Exception {
     Map<String, String> users = new HashMap<>();
     users.put("heatwatch-bridge", "bridge-secret");
     for (int d = 1; d <= DEVICES; d++) {
@@ -46,7 +47,8 @@ class SourceVolumeIT {
     String topic = "it-volume.readings";
     kafka.createTopics(3, topic, "it-volume.dlq");
     String name = "it-volume";
-    try (MosquittoBroker mosquitto = SecureMosquitto.start(dir, users)) {
+    try (MosquittoBroker mosquitto = SecureMosquitto.start(dir, users);
+        ConnectWorker connect = distributedWorker(kafka, dir, "it-volume-connect")) {
       connect.putConnector(
           name,
           connectorConfig(

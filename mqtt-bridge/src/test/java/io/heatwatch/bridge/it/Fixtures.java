@@ -8,6 +8,8 @@ import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.MqttTopics.Channel;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.testkit.ConnectWorker;
+import io.heatwatch.testkit.KafkaServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,6 +69,32 @@ public final class Fixtures {
     Map<String, String> map = new HashMap<>();
     props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
     return map;
+  }
+
+  /**
+   * A distributed worker from {@code infra/connect/connect-distributed.properties}, pointed at the
+   * test's Kafka, a free REST port, {@code group} and an empty plugin folder.
+   */
+  public static ConnectWorker distributedWorker(KafkaServer kafka, Path dir, String group) {
+    Map<String, String> props = new HashMap<>(workerProperties());
+    for (String local :
+        List.of(
+            "bootstrap.servers",
+            "listeners",
+            "group.id",
+            "config.storage.topic",
+            "offset.storage.topic",
+            "status.storage.topic")) {
+      props.remove(local);
+    }
+    try {
+      props.put("plugin.path", Files.createDirectories(dir.resolve("plugins")).toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    props.put("offset.flush.interval.ms", "1000");
+    return ConnectWorker.startDistributed(
+        dir.resolve("worker"), kafka.bootstrapServers(), 0, group, props);
   }
 
   /** A connected MQTT v5 client with a window of 1000 unacknowledged QoS 1 publishes. */
