@@ -122,8 +122,15 @@ public final class Main implements Callable<Integer> {
         .sensors()
         .list()
         .forEach(s -> calibration.put(s.id(), s.calibrationC() == null ? 0.0 : s.calibrationC()));
+    Map<String, Integer> resolution = new HashMap<>();
+    config.sensors().list().stream()
+        .filter(s -> s.resolutionBits() != null)
+        .forEach(s -> resolution.put(s.id(), s.resolutionBits()));
     return new W1Sensors(
-        new W1Bus(config.sensors().w1Devices()), calibration, config.sensors().crcRetries());
+        new W1Bus(config.sensors().w1Devices()),
+        calibration,
+        resolution,
+        config.sensors().crcRetries());
   }
 
   private static Actuators actuators(AgentConfig.Gpio gpio) {

@@ -5,6 +5,7 @@ import io.heatwatch.edge.outbox.OutboxLimits;
 import io.heatwatch.edge.outbox.SqliteOutbox;
 import io.heatwatch.edge.publish.MqttPublisher;
 import io.heatwatch.edge.publish.MqttSettings;
+import io.heatwatch.edge.sensor.JsonlLabels;
 import io.heatwatch.edge.sensor.Sensor;
 import io.heatwatch.edge.sensor.SimulatedSensor;
 import io.heatwatch.edge.sensor.SpikePlan;
@@ -23,12 +24,19 @@ public final class SimulatedFleet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedFleet.class);
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(30);
 
+  /** Ground truth of every injected spike, one JSON object per line, in the fleet's data dir. */
+  public static final String LABELS_FILE = "labels.jsonl";
+
   private final List<Agent> agents;
   private final ScheduledExecutorService scheduler;
 
-  private SimulatedFleet(List<Agent> agents, ScheduledExecutorService scheduler) {
+  private final JsonlLabels labels;
+
+  private SimulatedFleet(
+      List<Agent> agents, ScheduledExecutorService scheduler, JsonlLabels labels) {
     this.agents = agents;
     this.scheduler = scheduler;
+    this.labels = labels;
   }
 
   /**
@@ -45,6 +53,7 @@ public final class SimulatedFleet implements AutoCloseable {
               return t;
             });
     List<Agent> agents = new ArrayList<>();
+    JsonlLabels labels = new JsonlLabels(dataDir.resolve(LABELS_FILE));
     for (int d = 1; d <= spec.devices(); d++) {
       String deviceId = String.format("%s-%02d", spec.devicePrefix(), d);
       List<Sensor> sensors = new ArrayList<>();
@@ -74,7 +83,7 @@ public final class SimulatedFleet implements AutoCloseable {
       agent.connect();
       agents.add(agent);
     }
-    return new SimulatedFleet(agents, scheduler);
+    return new SimulatedFleet(agents, scheduler, labels);
   }
 
   /** Starts every agent's sensor ticks and heartbeats. */
@@ -120,6 +129,7 @@ public final class SimulatedFleet implements AutoCloseable {
       }
     }
     scheduler.shutdownNow();
+    labels.close();
   }
 
   /**

@@ -12,6 +12,7 @@ import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.testkit.ElasticsearchHttp;
 import io.heatwatch.testkit.ManualClock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,10 @@ class LocalStackIT {
       assertThat(fleet.waiting()).isZero();
     }
     assertThat(published).isEqualTo((long) DEVICES * SENSORS * TICKS);
+    assertThat(Files.readAllLines(dir.resolve("devices").resolve(SimulatedFleet.LABELS_FILE)))
+        .as("the simulator's ground truth: one SPIKE label per injected spike")
+        .hasSize(DEVICES)
+        .allMatch(line -> line.contains("\"kind\":\"SPIKE\"") && line.contains("-t1\""));
     sendLegacyRecord();
 
     await()

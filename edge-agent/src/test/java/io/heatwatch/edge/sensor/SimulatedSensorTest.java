@@ -54,4 +54,47 @@ class SimulatedSensorTest {
     assertThat(plan.isSpike(3)).isTrue();
     assertThat(plan.isSpike(6)).isFalse();
   }
+
+  @Test
+  void episodesShapeTheSignalAndLeaveGroundTruthLabels() {
+    List<Label> labels = new ArrayList<>();
+    List<Anomaly> episodes =
+        List.of(
+            new Anomaly(Anomaly.Kind.RAMP, 11, 5, 1.0),
+            new Anomaly(Anomaly.Kind.FLATLINE, 21, 4, 0),
+            new Anomaly(Anomaly.Kind.FAULT, 31, 2, 0),
+            new Anomaly(Anomaly.Kind.SPIKE, 41, 1, 15.0));
+    SimulatedSensor plain = new SimulatedSensor("s1", 21.0, 9, SpikePlan.NONE);
+    SimulatedSensor shaped =
+        new SimulatedSensor("s1", 21.0, 9, new SpikePlan(45, 0, 20.0), episodes, labels::add);
+    List<Sample> base = new ArrayList<>();
+    List<Sample> out = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      base.add(plain.read(T0.plusSeconds(i)));
+      out.add(shaped.read(T0.plusSeconds(i)));
+    }
+    // reads are 1-based: read n is index n - 1
+    for (int n = 11; n <= 15; n++) {
+      assertThat(out.get(n - 1).tempC())
+          .isCloseTo(base.get(n - 1).tempC() + (n - 10), org.assertj.core.data.Offset.offset(0.07));
+    }
+    assertThat(out.get(15).tempC()).isEqualTo(base.get(15).tempC());
+    for (int n = 21; n <= 24; n++) {
+      assertThat(out.get(n - 1).tempC())
+          .as("stuck at read 20's value")
+          .isEqualTo(base.get(19).tempC());
+    }
+    assertThat(out.get(30)).isEqualTo(new Sample("s1", null, Quality.CRC_ERROR));
+    assertThat(out.get(31).quality()).isEqualTo(Quality.CRC_ERROR);
+    assertThat(out.get(32).quality()).isEqualTo(Quality.OK);
+    assertThat(out.get(40).tempC())
+        .isCloseTo(base.get(40).tempC() + 15, org.assertj.core.data.Offset.offset(0.07));
+    assertThat(labels)
+        .containsExactly(
+            new Label("s1", "RAMP", T0.plusSeconds(10), T0.plusSeconds(14), 1.0),
+            new Label("s1", "FLATLINE", T0.plusSeconds(20), T0.plusSeconds(23), 0),
+            new Label("s1", "FAULT", T0.plusSeconds(30), T0.plusSeconds(31), 0),
+            new Label("s1", "SPIKE", T0.plusSeconds(40), T0.plusSeconds(40), 15.0),
+            new Label("s1", "SPIKE", T0.plusSeconds(44), T0.plusSeconds(44), 20.0));
+  }
 }

@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The kernel's 1-Wire bus as sysfs shows it; the root is a parameter so tests use a temp folder.
  */
 public final class W1Bus {
+  private static final Logger LOG = LoggerFactory.getLogger(W1Bus.class);
+
   /** DS18B20 family code 28, then the 48-bit serial in hex. */
   private static final Pattern DS18B20_ID = Pattern.compile("28-[0-9a-f]{12}");
 
@@ -69,5 +73,26 @@ public final class W1Bus {
       throw new UncheckedIOException("cannot trigger bulk conversion in " + devicesDir, e);
     }
     return triggered;
+  }
+
+  /**
+   * Sets a sensor's resolution through the w1_therm {@code resolution} file (kernel 5.10+); older
+   * kernels lack it, and the sensor keeps its stored resolution (12 bits from the factory).
+   *
+   * @return whether the kernel took it
+   */
+  public boolean setResolution(String sensorId, int bits) {
+    Path file = devicesDir.resolve(sensorId).resolve("resolution");
+    if (!Files.isWritable(file)) {
+      LOG.warn("sensor {}: cannot set {} bit resolution, {} is not there", sensorId, bits, file);
+      return false;
+    }
+    try {
+      Files.writeString(file, bits + "\n");
+      return true;
+    } catch (IOException e) {
+      LOG.warn("sensor {}: setting {} bit resolution failed: {}", sensorId, bits, e.toString());
+      return false;
+    }
   }
 }

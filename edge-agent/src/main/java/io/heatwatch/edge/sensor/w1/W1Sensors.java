@@ -19,12 +19,19 @@ public final class W1Sensors implements Supplier<List<Sensor>> {
 
   private final W1Bus bus;
   private final Map<String, Double> calibration;
+  private final Map<String, Integer> resolution;
   private final int crcRetries;
   private final Map<String, Ds18b20Sensor> known = new ConcurrentHashMap<>();
 
-  public W1Sensors(W1Bus bus, Map<String, Double> calibration, int crcRetries) {
+  /**
+   * @param calibration °C added per sensor id
+   * @param resolution bits (9–12) to set per sensor id where the kernel lets us
+   */
+  public W1Sensors(
+      W1Bus bus, Map<String, Double> calibration, Map<String, Integer> resolution, int crcRetries) {
     this.bus = bus;
     this.calibration = Map.copyOf(calibration);
+    this.resolution = Map.copyOf(resolution);
     this.crcRetries = crcRetries;
   }
 
@@ -36,6 +43,10 @@ public final class W1Sensors implements Supplier<List<Sensor>> {
           id,
           newId -> {
             LOG.info("sensor {} found on the bus", newId);
+            Integer bits = resolution.get(newId);
+            if (bits != null) {
+              bus.setResolution(newId, bits);
+            }
             return new Ds18b20Sensor(
                 bus.devicesDir(),
                 newId,

@@ -25,16 +25,22 @@ class W1SensorsTest {
   }
 
   private void unplug(String id) throws Exception {
-    Files.delete(devices.resolve(id).resolve("w1_slave"));
+    try (var files = Files.list(devices.resolve(id))) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
     Files.delete(devices.resolve(id));
   }
 
   @Test
   void sensorsPluggedInOrPulledWhileRunningArePickedUp() throws Exception {
-    W1Sensors sensors = new W1Sensors(new W1Bus(devices), Map.of(A, 0.5), 0);
+    W1Sensors sensors = new W1Sensors(new W1Bus(devices), Map.of(A, 0.5), Map.of(A, 10), 0);
     plug(A);
+    Files.writeString(devices.resolve(A).resolve("resolution"), "12\n");
     assertThat(sensors.get()).extracting(Sensor::id).containsExactly(A);
     assertThat(sensors.get().get(0).read(Instant.EPOCH).tempC()).isEqualTo(23.625);
+    assertThat(devices.resolve(A).resolve("resolution")).hasContent("10");
 
     plug(B);
     assertThat(sensors.get()).extracting(Sensor::id).containsExactlyInAnyOrder(A, B);
