@@ -214,7 +214,10 @@ public final class MqttSourceTask extends SourceTask {
     if (!(record instanceof MqttSourceRecord mqttRecord)) {
       return;
     }
-    (mqttRecord.deadLettered ? metrics.deadLettered : metrics.forwarded).increment();
+    // Null metadata: a transform dropped the record or errors.tolerance skipped it; still acked.
+    if (metadata != null) {
+      (mqttRecord.deadLettered ? metrics.deadLettered : metrics.forwarded).increment();
+    }
     if (mqttRecord.pending == null) {
       return;
     }
