@@ -3,6 +3,7 @@ package io.heatwatch.bridge.it;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.MqttTopics.Channel;
 import io.heatwatch.testkit.MosquittoBroker;
+import io.heatwatch.testkit.ProductionMosquitto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
@@ -25,28 +25,15 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
- * Mosquitto running the production files of {@code infra/}: mosquitto.conf, the ACL, certificates
- * from {@code infra/certs/make-certs.sh}, and a password file made with {@code mosquitto_passwd}.
+ * The production Mosquitto of {@code infra/} (testkit's {@link ProductionMosquitto}) and devices
+ * that log in to it as themselves.
  */
 public final class SecureMosquitto {
   private SecureMosquitto() {}
 
   /** Starts the broker in {@code dir} with one login per entry of {@code users}. */
-  public static MosquittoBroker start(Path dir, Map<String, String> users)
-      throws IOException, InterruptedException {
-    Path config = Files.createDirectories(dir.resolve("config"));
-    run(
-        List.of(
-            "bash",
-            Fixtures.infra("certs/make-certs.sh").toString(),
-            dir.resolve("certs").toString()));
-    Files.copy(Fixtures.infra("mosquitto/acl"), config.resolve("acl"));
-    Path passwd = config.resolve("passwd");
-    Files.createFile(passwd);
-    for (var user : users.entrySet()) {
-      run(List.of("mosquitto_passwd", "-b", passwd.toString(), user.getKey(), user.getValue()));
-    }
-    return MosquittoBroker.start(dir, Fixtures.infra("mosquitto/mosquitto.conf"));
+  public static MosquittoBroker start(Path dir, Map<String, String> users) {
+    return ProductionMosquitto.start(dir, Fixtures.infra(""), users);
   }
 
   /**
@@ -124,14 +111,6 @@ public final class SecureMosquitto {
 
   /** The PEM CA the broker's certificate is signed by. */
   public static Path ca(Path dir) {
-    return dir.resolve("certs/ca.crt");
-  }
-
-  private static void run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException(command + " failed: " + output);
-    }
+    return ProductionMosquitto.ca(dir);
   }
 }
