@@ -1,0 +1,185 @@
+package io.heatwatch.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Checks infra/docker-compose.yml against the deployment policy (Docker cannot run here). */
+class ComposeFileTest {
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:?-[^}]*)?}");
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("(?i).*(password|secret|token|encryptionkey|credential).*");
+  private static final long HOST_MEMORY_BUDGET = 14L << 30;
+
+  private static Path infra;
+  private static JsonNode compose;
+
+  @BeforeAll
+  static void parse() throws IOException {
+    infra = Repo.file("infra");
+    compose =
+        new ObjectMapper(new YAMLFactory()).readTree(infra.resolve("docker-compose.yml").toFile());
+  }
+
+  private static Iterable<Map.Entry<String, JsonNode>> services() {
+    return compose.get("services")::fields;
+  }
+
+  @Test
+  void everyReferencedFileAndFolderExists() {
+    List<String> missing = new ArrayList<>();
+    for (var service : services()) {
+      JsonNode build = service.getValue().path("build");
+      if (!build.isMissingNode()) {
+        Path context = infra.resolve(build.path("context").asText(".")).normalize();
+        check(missing, context);
+        check(missing, context.resolve(build.path("dockerfile").asText("Dockerfile")));
+      }
+      for (JsonNode volume : service.getValue().path("volumes")) {
+        String source = volume.asText().split(":")[0];
+        if (source.startsWith(".")) {
+          check(missing, infra.resolve(source).normalize());
+        }
+      }
+    }
+    for (JsonNode secret : compose.path("secrets")) {
+      String file = secret.path("file").asText();
+      if (file.startsWith(".")) {
+        check(missing, infra.resolve(file).normalize());
+      }
+    }
+    assertThat(missing).as("files the compose file mounts or builds from").isEmpty();
+  }
+
+  private static void check(List<String> missing, Path path) {
+    if (!Files.exists(path)) {
+      missing.add(path.toString());
+    }
+  }
+
+  @Test
+  void everyImageIsPinnedToAVersion() {
+    for (var service : services()) {
+      String image = service.getValue().path("image").asText();
+      assertThat(image).as(service.getKey() + ": image").isNotEmpty();
+      String tag = image.substring(image.lastIndexOf('/') + 1);
+      assertThat(tag).as(service.getKey() + ": image tag").contains(":").doesNotEndWith(":latest");
+      assertThat(tag.substring(tag.indexOf(':') + 1))
+          .as(service.getKey() + ": tag is a version")
+          .matches("\\d+\\.\\d+.*");
+    }
+  }
+
+  @Test
+  void onlyMqttOverTlsIsPublishedBeyondTheHost() {
+    List<String> published = new ArrayList<>();
+    for (var service : services()) {
+      for (JsonNode port : service.getValue().path("ports")) {
+        String mapping = port.asText();
+        assertThat(mapping)
+            .as(service.getKey() + ": ports need an explicit host address")
+            .matches("\\d+\\.\\d+\\.\\d+\\.\\d+:\\d+:\\d+");
+        if (!mapping.startsWith("127.0.0.1:")) {
+          published.add(service.getKey() + " " + mapping);
+        }
+      }
+    }
+    assertThat(published).containsExactly("mosquitto 0.0.0.0:8883:8883");
+    assertThat(compose.at("/services/kafka/ports").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void servicesHaveHealthchecksRestartPoliciesAndMemoryLimits() {
+    long total = 0;
+    for (var service : services()) {
+      JsonNode spec = service.getValue();
+      String name = service.getKey();
+      assertThat(spec.path("restart").asText()).as(name + ": restart").isNotEmpty();
+      assertThat(spec.path("mem_limit").asText()).as(name + ": mem_limit").isNotEmpty();
+      total += bytes(spec.path("mem_limit").asText());
+      boolean oneShot = spec.path("restart").asText().startsWith("on-failure");
+      if (!oneShot) {
+        assertThat(spec.path("restart").asText()).as(name).isEqualTo("unless-stopped");
+        assertThat(spec.at("/healthcheck/test").isArray()).as(name + ": healthcheck").isTrue();
+      }
+    }
+    assertThat(total)
+        .as("sum of mem_limit on a 16 GB host")
+        .isLessThanOrEqualTo(HOST_MEMORY_BUDGET);
+  }
+
+  private static long bytes(String limit) {
+    Matcher m = Pattern.compile("(\\d+)([kmg])").matcher(limit.toLowerCase());
+    assertThat(m.matches()).as("mem_limit " + limit).isTrue();
+    return Long.parseLong(m.group(1)) << Map.of("k", 10, "m", 20, "g", 30).get(m.group(2));
+  }
+
+  @Test
+  void stateLivesInNamedVolumes() {
+    Set<String> declared = new TreeSet<>();
+    compose.path("volumes").fieldNames().forEachRemaining(declared::add);
+    assertThat(declared)
+        .contains("mosquitto-data", "kafka-data", "es-data", "es-snapshots", "flink-checkpoints");
+    for (var service : services()) {
+      for (JsonNode volume : service.getValue().path("volumes")) {
+        String source = volume.asText().split(":")[0];
+        if (!source.startsWith(".") && !source.startsWith("$") && !source.startsWith("/")) {
+          assertThat(declared).as(service.getKey() + " volume " + source).contains(source);
+        }
+      }
+    }
+  }
+
+  @Test
+  void secretsComeFromVariablesOrFilesNeverLiterals() throws IOException {
+    for (var service : services()) {
+      for (var env :
+          (Iterable<Map.Entry<String, JsonNode>>) service.getValue().path("environment")::fields) {
+        if (SECRET_NAME.matcher(env.getKey()).matches()) {
+          String value = env.getValue().asText();
+          boolean fromFile = env.getKey().endsWith("_FILE") && value.startsWith("/run/secrets/");
+          assertThat(fromFile || VARIABLE.matcher(value).matches())
+              .as(service.getKey() + " " + env.getKey() + " must be ${VAR} or a secret file")
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyVariableWithoutDefaultIsInTheEnvExample() throws IOException {
+    String text = Files.readString(infra.resolve("docker-compose.yml"));
+    String example = Files.readString(infra.resolve(".env.example"));
+    Matcher m = VARIABLE.matcher(text);
+    while (m.find()) {
+      if (m.group(2) == null) {
+        assertThat(example)
+            .as(".env.example names " + m.group(1))
+            .containsPattern("(?m)^" + m.group(1) + "=");
+      }
+    }
+  }
+
+  @Test
+  void theSetupServiceLoadsTheRepositoryFilesNotCopies() {
+    List<String> mounts = new ArrayList<>();
+    compose.at("/services/setup/volumes").forEach(v -> mounts.add(v.asText().split(":")[0]));
+    assertThat(mounts).contains("./elasticsearch", "./kibana", "./connect", "./setup");
+    assertThat(compose.at("/services/mosquitto/volumes").toString())
+        .contains("./mosquitto/mosquitto.conf", "./mosquitto/acl");
+  }
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# heatwatch setup (the compose `setup` service): Kafka topics, Elasticsearch roles and users, index
+# templates + ILM, Kibana saved objects, Connect connectors. Idempotent: every step creates or
+# overwrites, so re-running after an upgrade is safe. Fails at the first error, naming the step.
+set -euo pipefail
+here=/opt/heatwatch
+kafka=${KAFKA_BOOTSTRAP:-kafka:9092}
+es=${ES_URL:-https://elasticsearch:9200}
+kibana=${KIBANA_URL:-https://kibana:5601}
+connect=${CONNECT_URL:-http://connect:8083}
+partitions=${HEATWATCH_READINGS_PARTITIONS:-3}
+elastic_password="$(cat "${ELASTIC_PASSWORD_FILE:?}")"
+
+# Credentials go to curl through a config file, never on a command line (ps shows those).
+export CURL_HOME
+CURL_HOME="$(mktemp -d)"
+trap 'rm -rf "$CURL_HOME"' EXIT
+printf 'user = "elastic:%s"\ncacert = "%s/ca.crt"\nsilent\nshow-error\n' \
+  "$elastic_password" "$here" > "$CURL_HOME/.curlrc"
+
+step() { echo "setup: $*"; }
+call() { # call METHOD URL [curl args...]: fails with the answer on a status >= 300
+  local method=$1 url=$2 out status
+  shift 2
+  out="$(mktemp)"
+  status="$(curl -o "$out" -w '%{http_code}' -X "$method" "$url" "$@")"
+  if [ "$status" -ge 300 ]; then
+    echo "setup: $method $url answered $status: $(cat "$out")" >&2
+    exit 1
+  fi
+  rm -f "$out"
+}
+
+step "Kafka topics"
+topic() { # topic NAME PARTITIONS [--config k=v ...]
+  local name=$1 count=$2
+  shift 2
+  /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$kafka" --create --if-not-exists \
+    --topic "$name" --partitions "$count" --replication-factor 1 "$@"
+}
+# keyed by device: per-device order needs the same partition count for the life of the topic
+topic heatwatch.readings "$partitions" --config retention.ms=604800000
+topic temperature_msg "$partitions"
+topic heatwatch.readings.invalid 1 --config retention.ms=2592000000
+topic heatwatch.readings.dlq 1 --config retention.ms=2592000000
+topic heatwatch.downlink.dlq 1 --config retention.ms=2592000000
+topic heatwatch.alarms "$partitions"
+topic heatwatch.alarm-commands "$partitions"
+topic heatwatch.device-status "$partitions" --config cleanup.policy=compact
+topic heatwatch.sensor-config "$partitions" --config cleanup.policy=compact
+
+step "Elasticsearch roles and users"
+json() { jq -n "$@"; }
+call PUT "$es/_security/user/kibana_system/_password" -H 'Content-Type: application/json' \
+  --data "$(json --arg p "$KIBANA_SYSTEM_PASSWORD" '{password: $p}')"
+# the job: write (and create daily indices) in heatwatch-* and nothing else
+call PUT "$es/_security/role/heatwatch_writer" -H 'Content-Type: application/json' --data '{
+  "indices": [{"names": ["heatwatch-*"],
+               "privileges": ["create_index", "write", "view_index_metadata"]}]}'
+call PUT "$es/_security/user/heatwatch-job" -H 'Content-Type: application/json' \
+  --data "$(json --arg p "$HEATWATCH_JOB_ES_PASSWORD" '{password: $p, roles: ["heatwatch_writer"]}')"
+
+step "Elasticsearch ILM policies and index templates"
+"$here/elasticsearch/install.sh" "$es"
+
+step "Kibana read-only role, viewer user and saved objects"
+call PUT "$kibana/api/security/role/heatwatch_viewer" -H 'kbn-xsrf: true' \
+  -H 'Content-Type: application/json' --data '{
+  "elasticsearch": {"indices": [{"names": ["heatwatch-*"], "privileges": ["read", "view_index_metadata"]}]},
+  "kibana": [{"base": ["read"], "spaces": ["*"]}]}'
+call PUT "$es/_security/user/heatwatch-viewer" -H 'Content-Type: application/json' \
+  --data "$(json --arg p "$HEATWATCH_VIEWER_PASSWORD" '{password: $p, roles: ["heatwatch_viewer"]}')"
+call POST "$kibana/api/saved_objects/_import?overwrite=true" -H 'kbn-xsrf: true' \
+  --form "file=@$here/kibana/heatwatch.ndjson"
+
+step "Connectors"
+for file in "$here"/connect/*.json; do
+  name="$(jq -r .name "$file")"
+  # -q first: no .curlrc, so the elastic credentials never travel to Connect
+  curl -q -sS --fail-with-body -o /dev/null -X PUT "$connect/connectors/$name/config" \
+    -H 'Content-Type: application/json' --data "$(jq .config "$file")"
+  echo "$file -> $name"
+done
+step "done"
