@@ -62,7 +62,12 @@ public final class SimulatedFleet implements AutoCloseable {
         SpikePlan plan = s == 1 ? spec.spikes() : SpikePlan.NONE;
         sensors.add(
             new SimulatedSensor(
-                sensorId, 20.0 + d + s * 0.5, spec.seed() * 1000 + d * 10 + s, plan));
+                sensorId,
+                20.0 + d + s * 0.5,
+                spec.seed() * 1000 + d * 10 + s,
+                plan,
+                List.of(),
+                labels));
       }
       AgentIdentity identity = AgentIdentity.of(spec.site(), deviceId);
       Agent agent =

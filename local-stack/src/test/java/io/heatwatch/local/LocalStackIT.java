@@ -75,6 +75,7 @@ class LocalStackIT {
         clock.advance(Duration.ofSeconds(1));
       }
       await()
+          .ignoreExceptionsInstanceOf(IllegalStateException.class)
           .atMost(Duration.ofSeconds(60))
           .until(() -> fleet.published() == (long) DEVICES * SENSORS * TICKS);
       published = fleet.published();
@@ -88,6 +89,7 @@ class LocalStackIT {
     sendLegacyRecord();
 
     await()
+        .ignoreExceptionsInstanceOf(IllegalStateException.class)
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(500))
         .until(() -> es.count("heatwatch-readings-*") >= published + 1);
@@ -128,6 +130,7 @@ class LocalStackIT {
    */
   private static void assertSpikeAlarms() {
     await()
+        .ignoreExceptionsInstanceOf(IllegalStateException.class)
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
@@ -164,6 +167,7 @@ class LocalStackIT {
     String sensor = "dev-01-t2";
     Instant windowStart = T0; // 10:00:00–10:01:00 is closed: readings run to 10:02:29
     await()
+        .ignoreExceptionsInstanceOf(IllegalStateException.class)
         .atMost(Duration.ofSeconds(90))
         .until(() -> es.count("heatwatch-metrics-*") >= (long) DEVICES * SENSORS * 2);
     es.refresh("heatwatch-metrics-*");
