@@ -1,0 +1,29 @@
+output "mqtt_endpoint" {
+  description = "What devices connect to (put the host in the broker certificate, see docs/deploy-aws.md)."
+  value       = "ssl://${aws_eip.stack.public_dns}:8883"
+}
+
+output "instance_id" {
+  description = "The EC2 instance running the stack."
+  value       = aws_instance.stack.id
+}
+
+output "bucket" {
+  description = "S3 bucket for releases, savepoints and Elasticsearch snapshots."
+  value       = aws_s3_bucket.stack.bucket
+}
+
+output "ssm_shell" {
+  description = "A shell on the instance (no SSH)."
+  value       = "aws ssm start-session --region ${var.region} --target ${aws_instance.stack.id}"
+}
+
+output "kibana_tunnel" {
+  description = "Forward Kibana to https://localhost:5601 on your machine."
+  value       = "aws ssm start-session --region ${var.region} --target ${aws_instance.stack.id} --document-name AWS-StartPortForwardingSession --parameters portNumber=5601,localPortNumber=5601"
+}
+
+output "flink_ui_tunnel" {
+  description = "Forward the Flink web UI to http://localhost:8081 on your machine."
+  value       = "aws ssm start-session --region ${var.region} --target ${aws_instance.stack.id} --document-name AWS-StartPortForwardingSession --parameters portNumber=8081,localPortNumber=8081"
+}
