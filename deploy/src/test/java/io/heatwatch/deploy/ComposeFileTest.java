@@ -175,6 +175,14 @@ class ComposeFileTest {
   }
 
   @Test
+  void everyDollarIsAVariableOrEscaped() throws IOException {
+    // compose rejects the whole file on a bare $ ("invalid interpolation format")
+    String text = Files.readString(infra.resolve("docker-compose.yml"));
+    String rest = VARIABLE.matcher(text.replace("$$", "")).replaceAll("");
+    assertThat(rest).as("a $ that is neither ${VAR} nor $$").doesNotContain("$");
+  }
+
+  @Test
   void theSetupServiceLoadsTheRepositoryFilesNotCopies() {
     List<String> mounts = new ArrayList<>();
     compose.at("/services/setup/volumes").forEach(v -> mounts.add(v.asText().split(":")[0]));
