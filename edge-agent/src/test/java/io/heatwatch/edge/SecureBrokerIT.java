@@ -56,12 +56,26 @@ class SecureBrokerIT {
   }
 
   private Agent agent(String user, String password, ScheduledExecutorService scheduler, Path data) {
+    return agent(
+        user,
+        password,
+        new MqttSettings.Tls(ProductionMosquitto.ca(dir.resolve("mosquitto")), null, null),
+        scheduler,
+        data);
+  }
+
+  private Agent agent(
+      String user,
+      String password,
+      MqttSettings.Tls tls,
+      ScheduledExecutorService scheduler,
+      Path data) {
     MqttSettings settings =
         new MqttSettings(
             broker.uri(),
             user,
             password.toCharArray(),
-            new MqttSettings.Tls(ProductionMosquitto.ca(dir.resolve("mosquitto")), null, null),
+            tls,
             Duration.ofDays(1),
             Duration.ofSeconds(30),
             MqttSettings.DEFAULT_WINDOW);
@@ -119,6 +133,35 @@ class SecureBrokerIT {
       scheduler.shutdownNow();
       bridge.disconnect();
       bridge.close();
+    }
+  }
+
+  @Test
+  void agentLoadsItsPemClientCertificateAndKeyAndConnects() throws Exception {
+    // make-certs.sh keeps the CA and adds a client certificate signed by it.
+    Path certs = dir.resolve("mosquitto").resolve("certs");
+    ProcessBuilder withClient =
+        new ProcessBuilder(
+                "bash",
+                ProductionMosquitto.infraOfRepository().resolve("certs/make-certs.sh").toString(),
+                certs.toString())
+            .redirectErrorStream(true);
+    withClient.environment().put("CLIENTS", "pi-tls");
+    Process client = withClient.start();
+    String output = new String(client.getInputStream().readAllBytes());
+    assertThat(client.waitFor()).as(output).isZero();
+    MqttSettings.Tls tls =
+        new MqttSettings.Tls(
+            ProductionMosquitto.ca(dir.resolve("mosquitto")),
+            certs.resolve("pi-tls.crt"),
+            certs.resolve("pi-tls.key"));
+    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    try (Agent agent = agent("pi-tls", "device-secret", tls, scheduler, dir.resolve("cert"))) {
+      agent.connect();
+      agent.tick();
+      await().atMost(Duration.ofSeconds(20)).until(() -> agent.waiting() == 0);
+    } finally {
+      scheduler.shutdownNow();
     }
   }
 }

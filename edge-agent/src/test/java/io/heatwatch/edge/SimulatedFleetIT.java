@@ -40,6 +40,7 @@ class SimulatedFleetIT {
       throws Exception {
     List<Reading> received = new CopyOnWriteArrayList<>();
     Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
+    List<DeviceStatus> births = new CopyOnWriteArrayList<>();
     MqttClient subscriber = new MqttClient(broker.uri(), "fleet-it-sub", new MemoryPersistence());
     subscriber.connect();
     subscriber.subscribe(
@@ -52,6 +53,9 @@ class SimulatedFleetIT {
           (topic, message) -> {
             DeviceStatus s = TelemetryCodec.decodeStatus(message.getPayload());
             status.put(s.deviceId(), s);
+            if (s.state() == DeviceStatus.DeviceState.ONLINE) {
+              births.add(s);
+            }
           }
         });
 
@@ -111,6 +115,17 @@ class SimulatedFleetIT {
                 status.size() == 2
                     && status.values().stream()
                         .allMatch(s -> s.state() == DeviceStatus.DeviceState.OFFLINE));
+    assertThat(births)
+        .as("birth messages carry the heartbeat figures")
+        .isNotEmpty()
+        .allSatisfy(
+            b -> {
+              assertThat(b.outboxDepth()).isNotNull();
+              assertThat(b.dropped()).isZero();
+              assertThat(b.uptimeS()).isNotNull();
+              assertThat(b.agentVersion()).isNotBlank();
+              assertThat(b.bootId()).isNotBlank();
+            });
     subscriber.disconnect();
     subscriber.close();
   }
