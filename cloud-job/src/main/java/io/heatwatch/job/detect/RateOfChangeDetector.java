@@ -6,15 +6,19 @@ import io.heatwatch.model.Reading;
 
 /**
  * RATE_OF_CHANGE: the sensor's level moves faster than {@code maxRateCPerMin}, measured over at
- * least {@value #WINDOW_MS} ms. Levels are medians of five neighbouring readings, so a spike of one
- * or two readings does not count as a rate (that is SPIKE's business). CRITICAL at three times the
- * limit; clears below half of it.
+ * least {@value #WINDOW_MS} ms. Levels are medians of {@value #LEVEL} neighbouring readings, so a
+ * spike of up to three readings does not count as a rate (that is SPIKE's business; with five, a
+ * three-reading spike opened RATE_OF_CHANGE twice, once when it came and once when it left the
+ * earlier level). CRITICAL at three times the limit; clears below half of it.
  */
 public final class RateOfChangeDetector implements Detector {
   /** The shortest span a rate is measured over. */
   public static final long WINDOW_MS = 120_000;
 
-  private final double[] five = new double[5];
+  /** How many neighbouring readings a level is the median of. */
+  public static final int LEVEL = 7;
+
+  private final double[] level = new double[LEVEL];
 
   @Override
   public AlarmKind kind() {
@@ -42,20 +46,20 @@ public final class RateOfChangeDetector implements Detector {
     if (then < 0 || state.size < 2) {
       return Signal.inactive(0, t.maxRateCPerMin(), "");
     }
-    five[0] = reading.tempC();
+    level[0] = reading.tempC();
     int n = 1;
-    for (int i = 0; i < 4 && i < state.size; i++) {
-      five[n++] = state.value(i);
+    for (int i = 0; i < LEVEL - 1 && i < state.size; i++) {
+      level[n++] = state.value(i);
     }
-    double levelNow = SpikeDetector.median(five, n);
+    double levelNow = SpikeDetector.median(level, n);
     // The level is the middle of the readings it was taken from, so is its time.
     long timeNow = n >= 3 ? state.time((n - 1) / 2 - 1) : now;
-    int from = Math.max(then - 2, 0);
+    int from = Math.max(then - LEVEL / 2, 0);
     n = 0;
-    for (int i = from; i <= then + 2 && i < state.size; i++) {
-      five[n++] = state.value(i);
+    for (int i = from; i <= then + LEVEL / 2 && i < state.size; i++) {
+      level[n++] = state.value(i);
     }
-    double levelThen = SpikeDetector.median(five, n);
+    double levelThen = SpikeDetector.median(level, n);
     long timeThen = state.time(from + (n - 1) / 2);
     if (timeNow <= timeThen) {
       return Signal.inactive(0, t.maxRateCPerMin(), "");

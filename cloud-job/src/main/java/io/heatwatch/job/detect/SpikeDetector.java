@@ -8,8 +8,9 @@ import java.util.Arrays;
 /**
  * SPIKE: a reading far from the sensor's robust baseline. The baseline is the median of the last
  * {@value SensorState#WINDOW} OK readings, each projected to the reading's time along the median
- * slope of the window (so a slow trend or diurnal cycle is not a spike); the scale is their median
- * absolute deviation (×1.4826, at least {@value #SIGMA_FLOOR_C} °C for the sensor's quantisation).
+ * slope between readings half a window apart (so a slow trend or diurnal cycle is not a spike); the
+ * scale is their median absolute deviation (×1.4826, at least {@value #SIGMA_FLOOR_C} °C for the
+ * sensor's quantisation).
  *
  * <p>It opens when the robust z-score reaches {@code spikeZ}, the distance reaches {@code
  * spikeMinDeltaC}, and the reading jumped there from the previous one ({@value #JUMP_SHARE} of the
@@ -74,13 +75,19 @@ public final class SpikeDetector implements Detector {
     return Signal.inactive(x, baseline, "%s %.2f °C, back at its baseline %.2f °C");
   }
 
-  /** Median of the window's slopes between neighbours, °C per ms; 0 without any. */
+  /**
+   * Median of the window's slopes between readings half a window apart, °C per ms; 0 without any.
+   * Neighbours would not do: their differences are a step or two of quantisation noise, whose
+   * median is often a whole step per reading, a slope that projects the oldest readings degrees
+   * away and hides a spike.
+   */
   private double slope(SensorState state) {
+    int half = state.size / 2;
     int m = 0;
-    for (int i = 0; i + 1 < state.size; i++) {
-      long dt = state.time(i) - state.time(i + 1);
+    for (int i = 0; i + half < state.size; i++) {
+      long dt = state.time(i) - state.time(i + half);
       if (dt > 0) {
-        scratch[m++] = (state.value(i) - state.value(i + 1)) / dt;
+        scratch[m++] = (state.value(i) - state.value(i + half)) / dt;
       }
     }
     return m == 0 ? 0 : median(scratch, m);

@@ -56,6 +56,34 @@ class DetectorsTest {
   }
 
   @Test
+  void aSpikeIsCaughtWhenMostNeighbourStepsGoUpButTheLevelDoesNot() throws Exception {
+    // Three steps up, one three steps down: the median step between neighbours is a whole
+    // quantisation step per reading, though the level stays put.
+    int[] steps = {0, 1, 2, 3};
+    try (DetectionHarness h = new DetectionHarness()) {
+      for (int i = 0; i < 40; i++) {
+        h.read(ok("pi", "t1", ++seq, i * 10L, 6.0 + steps[i % 4] * 0.0625));
+      }
+      h.read(ok("pi", "t1", ++seq, 400, 9.0));
+      assertThat(h.alarms(AlarmKind.SPIKE))
+          .extracting(Alarm::state)
+          .containsExactly(AlarmState.OPEN);
+    }
+  }
+
+  @Test
+  void aSpikeOfThreeReadingsIsNoRateOfChange() throws Exception {
+    try (DetectionHarness h = new DetectionHarness()) {
+      for (int i = 0; i < 80; i++) {
+        boolean spiked = i >= 40 && i < 43;
+        h.read(ok("pi", "t1", ++seq, i * 10L, quantise(6 + (spiked ? 25 : 0) + noise())));
+      }
+      assertThat(h.alarms(AlarmKind.SPIKE)).isNotEmpty();
+      assertThat(h.alarms(AlarmKind.RATE_OF_CHANGE)).isEmpty();
+    }
+  }
+
+  @Test
   void aStuckValueIsAFlatlineAfterTheLimitAndClearsWhenItMoves() throws Exception {
     try (DetectionHarness h = new DetectionHarness()) {
       for (int i = 0; i <= 120; i++) {
