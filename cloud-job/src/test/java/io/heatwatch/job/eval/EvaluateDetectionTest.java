@@ -1,0 +1,91 @@
+package io.heatwatch.job.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.heatwatch.job.eval.CorpusGenerator.Case;
+import io.heatwatch.job.eval.EvaluateDetection.Evaluation;
+import io.heatwatch.job.eval.Scoring.KindScore;
+import io.heatwatch.job.eval.Scoring.Result;
+import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Quality;
+import io.heatwatch.model.Reading;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateDetectionTest {
+  @TempDir Path dir;
+
+  @Test
+  void theJobsDetectorsCatchEveryGeneratedSpikeOfADay() throws Exception {
+    Case spikes =
+        CorpusGenerator.generate("spike", 11, 1, Duration.ofDays(1), Duration.ofSeconds(10));
+    Path csv = dir.resolve("spike.csv");
+    try (StringWriter out = new StringWriter()) {
+      SeriesCsv.write(out, spikes.readings());
+      Files.writeString(csv, out.toString());
+    }
+    Path labels = dir.resolve("spike.labels.json");
+    Labels.write(labels, spikes.labels());
+
+    Evaluation evaluation = new Evaluation(EvaluateDetection.thresholds(Map.of()));
+    evaluation.add("", SeriesCsv.read(csv), Labels.read(labels));
+    Result result = evaluation.score(EvaluateDetection.DEFAULT_GRACE);
+
+    KindScore spike = result.kinds().get(AlarmKind.SPIKE);
+    assertThat(spike.labels()).isEqualTo(spikes.labels().size());
+    assertThat(spike.recall()).isEqualTo(1.0);
+    assertThat(Scoring.percentile(spike.delayReadings(), 50)).isZero();
+    assertThat(result.kinds()).doesNotContainKey(AlarmKind.RATE_OF_CHANGE);
+  }
+
+  @Test
+  void csvRowsWithoutValueAreFaultyAndTheSensorColumnIsOptional() throws Exception {
+    Path csv = dir.resolve("s.csv");
+    Files.writeString(
+        csv,
+        "timestamp,value,sensor,quality\n"
+            + "2026-01-05T00:00:00Z,21.5\n"
+            + "1767571210000,,a,CRC_ERROR\n"
+            + "2026-01-05T00:00:20Z,,a\n");
+
+    Map<String, List<Reading>> series = SeriesCsv.read(csv);
+
+    assertThat(series.get(SeriesCsv.DEFAULT_SENSOR))
+        .extracting(Reading::tempC)
+        .containsExactly(21.5);
+    assertThat(series.get("a"))
+        .extracting(Reading::quality)
+        .containsExactly(Quality.CRC_ERROR, Quality.DISCONNECTED);
+  }
+
+  @Test
+  void labelsAlsoReadTheSimulatorsJsonLines() throws Exception {
+    Path jsonl = dir.resolve("labels.jsonl");
+    Files.writeString(
+        jsonl,
+        "{\"sensorId\":\"28-1\",\"kind\":\"RAMP\",\"start\":\"2026-01-05T00:00:00Z\","
+            + "\"end\":\"2026-01-05T00:05:00Z\",\"magnitude\":0.5}\n"
+            + "{\"sensorId\":\"28-1\",\"kind\":\"FAULT\",\"start\":1767571200000,"
+            + "\"end\":1767571230000,\"magnitude\":0}\n");
+
+    assertThat(Labels.read(jsonl))
+        .containsExactly(
+            new LabelWindow(
+                "28-1",
+                AlarmKind.RATE_OF_CHANGE,
+                Instant.parse("2026-01-05T00:00:00Z"),
+                Instant.parse("2026-01-05T00:05:00Z")),
+            new LabelWindow(
+                "28-1",
+                AlarmKind.SENSOR_FAULT,
+                Instant.ofEpochMilli(1767571200000L),
+                Instant.ofEpochMilli(1767571230000L)));
+  }
+}
