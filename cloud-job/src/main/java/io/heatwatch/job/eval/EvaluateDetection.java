@@ -67,7 +67,7 @@ public final class EvaluateDetection {
     }
     Evaluation evaluation = new Evaluation(thresholds(settings));
     for (int i = 0; i < files.size(); i += 2) {
-      String prefix = files.size() > 2 ? files.get(i).getFileName() + "/" : "";
+      String prefix = files.size() > 2 ? files.get(i) + "/" : "";
       evaluation.add(prefix, SeriesCsv.read(files.get(i)), Labels.read(files.get(i + 1)));
     }
     Result result = evaluation.score(grace);
