@@ -3,7 +3,8 @@
 # templates + ILM, Kibana saved objects, Connect connectors. Idempotent: every step creates or
 # overwrites, so re-running after an upgrade is safe. Fails at the first error, naming the step.
 set -euo pipefail
-here=/opt/heatwatch
+here=${HEATWATCH_SETUP_ROOT:-/opt/heatwatch}
+kafka_bin=${KAFKA_BIN:-/opt/kafka/bin}
 kafka=${KAFKA_BOOTSTRAP:-kafka:9092}
 es=${ES_URL:-https://elasticsearch:9200}
 kibana=${KIBANA_URL:-https://kibana:5601}
@@ -15,11 +16,14 @@ elastic_password="$(cat "${ELASTIC_PASSWORD_FILE:?}")"
 export CURL_HOME
 CURL_HOME="$(mktemp -d)"
 trap 'rm -rf "$CURL_HOME"' EXIT
+quoted="${elastic_password//\\/\\\\}"
 printf 'user = "elastic:%s"\ncacert = "%s/ca.crt"\nsilent\nshow-error\n' \
-  "$elastic_password" "$here" > "$CURL_HOME/.curlrc"
+  "${quoted//\"/\\\"}" "$here" > "$CURL_HOME/.curlrc"
 
 step() { echo "setup: $*"; }
-call() { # call METHOD URL [curl args...]: fails with the answer on a status >= 300
+# call METHOD URL [curl args...]: fails with the answer on a status >= 300. Bodies holding a
+# password are piped in (--data @-) so they never show on a command line either.
+call() {
   local method=$1 url=$2 out status
   shift 2
   out="$(mktemp)"
@@ -35,7 +39,7 @@ step "Kafka topics"
 topic() { # topic NAME PARTITIONS [--config k=v ...]
   local name=$1 count=$2
   shift 2
-  /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$kafka" --create --if-not-exists \
+  "$kafka_bin/kafka-topics.sh" --bootstrap-server "$kafka" --create --if-not-exists \
     --topic "$name" --partitions "$count" --replication-factor 1 "$@"
 }
 # keyed by device: per-device order needs the same partition count for the life of the topic
@@ -50,15 +54,14 @@ topic heatwatch.device-status "$partitions" --config cleanup.policy=compact
 topic heatwatch.sensor-config "$partitions" --config cleanup.policy=compact
 
 step "Elasticsearch roles and users"
-json() { jq -n "$@"; }
-call PUT "$es/_security/user/kibana_system/_password" -H 'Content-Type: application/json' \
-  --data "$(json --arg p "$KIBANA_SYSTEM_PASSWORD" '{password: $p}')"
+jq -n --arg p "$KIBANA_SYSTEM_PASSWORD" '{password: $p}' |
+  call PUT "$es/_security/user/kibana_system/_password" -H 'Content-Type: application/json' --data @-
 # the job: write (and create daily indices) in heatwatch-* and nothing else
 call PUT "$es/_security/role/heatwatch_writer" -H 'Content-Type: application/json' --data '{
   "indices": [{"names": ["heatwatch-*"],
                "privileges": ["create_index", "write", "view_index_metadata"]}]}'
-call PUT "$es/_security/user/heatwatch-job" -H 'Content-Type: application/json' \
-  --data "$(json --arg p "$HEATWATCH_JOB_ES_PASSWORD" '{password: $p, roles: ["heatwatch_writer"]}')"
+jq -n --arg p "$HEATWATCH_JOB_ES_PASSWORD" '{password: $p, roles: ["heatwatch_writer"]}' |
+  call PUT "$es/_security/user/heatwatch-job" -H 'Content-Type: application/json' --data @-
 
 step "Elasticsearch ILM policies and index templates"
 "$here/elasticsearch/install.sh" "$es"
@@ -68,8 +71,8 @@ call PUT "$kibana/api/security/role/heatwatch_viewer" -H 'kbn-xsrf: true' \
   -H 'Content-Type: application/json' --data '{
   "elasticsearch": {"indices": [{"names": ["heatwatch-*"], "privileges": ["read", "view_index_metadata"]}]},
   "kibana": [{"base": ["read"], "spaces": ["*"]}]}'
-call PUT "$es/_security/user/heatwatch-viewer" -H 'Content-Type: application/json' \
-  --data "$(json --arg p "$HEATWATCH_VIEWER_PASSWORD" '{password: $p, roles: ["heatwatch_viewer"]}')"
+jq -n --arg p "$HEATWATCH_VIEWER_PASSWORD" '{password: $p, roles: ["heatwatch_viewer"]}' |
+  call PUT "$es/_security/user/heatwatch-viewer" -H 'Content-Type: application/json' --data @-
 call POST "$kibana/api/saved_objects/_import?overwrite=true" -H 'kbn-xsrf: true' \
   --form "file=@$here/kibana/heatwatch.ndjson"
 
