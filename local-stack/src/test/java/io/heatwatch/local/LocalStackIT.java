@@ -75,7 +75,6 @@ class LocalStackIT {
         clock.advance(Duration.ofSeconds(1));
       }
       await()
-          .ignoreExceptionsInstanceOf(IllegalStateException.class)
           .atMost(Duration.ofSeconds(60))
           .until(() -> fleet.published() == (long) DEVICES * SENSORS * TICKS);
       published = fleet.published();
@@ -89,7 +88,6 @@ class LocalStackIT {
     sendLegacyRecord();
 
     await()
-        .ignoreExceptionsInstanceOf(IllegalStateException.class)
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(500))
         .until(() -> es.count("heatwatch-readings-*") >= published + 1);
@@ -130,7 +128,6 @@ class LocalStackIT {
    */
   private static void assertSpikeAlarms() {
     await()
-        .ignoreExceptionsInstanceOf(IllegalStateException.class)
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
@@ -167,7 +164,6 @@ class LocalStackIT {
     String sensor = "dev-01-t2";
     Instant windowStart = T0; // 10:00:00–10:01:00 is closed: readings run to 10:02:29
     await()
-        .ignoreExceptionsInstanceOf(IllegalStateException.class)
         .atMost(Duration.ofSeconds(90))
         .until(() -> es.count("heatwatch-metrics-*") >= (long) DEVICES * SENSORS * 2);
     es.refresh("heatwatch-metrics-*");

@@ -3,11 +3,16 @@ package io.heatwatch.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /** A small Elasticsearch REST client for tests and the demo (JDK HTTP client and Jackson). */
 public final class ElasticsearchHttp {
   // Patterns that match no index yet (a fresh stack) count and search as empty, not 404.
   private static final String LENIENT = "ignore_unavailable=true&allow_no_indices=true";
+
+  private static final Duration SHARD_START = Duration.ofSeconds(10);
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
   private final JsonHttp http;
 
@@ -18,17 +23,17 @@ public final class ElasticsearchHttp {
 
   /** Number of documents in the indices matching {@code indexPattern}; 0 when none match. */
   public long count(String indexPattern) {
-    return request("GET", "/" + indexPattern + "/_count?" + LENIENT, null).path("count").asLong();
+    return read("GET", "/" + indexPattern + "/_count?" + LENIENT, null).path("count").asLong();
   }
 
   /** Makes everything indexed so far in {@code indexPattern} searchable. */
   public void refresh(String indexPattern) {
-    request("POST", "/" + indexPattern + "/_refresh?" + LENIENT, null);
+    read("POST", "/" + indexPattern + "/_refresh?" + LENIENT, null);
   }
 
   /** Runs a search body such as {@code {"query":{"match_all":{}}}} and returns the response. */
   public JsonNode search(String indexPattern, String queryJson) {
-    return request("POST", "/" + indexPattern + "/_search?" + LENIENT, queryJson);
+    return read("POST", "/" + indexPattern + "/_search?" + LENIENT, queryJson);
   }
 
   /**
@@ -58,6 +63,25 @@ public final class ElasticsearchHttp {
    */
   public JsonNode request(String method, String path, String body) {
     return http.json(method, path, body);
+  }
+
+  /**
+   * A read over index patterns. An index the job has just created answers 503 ("all shards failed")
+   * until its primary shard has started, which takes well under a second: that answer is retried
+   * for up to {@link #SHARD_START}; any other failure throws at once.
+   */
+  private JsonNode read(String method, String path, String body) {
+    long deadline = System.nanoTime() + SHARD_START.toNanos();
+    while (true) {
+      JsonHttp.Response response = http.send(method, path, body);
+      if (response.status() < 300) {
+        return response.json();
+      }
+      if (response.status() != 503 || System.nanoTime() > deadline) {
+        throw JsonHttp.failure(method, path, response);
+      }
+      LockSupport.parkNanos(RETRY_PAUSE.toNanos());
+    }
   }
 
   private static String encode(String segment) {
