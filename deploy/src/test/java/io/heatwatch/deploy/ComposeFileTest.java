@@ -175,6 +175,23 @@ class ComposeFileTest {
   }
 
   @Test
+  void noContainerGetsTheCaKey() {
+    for (var service : services()) {
+      for (JsonNode volume : service.getValue().path("volumes")) {
+        String source = volume.asText().split(":")[0];
+        assertThat(source).as(service.getKey()).doesNotEndWith("/certs").doesNotContain("ca.key");
+      }
+    }
+  }
+
+  @Test
+  void flinkOptionsComeBeforeTheJobArguments() {
+    String command = compose.at("/services/jobmanager/command").asText();
+    assertThat(command).startsWith("standalone-job --job-classname io.heatwatch.job.HeatwatchJob");
+    assertThat(command.indexOf("${FLINK_FROM_SAVEPOINT")).isBetween(0, command.indexOf("--kafka."));
+  }
+
+  @Test
   void everyDollarIsAVariableOrEscaped() throws IOException {
     // compose rejects the whole file on a bare $ ("invalid interpolation format")
     String text = Files.readString(infra.resolve("docker-compose.yml"));
