@@ -27,14 +27,11 @@ resource "aws_iam_role_policy_attachment" "cloudwatch_agent" {
 
 data "aws_iam_policy_document" "stack" {
   statement {
+    # SecureStrings under the AWS-managed aws/ssm key: its key policy lets SSM decrypt for callers of
+    # this account, so no kms:Decrypt grant is needed.
     sid       = "ReadOwnSecrets"
     actions   = ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"]
     resources = ["arn:aws:ssm:${var.region}:${data.aws_caller_identity.current.account_id}:parameter${var.ssm_parameter_prefix}/*"]
-  }
-  statement {
-    sid       = "DecryptSecureStrings"
-    actions   = ["kms:Decrypt"]
-    resources = ["arn:aws:kms:${var.region}:${data.aws_caller_identity.current.account_id}:alias/aws/ssm"]
   }
   statement {
     sid       = "ListOwnBucket"

@@ -44,7 +44,8 @@ resource "aws_cloudwatch_metric_alarm" "instance_status" {
   alarm_actions = [aws_sns_topic.alarms.arn]
 }
 
-# Metrics below come from the CloudWatch agent that user_data installs (namespace CWAgent).
+# Metrics below come from the CloudWatch agent that user_data installs (namespace CWAgent). An alarm
+# matches only the exact dimension set the agent sends: InstanceId (+ path and fstype for disks).
 resource "aws_cloudwatch_metric_alarm" "memory" {
   alarm_name          = "${var.name}-memory-high"
   alarm_description   = "Memory use above 90% for 10 minutes"
@@ -74,6 +75,7 @@ resource "aws_cloudwatch_metric_alarm" "data_disk" {
   dimensions = {
     InstanceId = aws_instance.stack.id
     path       = "/data"
+    fstype     = "xfs"
   }
   alarm_actions = [aws_sns_topic.alarms.arn]
 }
@@ -91,6 +93,7 @@ resource "aws_cloudwatch_metric_alarm" "root_disk" {
   dimensions = {
     InstanceId = aws_instance.stack.id
     path       = "/"
+    fstype     = "xfs"
   }
   alarm_actions = [aws_sns_topic.alarms.arn]
 }

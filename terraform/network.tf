@@ -29,6 +29,12 @@ resource "aws_subnet" "public" {
   }
 }
 
+# The VPC's default security group allows nothing (CKV2_AWS_12); the instance uses its own.
+resource "aws_default_security_group" "main" {
+  count  = var.vpc_id == "" ? 1 : 0
+  vpc_id = aws_vpc.main[0].id
+}
+
 resource "aws_route_table" "public" {
   count  = var.vpc_id == "" ? 1 : 0
   vpc_id = aws_vpc.main[0].id

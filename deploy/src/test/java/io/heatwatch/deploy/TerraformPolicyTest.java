@@ -193,8 +193,9 @@ class TerraformPolicyTest {
     assertThat(merged("resource"))
         .as("ingress only inline in aws_security_group, where this test sees it")
         .doesNotContainKeys("aws_security_group_rule", "aws_vpc_security_group_ingress_rule");
-    Map<String, Map<String, Object>> groups = resources("aws_security_group");
+    Map<String, Map<String, Object>> groups = new HashMap<>(resources("aws_security_group"));
     assertThat(groups).isNotEmpty();
+    groups.putAll(resources("aws_default_security_group"));
     groups.forEach(
         (name, body) -> {
           for (Map<String, Object> ingress : blocks(body, "ingress")) {
