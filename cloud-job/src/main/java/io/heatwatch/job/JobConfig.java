@@ -5,6 +5,9 @@ import io.heatwatch.job.detect.Thresholds;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -49,6 +52,8 @@ import org.apache.flink.util.TimeUtils;
  * @param checkpointDir {@value #CHECKPOINT_DIR}, empty for the cluster's default
  * @param restartAttempts {@value #RESTART_ATTEMPTS}
  * @param restartDelay {@value #RESTART_DELAY}
+ * @param elasticsearchLogin {@value #ELASTICSEARCH_USERNAME} and the password read from {@value
+ *     #ELASTICSEARCH_PASSWORD_FILE}, empty for a cluster without security
  */
 public record JobConfig(
     String kafkaBootstrapServers,
@@ -76,7 +81,8 @@ public record JobConfig(
     String stateBackend,
     Optional<String> checkpointDir,
     int restartAttempts,
-    Duration restartDelay) {
+    Duration restartDelay,
+    Optional<ElasticsearchLogin> elasticsearchLogin) {
 
   /** A properties file to read settings from; program arguments override it. */
   public static final String CONFIG_FILE = "config";
@@ -84,6 +90,13 @@ public record JobConfig(
   public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
   public static final String KAFKA_GROUP_ID = "kafka.group.id";
   public static final String ELASTICSEARCH_HOSTS = "elasticsearch.hosts";
+
+  /** The job's Elasticsearch user; the cluster should give it write access to heatwatch-* only. */
+  public static final String ELASTICSEARCH_USERNAME = "elasticsearch.username";
+
+  /** A file holding that user's password: passwords never go on the command line. */
+  public static final String ELASTICSEARCH_PASSWORD_FILE = "elasticsearch.password-file";
+
   public static final String LEGACY_TIME_ZONE = "legacy.time-zone";
   public static final String HIGH_THRESHOLD = "alarm.high.threshold";
   public static final String CLEAR_HYSTERESIS = "alarm.clear.hysteresis";
@@ -140,6 +153,8 @@ public record JobConfig(
           KAFKA_BOOTSTRAP_SERVERS,
           KAFKA_GROUP_ID,
           ELASTICSEARCH_HOSTS,
+          ELASTICSEARCH_USERNAME,
+          ELASTICSEARCH_PASSWORD_FILE,
           LEGACY_TIME_ZONE,
           HIGH_THRESHOLD,
           CLEAR_HYSTERESIS,
@@ -291,7 +306,46 @@ public record JobConfig(
         s.text(STATE_BACKEND),
         Optional.ofNullable(s.text(CHECKPOINT_DIR)).filter(dir -> !dir.isEmpty()),
         s.integer(RESTART_ATTEMPTS),
-        s.duration(RESTART_DELAY));
+        s.duration(RESTART_DELAY),
+        login(s.text(ELASTICSEARCH_USERNAME), s.text(ELASTICSEARCH_PASSWORD_FILE)));
+  }
+
+  private static Optional<ElasticsearchLogin> login(String username, String passwordFile) {
+    boolean hasUser = username != null && !username.isBlank();
+    boolean hasFile = passwordFile != null && !passwordFile.isBlank();
+    if (hasUser != hasFile) {
+      throw invalid(
+          hasUser ? ELASTICSEARCH_PASSWORD_FILE : ELASTICSEARCH_USERNAME,
+          hasUser ? passwordFile : username,
+          "is required with " + (hasUser ? ELASTICSEARCH_USERNAME : ELASTICSEARCH_PASSWORD_FILE));
+    }
+    if (!hasUser) {
+      return Optional.empty();
+    }
+    try {
+      String password = Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8).strip();
+      if (password.isEmpty()) {
+        throw invalid(ELASTICSEARCH_PASSWORD_FILE, passwordFile, "is empty");
+      }
+      return Optional.of(new ElasticsearchLogin(username, password));
+    } catch (IOException e) {
+      throw invalid(ELASTICSEARCH_PASSWORD_FILE, passwordFile, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The job's Elasticsearch credentials; {@link #toString()} never shows the password, because the
+   * configuration is logged at start.
+   *
+   * @param username the user
+   * @param password its password
+   */
+  public record ElasticsearchLogin(String username, String password)
+      implements java.io.Serializable {
+    @Override
+    public String toString() {
+      return "ElasticsearchLogin[username=" + username + ", password=(hidden)]";
+    }
   }
 
   private static <T> T require(String key, T value) {

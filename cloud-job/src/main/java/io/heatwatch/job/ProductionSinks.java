@@ -30,17 +30,20 @@ final class ProductionSinks implements Sinks {
 
   @Override
   public Sink<StoredReading> readings() {
-    return ElasticsearchSinks.create(config.elasticsearchHosts(), new ReadingEmitter());
+    return ElasticsearchSinks.create(
+        config.elasticsearchHosts(), config.elasticsearchLogin(), new ReadingEmitter());
   }
 
   @Override
   public Sink<SensorMetrics> metrics() {
-    return ElasticsearchSinks.create(config.elasticsearchHosts(), new MetricsEmitter());
+    return ElasticsearchSinks.create(
+        config.elasticsearchHosts(), config.elasticsearchLogin(), new MetricsEmitter());
   }
 
   @Override
   public Sink<Alarm> alarms() {
-    return ElasticsearchSinks.create(config.elasticsearchHosts(), new AlarmEmitter());
+    return ElasticsearchSinks.create(
+        config.elasticsearchHosts(), config.elasticsearchLogin(), new AlarmEmitter());
   }
 
   @Override
@@ -63,7 +66,8 @@ final class ProductionSinks implements Sinks {
 
   @Override
   public Sink<DeviceView> devices() {
-    return ElasticsearchSinks.create(config.elasticsearchHosts(), new DeviceEmitter());
+    return ElasticsearchSinks.create(
+        config.elasticsearchHosts(), config.elasticsearchLogin(), new DeviceEmitter());
   }
 
   @Override

@@ -163,6 +163,36 @@ class JobConfigTest {
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
+  @Test
+  void elasticsearchLoginComesFromAPasswordFileAndIsNeverPrinted(@TempDir Path dir)
+      throws IOException {
+    Path secret = Files.writeString(dir.resolve("es-password"), "s3cret-job-password\n");
+    Map<String, String> settings = new HashMap<>(required());
+    settings.put(JobConfig.ELASTICSEARCH_USERNAME, "heatwatch-job");
+    settings.put(JobConfig.ELASTICSEARCH_PASSWORD_FILE, secret.toString());
+
+    JobConfig config = JobConfig.fromMap(settings);
+
+    assertThat(config.elasticsearchLogin())
+        .contains(new JobConfig.ElasticsearchLogin("heatwatch-job", "s3cret-job-password"));
+    assertThat(config.toString()).contains("heatwatch-job").doesNotContain("s3cret-job-password");
+    assertThat(JobConfig.fromMap(required()).elasticsearchLogin()).isEmpty();
+  }
+
+  @Test
+  void elasticsearchUserWithoutReadablePasswordFileIsRefused(@TempDir Path dir) {
+    Map<String, String> userOnly = new HashMap<>(required());
+    userOnly.put(JobConfig.ELASTICSEARCH_USERNAME, "heatwatch-job");
+    assertThatThrownBy(() -> JobConfig.fromMap(userOnly))
+        .hasMessageContaining(JobConfig.ELASTICSEARCH_PASSWORD_FILE);
+
+    Map<String, String> missingFile = new HashMap<>(userOnly);
+    missingFile.put(JobConfig.ELASTICSEARCH_PASSWORD_FILE, dir.resolve("absent").toString());
+    assertThatThrownBy(() -> JobConfig.fromMap(missingFile))
+        .hasMessageContaining(JobConfig.ELASTICSEARCH_PASSWORD_FILE)
+        .hasMessageContaining("cannot be read");
+  }
+
   private static Map<String, String> required() {
     return Map.of(
         "kafka.bootstrap.servers",

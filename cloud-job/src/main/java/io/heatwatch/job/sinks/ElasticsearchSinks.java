@@ -1,7 +1,9 @@
 package io.heatwatch.job.sinks;
 
+import io.heatwatch.job.JobConfig;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.elasticsearch.sink.Elasticsearch7SinkBuilder;
 import org.apache.flink.connector.elasticsearch.sink.ElasticsearchEmitter;
@@ -28,7 +30,9 @@ public final class ElasticsearchSinks {
    * stable document ids, so the replays at-least-once allows overwrite rather than duplicate.
    */
   public static <T> ElasticsearchSink<T> create(
-      List<URI> hosts, ElasticsearchEmitter<? super T> emitter) {
+      List<URI> hosts,
+      Optional<JobConfig.ElasticsearchLogin> login,
+      ElasticsearchEmitter<? super T> emitter) {
     Elasticsearch7SinkBuilder<T> builder = new Elasticsearch7SinkBuilder<>();
     builder
         .setHosts(hosts.stream().map(ElasticsearchSinks::httpHost).toArray(HttpHost[]::new))
@@ -37,6 +41,8 @@ public final class ElasticsearchSinks {
         .setBulkFlushBackoffStrategy(
             FlushBackoffType.EXPONENTIAL, BACKOFF_RETRIES, BACKOFF_DELAY_MS)
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
+    login.ifPresent(
+        l -> builder.setConnectionUsername(l.username()).setConnectionPassword(l.password()));
     return builder.setEmitter(emitter).build();
   }
 
