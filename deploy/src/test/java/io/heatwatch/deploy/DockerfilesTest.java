@@ -68,6 +68,21 @@ class DockerfilesTest {
     }
   }
 
+  @Test
+  void flinkTrustsTheStacksCaMountedAtRunTime() throws IOException {
+    assertThat(read("infra/flink/Dockerfile"))
+        .contains("ENTRYPOINT [\"/opt/heatwatch/trust-ca.sh\"]")
+        .doesNotContain("ca.crt");
+    assertThat(read("infra/flink/trust-ca.sh"))
+        .contains("keytool -importcert")
+        .contains("env.java.opts.all: -Djavax.net.ssl.trustStore=")
+        .contains("exec /docker-entrypoint.sh \"$@\"");
+    String compose = read("infra/docker-compose.yml");
+    assertThat(compose.split("/certs/ca.crt:/opt/heatwatch/ca.crt:ro", -1))
+        .as("ca.crt mounted into the JobManager and the TaskManager")
+        .hasSizeGreaterThanOrEqualTo(3);
+  }
+
   private static String read(String relative) throws IOException {
     return Files.readString(Repo.file(relative));
   }
