@@ -1,0 +1,280 @@
+package io.heatwatch.job.bench;
+
+import io.heatwatch.job.HeatwatchJob;
+import io.heatwatch.job.JobConfig;
+import io.heatwatch.job.Sinks;
+import io.heatwatch.job.Sources;
+import io.heatwatch.job.functions.InvalidRecordSplitter;
+import io.heatwatch.job.functions.ParsedRecordDeserializer;
+import io.heatwatch.job.functions.ParsedRecordTimestamps;
+import io.heatwatch.job.model.ConfigUpdate;
+import io.heatwatch.job.model.DeviceView;
+import io.heatwatch.job.model.InvalidRecord;
+import io.heatwatch.job.model.ParsedRecord;
+import io.heatwatch.job.model.SensorMetrics;
+import io.heatwatch.job.model.StoredReading;
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.AlarmCommand;
+import io.heatwatch.model.DeviceStatus;
+import io.heatwatch.model.DeviceStatus.DeviceState;
+import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.Versions;
+import io.heatwatch.testkit.FlinkCluster;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Throughput of the full job (parse → dedupe → detect → metrics, sinks discarding) against a
+ * parse-only job, both on one MiniCluster in the same run, from generated in-memory payloads.
+ *
+ * <p>Arguments: {@code [readings per run, default 2000000] [sensors, default 10000] [parallelism,
+ * default 2]}. Each pipeline runs once to warm up on a quarter of the readings, then once measured.
+ */
+public final class PipelineBenchmark {
+  private static final Instant T0 = Instant.parse("2026-11-24T00:00:00Z");
+  private static final Path CHECKPOINTS = Path.of("target", "bench-checkpoints").toAbsolutePath();
+
+  private PipelineBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long readings = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
+    int sensors = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    try (FlinkCluster flink = FlinkCluster.start(0, 1, parallelism)) {
+      parseOnly(flink, readings / 4, sensors, parallelism);
+      full(flink, readings / 4, sensors, parallelism);
+      Run parse = parseOnly(flink, readings, sensors, parallelism);
+      Run full = full(flink, readings, sensors, parallelism);
+      double parseRate = parse.perSecond(readings);
+      double fullRate = full.perSecond(readings);
+      System.out.printf(
+          "machine: %d cores, %s %s (%s), max heap %d MB%n",
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.vm.name"),
+          System.getProperty("java.version"),
+          System.getProperty("os.arch"),
+          Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf(
+          "input: %,d readings of %,d sensors, parallelism %d%n", readings, sensors, parallelism);
+      System.out.printf("parse-only: %,.0f readings/s (%d ms)%n", parseRate, parse.millis);
+      System.out.printf("full:       %,.0f readings/s (%d ms)%n", fullRate, full.millis);
+      System.out.printf("ratio full / parse-only: %.2f%n", fullRate / parseRate);
+      if (full.checkpointBytes > 0) {
+        System.out.printf(
+            "last completed checkpoint of the full run: %,d bytes = %,d bytes per sensor"
+                + " (at %,d readings per sensor in the dedupe state)%n",
+            full.checkpointBytes,
+            full.checkpointBytes / sensors,
+            full.checkpointReadings / sensors);
+      } else {
+        System.out.println("no checkpoint completed during the full run: state size not measured");
+      }
+    }
+  }
+
+  private static Run parseOnly(FlinkCluster flink, long readings, int sensors, int parallelism)
+      throws Exception {
+    StreamExecutionEnvironment env = flink.environment(parallelism);
+    WatermarkStrategy<ParsedRecord> watermarks =
+        WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(Duration.ofSeconds(10))
+            .withTimestampAssigner(new ParsedRecordTimestamps());
+    env.fromSource(payloads(readings, sensors), watermarks, "readings source")
+        .process(new InvalidRecordSplitter())
+        .sinkTo(new DiscardingSink<>());
+    long started = System.currentTimeMillis();
+    env.execute("bench-parse-only");
+    return new Run(System.currentTimeMillis() - started, 0, 0);
+  }
+
+  private static Run full(FlinkCluster flink, long readings, int sensors, int parallelism)
+      throws Exception {
+    JobConfig config =
+        JobConfig.fromMap(
+            Map.of(
+                JobConfig.KAFKA_BOOTSTRAP_SERVERS, "unused:9092",
+                JobConfig.ELASTICSEARCH_HOSTS, "http://unused:9200",
+                JobConfig.CHECKPOINT_INTERVAL, "2 s",
+                // the dedupe state outgrows the JobManager's 5 MB in-memory checkpoint storage
+                JobConfig.CHECKPOINT_DIR, CHECKPOINTS.toUri().toString(),
+                JobConfig.RESTART_ATTEMPTS, "0",
+                JobConfig.PARALLELISM, String.valueOf(parallelism)));
+    StreamExecutionEnvironment env = flink.environment(parallelism);
+    HeatwatchJob.build(env, config, new GeneratedSources(readings, sensors), new DiscardingSinks());
+    long started = System.currentTimeMillis();
+    JobClient job = env.executeAsync("bench-full");
+    CompletedCheckpointStats last = null;
+    while (!job.getJobStatus().get().isGloballyTerminalState()) {
+      last = latestCheckpoint(flink, job.getJobID(), last);
+      Thread.sleep(200); // sampling the checkpoint statistics, not waiting for a condition
+    }
+    job.getJobExecutionResult().get();
+    long millis = System.currentTimeMillis() - started;
+    if (last == null) {
+      return new Run(millis, 0, 0);
+    }
+    // Readings generated when the checkpoint was taken, assuming a steady rate: a label only.
+    long seen = readings * (last.getTriggerTimestamp() - started) / millis;
+    return new Run(millis, last.getStateSize(), seen);
+  }
+
+  private static CompletedCheckpointStats latestCheckpoint(
+      FlinkCluster flink, JobID job, CompletedCheckpointStats previous) throws Exception {
+    CompletedCheckpointStats latest =
+        flink
+            .miniCluster()
+            .getExecutionGraph(job)
+            .get()
+            .getCheckpointStatsSnapshot()
+            .getHistory()
+            .getLatestCompletedCheckpoint();
+    return latest != null ? latest : previous;
+  }
+
+  private record Run(long millis, long checkpointBytes, long checkpointReadings) {
+    double perSecond(long readings) {
+      return readings * 1000.0 / millis;
+    }
+  }
+
+  private static Source<ParsedRecord, ?, ?> payloads(long readings, int sensors) {
+    return new DataGeneratorSource<>(
+        new PayloadGenerator(sensors), readings, TypeInformation.of(ParsedRecord.class));
+  }
+
+  /**
+   * The {@code index}-th reading as the bytes a device sends, parsed by the job's own deserializer
+   * as the Kafka source does: device {@code index % sensors}, one reading a second each.
+   */
+  private static final class PayloadGenerator implements GeneratorFunction<Long, ParsedRecord> {
+    private static final long serialVersionUID = 1L;
+    private final int sensors;
+    private final ParsedRecordDeserializer deserializer = ParsedRecordDeserializer.v1();
+
+    PayloadGenerator(int sensors) {
+      this.sensors = sensors;
+    }
+
+    @Override
+    public ParsedRecord map(Long index) {
+      long seq = index / sensors + 1;
+      long device = index % sensors;
+      double tempC = 20.0 + (seq % 50) / 10.0;
+      String json =
+          "{\"v\":1,\"site\":\"bench\",\"deviceId\":\"pi-"
+              + device
+              + "\",\"sensorId\":\"t1\",\"seq\":"
+              + seq
+              + ",\"ts\":\""
+              + T0.plusSeconds(seq)
+              + "\",\"tempC\":"
+              + tempC
+              + ",\"quality\":\"OK\"}";
+      List<ParsedRecord> out = new ArrayList<>(1);
+      deserializer.deserialize(
+          new ConsumerRecord<>(
+              KafkaTopics.READINGS, 0, index, null, json.getBytes(StandardCharsets.UTF_8)),
+          new ListCollector<>(out));
+      return out.get(0);
+    }
+  }
+
+  /** Generated readings; one harmless element on each of the other inputs. */
+  private record GeneratedSources(long count, int sensors) implements Sources {
+    @Override
+    public Source<ParsedRecord, ?, ?> readings() {
+      return payloads(count, sensors);
+    }
+
+    @Override
+    public Source<ParsedRecord, ?, ?> legacyReadings() {
+      return payloads(0, sensors);
+    }
+
+    @Override
+    public Source<ConfigUpdate, ?, ?> sensorConfigs() {
+      return new DataGeneratorSource<>(
+          index -> new ConfigUpdate("nobody", null), 1, TypeInformation.of(ConfigUpdate.class));
+    }
+
+    @Override
+    public Source<DeviceStatus, ?, ?> deviceStatus() {
+      return new DataGeneratorSource<>(
+          index ->
+              new DeviceStatus(
+                  Versions.V1,
+                  "bench",
+                  "nobody",
+                  DeviceState.ONLINE,
+                  T0,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null),
+          1,
+          TypeInformation.of(DeviceStatus.class));
+    }
+
+    @Override
+    public Source<AlarmCommand, ?, ?> alarmCommands() {
+      return new DataGeneratorSource<>(
+          index ->
+              new AlarmCommand(
+                  Versions.V1, "nobody:t1:HIGH:1", AlarmCommand.Action.ACKNOWLEDGE, "op", null, T0),
+          1,
+          TypeInformation.of(AlarmCommand.class));
+    }
+  }
+
+  /** Every sink discards. */
+  private record DiscardingSinks() implements Sinks {
+    @Override
+    public Sink<StoredReading> readings() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
+    public Sink<SensorMetrics> metrics() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
+    public Sink<Alarm> alarms() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
+    public Sink<Alarm> alarmEvents() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
+    public Sink<DeviceView> devices() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
+    public Sink<InvalidRecord> invalidRecords() {
+      return new DiscardingSink<>();
+    }
+  }
+}
