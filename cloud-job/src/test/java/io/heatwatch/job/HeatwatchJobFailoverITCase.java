@@ -25,13 +25,15 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The production job in EXACTLY_ONCE mode loses a TaskManager mid-stream: it restores from its last
- * checkpoint, and in the end every reading is indexed once, every alarm has one document with its
- * final version, and the committed alarm events hold no (alarmId, version) twice.
+ * The production job loses a TaskManager mid-stream: it restores from its last checkpoint, and in
+ * the end every reading is indexed once and every alarm has one document with its final version;
+ * with EXACTLY_ONCE alarms the committed alarm events also hold no (alarmId, version) twice (with
+ * AT_LEAST_ONCE they may, by design: consumers drop them by version).
  */
 @ExtendWith({KafkaExtension.class, ElasticsearchExtension.class})
 class HeatwatchJobFailoverITCase {
@@ -40,9 +42,10 @@ class HeatwatchJobFailoverITCase {
   private static final int DEVICES = 4;
   private static final long HIGH_AT_SECONDS = 100;
 
-  @Test
+  @ParameterizedTest(name = "alarms {0}")
+  @ValueSource(strings = {"exactly-once", "at-least-once"})
   void restoresFromTheCheckpointAfterATaskManagerFailure(
-      KafkaServer kafka, ElasticsearchServer elasticsearch) throws Exception {
+      String guarantee, KafkaServer kafka, ElasticsearchServer elasticsearch) throws Exception {
     kafka.createTopics(2, KafkaTopics.APPEND_ONLY.toArray(String[]::new));
     for (String topic : KafkaTopics.COMPACTED) {
       kafka.createCompactedTopic(topic, 2);
@@ -65,7 +68,7 @@ class HeatwatchJobFailoverITCase {
                   JobConfig.CHECKPOINT_INTERVAL,
                   "500 ms",
                   JobConfig.ALARMS_GUARANTEE,
-                  "exactly-once",
+                  guarantee,
                   JobConfig.TRANSACTIONAL_ID_PREFIX,
                   "heatwatch-failover-" + data.run,
                   JobConfig.RESTART_DELAY,
@@ -135,10 +138,12 @@ class HeatwatchJobFailoverITCase {
                   data.pollAlarms(alarmsTopic, events);
                   assertDocumentsMatchCommittedEvents(data.alarmDocuments(), events);
                 });
-        assertThat(events)
-            .extracting(alarm -> alarm.alarmId() + "@" + alarm.version())
-            .as("committed alarm events")
-            .doesNotHaveDuplicates();
+        if (guarantee.equals("exactly-once")) {
+          assertThat(events)
+              .extracting(alarm -> alarm.alarmId() + "@" + alarm.version())
+              .as("committed alarm events")
+              .doesNotHaveDuplicates();
+        }
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
       } finally {
         job.cancel().get();
