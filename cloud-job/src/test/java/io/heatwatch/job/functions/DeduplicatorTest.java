@@ -70,6 +70,38 @@ class DeduplicatorTest {
     assertThat(harness.extractOutputValues()).containsExactly(reading, reading);
   }
 
+  @Test
+  void dropsReplaysOfARecentBurstAndKeepsLateFirstArrivals() throws Exception {
+    for (long seq : new long[] {1, 2, 3, 5, 6, 2, 3, 4, 6, 7, 4}) {
+      process(ok("pi-a", "t1", seq, 0, 20.0));
+    }
+    assertThat(harness.extractOutputValues())
+        .extracting(Reading::seq)
+        .containsExactly(1L, 2L, 3L, 5L, 6L, 4L, 7L);
+  }
+
+  @Test
+  void remembersExactlyTheWindowBelowTheHighestSeq() throws Exception {
+    long top = 10_000;
+    process(ok("pi-a", "t1", top - SeqWindow.SIZE + 1, 0, 20.0));
+    process(ok("pi-a", "t1", top, 0, 20.0));
+    process(ok("pi-a", "t1", top - SeqWindow.SIZE + 1, 0, 20.0));
+    process(ok("pi-a", "t1", top - SeqWindow.SIZE, 0, 20.0));
+    assertThat(harness.extractOutputValues())
+        .extracting(Reading::seq)
+        .as("the oldest seq in the window is still known; one below it is let through")
+        .containsExactly(top - SeqWindow.SIZE + 1, top, top - SeqWindow.SIZE);
+  }
+
+  @Test
+  void aLongJumpForgetsEverythingBelowTheNewWindow() throws Exception {
+    process(ok("pi-a", "t1", 5, 0, 20.0));
+    process(ok("pi-a", "t1", 5 + 3 * SeqWindow.SIZE, 0, 20.0));
+    process(ok("pi-a", "t1", 5 + 3 * SeqWindow.SIZE - 1, 0, 20.0));
+    process(ok("pi-a", "t1", 5 + 3 * SeqWindow.SIZE - 1, 0, 20.0));
+    assertThat(harness.extractOutputValues()).hasSize(3);
+  }
+
   private void process(Reading reading) throws Exception {
     harness.processElement(reading, reading.ts().toEpochMilli());
   }
