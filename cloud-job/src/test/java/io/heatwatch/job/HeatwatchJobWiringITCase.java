@@ -16,11 +16,9 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
-import io.heatwatch.model.DeviceStatus.DeviceState;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
-import io.heatwatch.model.Versions;
 import io.heatwatch.testkit.FlinkCluster;
 import io.heatwatch.testkit.FlinkExtension;
 import java.nio.charset.StandardCharsets;
@@ -139,38 +137,17 @@ class HeatwatchJobWiringITCase {
     // One harmless element each: a tombstone, an unknown device's birth, a command on no alarm.
     @Override
     public Source<ConfigUpdate, ?, ?> sensorConfigs() {
-      return new DataGeneratorSource<>(
-          index -> new ConfigUpdate("nobody", null), 1, TypeInformation.of(ConfigUpdate.class));
+      return QuietInputs.sensorConfigs();
     }
 
     @Override
     public Source<DeviceStatus, ?, ?> deviceStatus() {
-      return new DataGeneratorSource<>(
-          index ->
-              new DeviceStatus(
-                  Versions.V1,
-                  "home",
-                  "pi-z",
-                  DeviceState.ONLINE,
-                  T0,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null),
-          1,
-          TypeInformation.of(DeviceStatus.class));
+      return QuietInputs.deviceStatus("home", "pi-z", T0);
     }
 
     @Override
     public Source<AlarmCommand, ?, ?> alarmCommands() {
-      return new DataGeneratorSource<>(
-          index ->
-              new AlarmCommand(
-                  Versions.V1, "pi-a:t1:HIGH:1", AlarmCommand.Action.ACKNOWLEDGE, "op", null, T0),
-          1,
-          TypeInformation.of(AlarmCommand.class));
+      return QuietInputs.alarmCommands("pi-a:t1:HIGH:1", T0);
     }
 
     private static Source<ParsedRecord, ?, ?> source(PayloadParser parser, int count) {

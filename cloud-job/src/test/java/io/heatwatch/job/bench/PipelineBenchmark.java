@@ -2,6 +2,7 @@ package io.heatwatch.job.bench;
 
 import io.heatwatch.job.HeatwatchJob;
 import io.heatwatch.job.JobConfig;
+import io.heatwatch.job.QuietInputs;
 import io.heatwatch.job.Sinks;
 import io.heatwatch.job.Sources;
 import io.heatwatch.job.functions.InvalidRecordSplitter;
@@ -16,9 +17,7 @@ import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
-import io.heatwatch.model.DeviceStatus.DeviceState;
 import io.heatwatch.model.KafkaTopics;
-import io.heatwatch.model.Versions;
 import io.heatwatch.testkit.FlinkCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -210,38 +209,17 @@ public final class PipelineBenchmark {
 
     @Override
     public Source<ConfigUpdate, ?, ?> sensorConfigs() {
-      return new DataGeneratorSource<>(
-          index -> new ConfigUpdate("nobody", null), 1, TypeInformation.of(ConfigUpdate.class));
+      return QuietInputs.sensorConfigs();
     }
 
     @Override
     public Source<DeviceStatus, ?, ?> deviceStatus() {
-      return new DataGeneratorSource<>(
-          index ->
-              new DeviceStatus(
-                  Versions.V1,
-                  "bench",
-                  "nobody",
-                  DeviceState.ONLINE,
-                  T0,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null),
-          1,
-          TypeInformation.of(DeviceStatus.class));
+      return QuietInputs.deviceStatus("bench", "nobody", T0);
     }
 
     @Override
     public Source<AlarmCommand, ?, ?> alarmCommands() {
-      return new DataGeneratorSource<>(
-          index ->
-              new AlarmCommand(
-                  Versions.V1, "nobody:t1:HIGH:1", AlarmCommand.Action.ACKNOWLEDGE, "op", null, T0),
-          1,
-          TypeInformation.of(AlarmCommand.class));
+      return QuietInputs.alarmCommands("nobody:t1:HIGH:1", T0);
     }
   }
 
