@@ -22,8 +22,8 @@ public final class SensorDetection implements Serializable {
     if (detectors == null) {
       detectors =
           new Detector[] {
-            new HighThresholdDetector(),
-            new LowThresholdDetector(),
+            ThresholdDetector.high(),
+            ThresholdDetector.low(),
             new RateOfChangeDetector(),
             new SpikeDetector(),
             new FlatlineDetector(),
