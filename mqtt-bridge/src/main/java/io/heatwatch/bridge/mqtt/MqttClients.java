@@ -4,7 +4,10 @@ import io.heatwatch.bridge.config.TlsConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.config.types.Password;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
 
 /** Connection options both connectors share: session, reconnect backoff, credentials, TLS. */
 final class MqttClients {
@@ -37,5 +40,23 @@ final class MqttClients {
     }
     options.setHttpsHostnameVerificationEnabled(tls.endpointIdentification());
     return options;
+  }
+
+  /**
+   * Disconnects cleanly if connected and releases {@code client}; a failure is logged as {@code
+   * what}.
+   */
+  static void close(MqttAsyncClient client, String what, Logger log) {
+    if (client == null) {
+      return;
+    }
+    try {
+      if (client.isConnected()) {
+        client.disconnect(5_000).waitForCompletion(5_000);
+      }
+      client.close(true);
+    } catch (MqttException e) {
+      log.warn("{} stop: {}", what, e.toString());
+    }
   }
 }

@@ -141,16 +141,6 @@ public final class MqttSinkTask extends SinkTask {
 
   @Override
   public void stop() {
-    if (client == null) {
-      return;
-    }
-    try {
-      if (client.isConnected()) {
-        client.disconnect(5_000).waitForCompletion(5_000);
-      }
-      client.close(true);
-    } catch (MqttException e) {
-      LOG.warn("MQTT downlink task stop: {}", e.toString());
-    }
+    MqttClients.close(client, "MQTT downlink task", LOG);
   }
 }

@@ -239,17 +239,7 @@ public final class MqttSourceTask extends SourceTask {
     if (metrics != null) {
       metrics.close();
     }
-    if (client == null) {
-      return;
-    }
-    try {
-      if (client.isConnected()) {
-        client.disconnect(5_000).waitForCompletion(5_000);
-      }
-      client.close(true);
-    } catch (MqttException e) {
-      LOG.warn("MQTT source task stop: {}", e.toString());
-    }
+    MqttClients.close(client, "MQTT source task", LOG);
   }
 
   /** Paho's callbacks: queue messages, resubscribe after (re)connect. */
