@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param hysteresisC an alarm clears only this far back inside its threshold
  * @param maxRateCPerMin RATE_OF_CHANGE opens above this absolute rate
  * @param minDurationS the condition must hold this long before an alarm opens
+ * @param spikeZ SPIKE sensitivity: a SPIKE opens at this robust z-score (lower is more sensitive)
  * @param updatedAt when it was changed
  * @param updatedBy who changed it
  */
@@ -30,6 +31,7 @@ public record SensorConfig(
     Double hysteresisC,
     Double maxRateCPerMin,
     Long minDurationS,
+    Double spikeZ,
     Instant updatedAt,
     String updatedBy) {
 
@@ -44,6 +46,7 @@ public record SensorConfig(
     Check.finite("hysteresisC", hysteresisC);
     Check.finite("maxRateCPerMin", maxRateCPerMin);
     Check.nonNegative("minDurationS", minDurationS);
+    Check.finite("spikeZ", spikeZ);
     Check.notNull("updatedAt", updatedAt);
     Check.maxLength("updatedBy", updatedBy, 200);
     if (highC != null && lowC != null && lowC >= highC) {
@@ -55,5 +58,38 @@ public record SensorConfig(
     if (maxRateCPerMin != null && maxRateCPerMin <= 0) {
       throw new InvalidPayloadException("maxRateCPerMin", maxRateCPerMin, "must be > 0");
     }
+    if (spikeZ != null && spikeZ <= 0) {
+      throw new InvalidPayloadException("spikeZ", spikeZ, "must be > 0");
+    }
+  }
+
+  /** A config without a spike sensitivity of its own (the job's default applies). */
+  public SensorConfig(
+      int v,
+      String sensorId,
+      String site,
+      String deviceId,
+      String name,
+      Double highC,
+      Double lowC,
+      Double hysteresisC,
+      Double maxRateCPerMin,
+      Long minDurationS,
+      Instant updatedAt,
+      String updatedBy) {
+    this(
+        v,
+        sensorId,
+        site,
+        deviceId,
+        name,
+        highC,
+        lowC,
+        hysteresisC,
+        maxRateCPerMin,
+        minDurationS,
+        null,
+        updatedAt,
+        updatedBy);
   }
 }

@@ -151,6 +151,7 @@ public final class TelemetryCodec {
         f.number("hysteresisC"),
         f.number("maxRateCPerMin"),
         f.integer("minDurationS"),
+        f.number("spikeZ"),
         f.instant("updatedAt"),
         f.text("updatedBy"));
   }

@@ -173,6 +173,7 @@ class GoldenFilesTest {
     assertThat(c.hysteresisC()).isEqualTo(0.5);
     assertThat(c.maxRateCPerMin()).isEqualTo(2.0);
     assertThat(c.minDurationS()).isEqualTo(120L);
+    assertThat(c.spikeZ()).isEqualTo(6.0);
   }
 
   @Test

@@ -54,4 +54,63 @@ class SensorConfigTest {
     assertThat(Rejection.of(() -> config(Double.POSITIVE_INFINITY, null, null, null, null)).field())
         .isEqualTo("highC");
   }
+
+  @Test
+  void spikeSensitivityIsOptionalAndPositive() {
+    SensorConfig withZ =
+        new SensorConfig(
+            1,
+            "28-0316a2796aff",
+            "home",
+            "pi-kitchen",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            4.5,
+            AT,
+            null);
+
+    assertThat(withZ.spikeZ()).isEqualTo(4.5);
+    assertThat(config(8.0, 0.0, null, null, null).spikeZ()).isNull();
+    InvalidPayloadException zero =
+        Rejection.of(
+            () ->
+                new SensorConfig(
+                    1,
+                    "28-0316a2796aff",
+                    "home",
+                    "pi-kitchen",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0.0,
+                    AT,
+                    null));
+    assertThat(zero.field()).isEqualTo("spikeZ");
+    assertThat(
+            Rejection.of(
+                    () ->
+                        new SensorConfig(
+                            1,
+                            "28-0316a2796aff",
+                            "home",
+                            "pi-kitchen",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            Double.NaN,
+                            AT,
+                            null))
+                .field())
+        .isEqualTo("spikeZ");
+  }
 }

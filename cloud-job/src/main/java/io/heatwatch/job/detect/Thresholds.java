@@ -76,7 +76,7 @@ public record Thresholds(
         config.hysteresisC() != null ? config.hysteresisC() : hysteresisC,
         config.maxRateCPerMin() != null ? config.maxRateCPerMin() : maxRateCPerMin,
         config.minDurationS() != null ? config.minDurationS() * 1000 : minDurationMs,
-        spikeZ,
+        config.spikeZ() != null ? config.spikeZ() : spikeZ,
         spikeMinDeltaC,
         flatlineMs,
         faultBurst);
