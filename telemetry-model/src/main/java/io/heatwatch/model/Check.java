@@ -1,14 +1,13 @@
 package io.heatwatch.model;
 
-import java.util.regex.Pattern;
-
 /** Field checks shared by the records' compact constructors. */
 final class Check {
   /** Site and device ids: they are MQTT topic segments and Elasticsearch id parts. */
-  static final Pattern SEGMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  static final IdSyntax SEGMENT = new IdSyntax("[a-z0-9][a-z0-9-]{0,62}", "a-z0-9", "a-z0-9-", 63);
 
   /** Sensor ids: DS18B20 ROM ids such as {@code 28-0316a2796aff}, or names given in config. */
-  static final Pattern SENSOR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  static final IdSyntax SENSOR_ID =
+      new IdSyntax("[A-Za-z0-9][A-Za-z0-9._-]{0,63}", "A-Za-z0-9", "A-Za-z0-9._-", 64);
 
   private Check() {}
 
@@ -20,12 +19,59 @@ final class Check {
     return matches(field, value, SENSOR_ID);
   }
 
-  static String matches(String field, String value, Pattern pattern) {
+  static String matches(String field, String value, IdSyntax syntax) {
     notNull(field, value);
-    if (!pattern.matcher(value).matches()) {
-      throw new InvalidPayloadException(field, value, "must match " + pattern.pattern());
+    if (!syntax.matches(value)) {
+      throw new InvalidPayloadException(field, value, "must match " + syntax.pattern());
     }
     return value;
+  }
+
+  /**
+   * An id syntax of the form {@code [first][rest]{0,maxLength-1}} over ASCII, checked with two
+   * lookup tables: ids are checked in every record's constructor, and the job builds records on
+   * every (de)serialization, where a regex matcher per field was a tenth of its parse time.
+   *
+   * @param pattern the same syntax as a regex, for messages and the JSON Schemas
+   */
+  record IdSyntax(String pattern, boolean[] first, boolean[] rest, int maxLength) {
+    IdSyntax(String pattern, String first, String rest, int maxLength) {
+      this(pattern, table(first), table(rest), maxLength);
+    }
+
+    boolean matches(String value) {
+      int n = value.length();
+      if (n == 0 || n > maxLength || !allowed(first, value.charAt(0))) {
+        return false;
+      }
+      for (int i = 1; i < n; i++) {
+        if (!allowed(rest, value.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean allowed(boolean[] table, char c) {
+      return c < table.length && table[c];
+    }
+
+    /** ASCII characters given as single characters and {@code a-z} style ranges. */
+    private static boolean[] table(String spec) {
+      boolean[] table = new boolean[128];
+      for (int i = 0; i < spec.length(); i++) {
+        char c = spec.charAt(i);
+        if (i + 2 < spec.length() && spec.charAt(i + 1) == '-') {
+          for (char r = c; r <= spec.charAt(i + 2); r++) {
+            table[r] = true;
+          }
+          i += 2;
+        } else {
+          table[c] = true;
+        }
+      }
+      return table;
+    }
   }
 
   static <T> T notNull(String field, T value) {

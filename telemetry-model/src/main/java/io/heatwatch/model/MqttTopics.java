@@ -44,9 +44,7 @@ public final class MqttTopics {
       return Optional.empty();
     }
     Optional<Channel> channel = Channel.of(parts[4]);
-    if (channel.isEmpty()
-        || !Check.SEGMENT.matcher(parts[2]).matches()
-        || !Check.SEGMENT.matcher(parts[3]).matches()) {
+    if (channel.isEmpty() || !Check.SEGMENT.matches(parts[2]) || !Check.SEGMENT.matches(parts[3])) {
       return Optional.empty();
     }
     return Optional.of(new Address(parts[2], parts[3], channel.get()));

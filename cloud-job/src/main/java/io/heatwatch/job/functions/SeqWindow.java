@@ -1,55 +1,90 @@
 package io.heatwatch.job.functions;
 
 /**
- * Which of a device's last {@link #SIZE} sequence numbers below its highest have been seen: bit
- * {@code d} of the words stands for seq {@code highest - d}. Fixed size, so dedupe state is the
- * same small amount per device however many readings it sends.
+ * A device's dedupe state in one {@code long[]}: element 0 is the highest seq seen, and the {@link
+ * #WORDS} words after it are a bitmap of which of the {@link #SIZE} seqs up to the highest have
+ * been seen (bit {@code d} stands for seq {@code highest - d}). Fixed size, so dedupe state is the
+ * same small amount per device however many readings it sends, and changed in place, so a reading
+ * costs one state read and at most one write and no allocation.
  */
 final class SeqWindow {
   /**
-   * Seqs remembered below the highest; a device's duplicates come from replays of its recent past.
+   * Seqs remembered up to the highest; a device's duplicates come from replays of its recent past.
    */
   static final int SIZE = 4096;
 
   static final int WORDS = SIZE / Long.SIZE;
 
+  /** What {@link #accept} found. */
+  enum Outcome {
+    /** Not seen before: now marked. */
+    FIRST,
+    /** Seen before. */
+    DUPLICATE,
+    /** Further below the highest seq than the window reaches: cannot be judged, not marked. */
+    TOO_OLD
+  }
+
   private SeqWindow() {}
 
-  /** A window whose only seen seq is the highest. */
-  static long[] first() {
-    long[] words = new long[WORDS];
-    words[0] = 1L;
-    return words;
+  /** The state of a device whose only seen seq is {@code seq}. */
+  static long[] first(long seq) {
+    long[] state = new long[1 + WORDS];
+    state[0] = seq;
+    state[1] = 1L;
+    return state;
   }
 
-  /** Whether offset {@code d} (seq {@code highest - d}) is marked. */
-  static boolean seen(long[] words, long d) {
-    return (words[(int) (d >>> 6)] & (1L << (d & 63))) != 0;
+  static long highest(long[] state) {
+    return state[0];
   }
 
-  /** Marks offset {@code d}. */
-  static void mark(long[] words, long d) {
-    words[(int) (d >>> 6)] |= 1L << (d & 63);
+  /** Whether {@code seq} is marked; {@code false} outside the window. */
+  static boolean seen(long[] state, long seq) {
+    long d = state[0] - seq;
+    return d >= 0 && d < SIZE && (state[1 + (int) (d >>> 6)] & (1L << (d & 63))) != 0;
   }
 
-  /**
-   * The window after the highest seq moved up by {@code shift}: every mark moves {@code shift}
-   * offsets further, those past the end are forgotten, and the new highest is marked.
-   */
-  static long[] advance(long[] words, long shift) {
-    long[] moved = new long[WORDS];
-    if (shift < SIZE) {
-      int wordShift = (int) (shift >>> 6);
-      int bitShift = (int) (shift & 63);
-      for (int i = WORDS - 1; i >= wordShift; i--) {
-        long value = words[i - wordShift] << bitShift;
-        if (bitShift != 0 && i - wordShift - 1 >= 0) {
-          value |= words[i - wordShift - 1] >>> (64 - bitShift);
-        }
-        moved[i] = value;
-      }
+  /** Judges {@code seq} and marks it if it is new; moves the window up for a new highest seq. */
+  static Outcome accept(long[] state, long seq) {
+    long top = state[0];
+    if (seq > top) {
+      shift(state, seq - top);
+      state[0] = seq;
+      state[1] |= 1L;
+      return Outcome.FIRST;
     }
-    moved[0] |= 1L;
-    return moved;
+    long d = top - seq;
+    if (d >= SIZE) {
+      return Outcome.TOO_OLD;
+    }
+    int word = 1 + (int) (d >>> 6);
+    long bit = 1L << (d & 63);
+    if ((state[word] & bit) != 0) {
+      return Outcome.DUPLICATE;
+    }
+    state[word] |= bit;
+    return Outcome.FIRST;
+  }
+
+  /** Moves every mark {@code by} offsets further down, forgetting those past the end. */
+  private static void shift(long[] state, long by) {
+    if (by >= SIZE) {
+      java.util.Arrays.fill(state, 1, 1 + WORDS, 0L);
+      return;
+    }
+    int wordShift = (int) (by >>> 6);
+    int bitShift = (int) (by & 63);
+    for (int i = WORDS - 1; i >= 0; i--) {
+      int from = i - wordShift;
+      long value = 0L;
+      if (from >= 0) {
+        value = state[1 + from] << bitShift;
+        if (bitShift != 0 && from >= 1) {
+          value |= state[from] >>> (64 - bitShift);
+        }
+      }
+      state[1 + i] = value;
+    }
   }
 }
