@@ -27,7 +27,7 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The production job loses a TaskManager mid-stream: it restores from its last checkpoint, and in
@@ -42,10 +42,12 @@ class HeatwatchJobFailoverITCase {
   private static final int DEVICES = 4;
   private static final long HIGH_AT_SECONDS = 100;
 
-  @ParameterizedTest(name = "alarms {0}")
-  @ValueSource(strings = {"exactly-once", "at-least-once"})
+  /** Production's RocksDB with one guarantee, the heap backend with the other. */
+  @ParameterizedTest(name = "alarms {0}, state {1}")
+  @CsvSource({"exactly-once, rocksdb", "at-least-once, hashmap"})
   void restoresFromTheCheckpointAfterATaskManagerFailure(
-      String guarantee, KafkaServer kafka, ElasticsearchServer elasticsearch) throws Exception {
+      String guarantee, String stateBackend, KafkaServer kafka, ElasticsearchServer elasticsearch)
+      throws Exception {
     kafka.createTopics(2, KafkaTopics.APPEND_ONLY.toArray(String[]::new));
     for (String topic : KafkaTopics.COMPACTED) {
       kafka.createCompactedTopic(topic, 2);
@@ -74,7 +76,9 @@ class HeatwatchJobFailoverITCase {
                   JobConfig.RESTART_DELAY,
                   "200 ms",
                   JobConfig.PARALLELISM,
-                  "2"));
+                  "2",
+                  JobConfig.STATE_BACKEND,
+                  stateBackend));
       JobClient job = HeatwatchJob.start(flink.environment(2), config);
       MiniCluster cluster = flink.miniCluster();
       try {
