@@ -1,0 +1,235 @@
+package io.heatwatch.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.heatwatch.console.api.AlarmsApi;
+import io.heatwatch.console.api.ApiException;
+import io.heatwatch.console.api.AuthApi;
+import io.heatwatch.console.api.ConfigApi;
+import io.heatwatch.console.api.DevicesApi;
+import io.heatwatch.console.api.Exchanges;
+import io.heatwatch.console.api.SensorsApi;
+import io.heatwatch.console.audit.AuditLog;
+import io.heatwatch.console.auth.Role;
+import io.heatwatch.console.auth.Sessions;
+import io.heatwatch.console.auth.UserStore;
+import io.heatwatch.console.config.ConsoleConfig;
+import io.heatwatch.console.es.EsClient;
+import io.heatwatch.console.es.Queries;
+import io.heatwatch.console.kafka.CommandPublisher;
+import io.heatwatch.console.kafka.SensorConfigs;
+import io.heatwatch.console.live.EventHub;
+import io.heatwatch.console.live.LiveView;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.handlers.resource.ClassPathResourceManager;
+import io.undertow.server.handlers.resource.ResourceHandler;
+import io.undertow.server.handlers.sse.ServerSentEventHandler;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The console: its API, its event stream and its page, on one embedded Undertow server. */
+public final class ConsoleServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
+  private static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
+          + " data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action"
+          + " 'self'";
+
+  private final Undertow server;
+  private final LiveView live;
+  private final EventHub hub;
+  private final SensorConfigs configs;
+  private final CommandPublisher commands;
+  private final String url;
+
+  private ConsoleServer(
+      Undertow server,
+      LiveView live,
+      EventHub hub,
+      SensorConfigs configs,
+      CommandPublisher commands,
+      String url) {
+    this.server = server;
+    this.live = live;
+    this.hub = hub;
+    this.configs = configs;
+    this.commands = commands;
+    this.url = url;
+  }
+
+  /** The JSON mapper of the API: ISO-8601 instants, no timestamps. */
+  public static ObjectMapper json() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .build();
+  }
+
+  /** Starts the console; it serves at once and fills its live view in the background. */
+  public static ConsoleServer start(ConsoleConfig config, Clock clock) {
+    ObjectMapper json = json();
+    Exchanges io = new Exchanges(json);
+    UserStore users = new UserStore(config.usersFile());
+    EsClient es =
+        new EsClient(
+            config.elasticsearchUrl(),
+            config.elasticsearchLogin(),
+            config.elasticsearchCaFile(),
+            json);
+    Queries queries = new Queries(es);
+    EventHub hub = new EventHub();
+    LiveView live = new LiveView(queries, hub, json, clock, config.pollInterval());
+    SensorConfigs configs = new SensorConfigs(config.kafkaBootstrapServers());
+    CommandPublisher commands = new CommandPublisher(config.kafkaBootstrapServers());
+    AuditLog audit = new AuditLog(es, json, clock);
+    AuthApi auth =
+        new AuthApi(users, new Sessions(config.sessionTimeout(), clock), io, config.secureCookie());
+    SensorsApi sensors =
+        new SensorsApi(live, queries, configs, config.defaults(), config.rawMaxRange(), io, clock);
+    AlarmsApi alarms = new AlarmsApi(queries, commands, audit, io, clock);
+    ConfigApi configApi = new ConfigApi(configs, live, commands, audit, io, clock);
+    DevicesApi devices = new DevicesApi(live, io);
+
+    ServerSentEventHandler events =
+        Handlers.serverSentEvents(
+            (connection, lastEventId) -> {
+              connection.setKeepAliveTime(15_000);
+              hub.join(connection);
+            });
+    RoutingHandler routes =
+        Handlers.routing()
+            .post("/api/login", api(io, auth::login))
+            .post("/api/logout", api(io, auth::logout))
+            .get("/api/session", api(io, auth.require(Role.VIEWER, auth::session)))
+            .get("/api/sensors", api(io, auth.require(Role.VIEWER, sensors::overview)))
+            .get(
+                "/api/sensors/{sensorId}/series",
+                api(io, auth.require(Role.VIEWER, sensors::series)))
+            .put(
+                "/api/sensors/{sensorId}/config",
+                api(io, auth.require(Role.OPERATOR, configApi::put)))
+            .get("/api/alarms", api(io, auth.require(Role.VIEWER, alarms::list)))
+            .post("/api/alarms/{alarmId}/ack", api(io, auth.require(Role.OPERATOR, alarms::ack)))
+            .get("/api/devices", api(io, auth.require(Role.VIEWER, devices::list)))
+            .get("/api/events", errors(io, auth.require(Role.VIEWER, events)))
+            .get(
+                "/healthz",
+                exchange ->
+                    io.send(
+                        exchange,
+                        live.loaded() ? 200 : 503,
+                        Map.of("status", live.loaded() ? "ok" : "starting")))
+            .setFallbackHandler(staticFiles());
+
+    Undertow server =
+        Undertow.builder()
+            .addHttpListener(config.port(), config.bindAddress())
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
+            .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+            .setHandler(securityHeaders(routes))
+            .build();
+    server.start();
+    live.start();
+    InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+    String url = "http://" + address.getHostString() + ":" + address.getPort() + "/";
+    LOG.info("console listening on {}", url);
+    return new ConsoleServer(server, live, hub, configs, commands, url);
+  }
+
+  private static HttpHandler staticFiles() {
+    ClassLoader loader = ConsoleServer.class.getClassLoader();
+    ResourceHandler page =
+        Handlers.resource(new ClassPathResourceManager(loader, "console-ui"))
+            .setWelcomeFiles("index.html")
+            .setCacheTime(60);
+    ResourceHandler uplot =
+        Handlers.resource(
+                new ClassPathResourceManager(
+                    loader, "META-INF/resources/webjars/uplot/" + webjarVersion(loader, "uplot")))
+            .setCacheTime(86_400);
+    return Handlers.path(page).addPrefixPath("/vendor/uplot", uplot);
+  }
+
+  private static String webjarVersion(ClassLoader loader, String name) {
+    String path = "META-INF/maven/org.webjars.npm/" + name + "/pom.properties";
+    try (InputStream in = loader.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("webjar " + name + " is not on the classpath");
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A blocking API route: runs on a worker thread, errors become JSON. */
+  private static HttpHandler api(Exchanges io, HttpHandler handler) {
+    return new BlockingHandler(errors(io, handler));
+  }
+
+  private static HttpHandler errors(Exchanges io, HttpHandler next) {
+    return exchange -> {
+      try {
+        next.handleRequest(exchange);
+      } catch (ApiException e) {
+        io.error(exchange, e.status(), e.field(), e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestPath(), e, e);
+        io.error(
+            exchange, 502, null, "the console could not complete the request: " + e.getMessage());
+      }
+    };
+  }
+
+  private static HttpHandler securityHeaders(HttpHandler next) {
+    return exchange -> {
+      HeaderMap h = exchange.getResponseHeaders();
+      h.put(new HttpString("Content-Security-Policy"), CSP);
+      h.put(new HttpString("X-Content-Type-Options"), "nosniff");
+      h.put(new HttpString("X-Frame-Options"), "DENY");
+      h.put(new HttpString("Referrer-Policy"), "no-referrer");
+      next.handleRequest(exchange);
+    };
+  }
+
+  /** Where the page is, e.g. {@code http://127.0.0.1:8090/}. */
+  public String url() {
+    return url;
+  }
+
+  public LiveView live() {
+    return live;
+  }
+
+  /** How many pages hold the event stream open. */
+  public int listeners() {
+    return hub.size();
+  }
+
+  @Override
+  public void close() throws Exception {
+    hub.closeAll();
+    live.close();
+    server.stop();
+    commands.close();
+    configs.close();
+  }
+}

@@ -1,0 +1,138 @@
+package io.heatwatch.console.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heatwatch.console.audit.AuditLog;
+import io.heatwatch.console.auth.Sessions.Session;
+import io.heatwatch.console.kafka.CommandPublisher;
+import io.heatwatch.console.kafka.SensorConfigs;
+import io.heatwatch.console.live.LiveView;
+import io.heatwatch.model.InvalidPayloadException;
+import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.Versions;
+import io.undertow.server.HttpServerExchange;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code PUT /api/sensors/{sensorId}/config}: a sensor's thresholds to the compacted {@code
+ * heatwatch.sensor-config} topic, where the job (broadcast state) and the device (downlink) pick
+ * them up. Empty fields mean "the job's default".
+ */
+public final class ConfigApi {
+  static final Set<String> FIELDS =
+      Set.of("name", "highC", "lowC", "hysteresisC", "maxRateCPerMin", "minDurationS", "spikeZ");
+
+  private final SensorConfigs configs;
+  private final LiveView live;
+  private final CommandPublisher commands;
+  private final AuditLog audit;
+  private final Exchanges io;
+  private final Clock clock;
+
+  public ConfigApi(
+      SensorConfigs configs,
+      LiveView live,
+      CommandPublisher commands,
+      AuditLog audit,
+      Exchanges io,
+      Clock clock) {
+    this.configs = configs;
+    this.live = live;
+    this.commands = commands;
+    this.audit = audit;
+    this.io = io;
+    this.clock = clock;
+  }
+
+  public void put(HttpServerExchange exchange) {
+    Session session = exchange.getAttachment(Exchanges.SESSION);
+    String sensorId = Exchanges.path(exchange, "sensorId");
+    JsonNode body = io.body(exchange, FIELDS);
+    Optional<SensorConfig> before = configs.get(sensorId);
+    JsonNode latest = live.latest().get(sensorId);
+    if (before.isEmpty() && latest == null) {
+      throw new ApiException(404, "sensorId", "no sensor " + sensorId + " has sent a reading");
+    }
+    String site = before.map(SensorConfig::site).orElseGet(() -> latest.path("site").asText());
+    String device =
+        before.map(SensorConfig::deviceId).orElseGet(() -> latest.path("deviceId").asText());
+    SensorConfig config;
+    try {
+      config =
+          new SensorConfig(
+              Versions.V1,
+              sensorId,
+              site,
+              device,
+              text(body, "name", 200),
+              number(body, "highC", -55, 125),
+              number(body, "lowC", -55, 125),
+              number(body, "hysteresisC", 0, 20),
+              positive(body, "maxRateCPerMin", 100),
+              seconds(body, "minDurationS", 86_400),
+              number(body, "spikeZ", 1, 50),
+              clock.instant(),
+              session.user());
+    } catch (InvalidPayloadException e) {
+      throw new ApiException(400, e.field(), e.getMessage());
+    }
+    commands.send(config);
+    configs.written(config);
+    audit.write(
+        session.user(),
+        session.role().label(),
+        "sensor.config",
+        sensorId,
+        before.orElse(null),
+        config);
+    io.send(exchange, 200, config);
+  }
+
+  private static Double number(JsonNode body, String field, double min, double max) {
+    JsonNode node = body.path(field);
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
+      throw ApiException.badField(field, node, "must be a number or null");
+    }
+    double value = node.asDouble();
+    if (value < min || value > max) {
+      throw ApiException.badField(field, value, "must be within " + min + ".." + max);
+    }
+    return value;
+  }
+
+  private static Double positive(JsonNode body, String field, double max) {
+    Double value = number(body, field, 0, max);
+    if (value != null && value <= 0) {
+      throw ApiException.badField(field, value, "must be > 0");
+    }
+    return value;
+  }
+
+  private static Long seconds(JsonNode body, String field, long max) {
+    JsonNode node = body.path(field);
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.isIntegralNumber() || node.asLong() < 0 || node.asLong() > max) {
+      throw ApiException.badField(field, node, "must be a whole number of seconds 0.." + max);
+    }
+    return node.asLong();
+  }
+
+  private static String text(JsonNode body, String field, int maxLength) {
+    JsonNode node = body.path(field);
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual() || node.asText().length() > maxLength) {
+      throw ApiException.badField(
+          field, node, "must be text of at most " + maxLength + " characters");
+    }
+    String value = node.asText().strip();
+    return value.isEmpty() ? null : value;
+  }
+}

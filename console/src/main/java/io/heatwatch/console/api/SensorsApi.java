@@ -1,0 +1,215 @@
+package io.heatwatch.console.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heatwatch.console.config.ConsoleConfig.DefaultThresholds;
+import io.heatwatch.console.es.Queries;
+import io.heatwatch.console.kafka.SensorConfigs;
+import io.heatwatch.console.live.LiveView;
+import io.heatwatch.model.SensorConfig;
+import io.undertow.server.HttpServerExchange;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code GET /api/sensors} and {@code GET /api/sensors/{sensorId}/series}. */
+public final class SensorsApi {
+  /** Longest series a page may ask for. */
+  static final Duration MAX_RANGE = Duration.ofDays(31);
+
+  /** Most points a long series is merged into. */
+  static final int TARGET_POINTS = 1500;
+
+  private final LiveView live;
+  private final Queries queries;
+  private final SensorConfigs configs;
+  private final DefaultThresholds defaults;
+  private final Duration rawMaxRange;
+  private final Exchanges io;
+  private final Clock clock;
+
+  public SensorsApi(
+      LiveView live,
+      Queries queries,
+      SensorConfigs configs,
+      DefaultThresholds defaults,
+      Duration rawMaxRange,
+      Exchanges io,
+      Clock clock) {
+    this.live = live;
+    this.queries = queries;
+    this.configs = configs;
+    this.defaults = defaults;
+    this.rawMaxRange = rawMaxRange;
+    this.io = io;
+    this.clock = clock;
+  }
+
+  /** Every sensor with its newest reading, device state, open alarms and sparkline. */
+  public void overview(HttpServerExchange exchange) {
+    io.send(exchange, 200, Map.of("loaded", live.loaded(), "sensors", sensors()));
+  }
+
+  /** The overview's rows, sorted by site, device and sensor. */
+  public List<Map<String, Object>> sensors() {
+    Instant staleBefore = clock.instant().minus(LiveView.STALE_AFTER);
+    Map<String, List<Map<String, Object>>> alarmsBySensor = new LinkedHashMap<>();
+    for (JsonNode alarm : live.activeAlarms().values()) {
+      alarmsBySensor
+          .computeIfAbsent(alarm.path("sensorId").asText(""), k -> new ArrayList<>())
+          .add(AlarmsApi.brief(alarm));
+    }
+    Map<String, JsonNode> devices = live.devices();
+    Map<String, JsonNode> sparks = live.sparks();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (JsonNode reading : live.latest().values()) {
+      String sensorId = reading.path("sensorId").asText();
+      String deviceId = reading.path("deviceId").asText();
+      JsonNode device = devices.get(deviceId);
+      String deviceState = device == null ? "UNKNOWN" : device.path("state").asText("UNKNOWN");
+      Instant ts = Instant.parse(reading.path("ts").asText());
+      List<Map<String, Object>> alarms =
+          new ArrayList<>(alarmsBySensor.getOrDefault(sensorId, List.of()));
+      alarms.addAll(deviceAlarms(alarmsBySensor, deviceId));
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("sensorId", sensorId);
+      row.put("site", reading.path("site").asText());
+      row.put("deviceId", deviceId);
+      row.put("name", configs.get(sensorId).map(SensorConfig::name).orElse(null));
+      row.put("ts", ts.toString());
+      row.put("tempC", reading.path("tempC").isNumber() ? reading.path("tempC").asDouble() : null);
+      row.put("quality", reading.path("quality").asText());
+      row.put("deviceState", deviceState);
+      row.put("stale", ts.isBefore(staleBefore) || "OFFLINE".equals(deviceState));
+      row.put("alarms", alarms);
+      row.put("spark", sparks.get(sensorId));
+      rows.add(row);
+    }
+    rows.sort(
+        Comparator.comparing((Map<String, Object> r) -> (String) r.get("site"))
+            .thenComparing(r -> (String) r.get("deviceId"))
+            .thenComparing(r -> (String) r.get("sensorId")));
+    return rows;
+  }
+
+  private static List<Map<String, Object>> deviceAlarms(
+      Map<String, List<Map<String, Object>>> alarmsBySensor, String deviceId) {
+    return alarmsBySensor.getOrDefault("", List.of()).stream()
+        .filter(a -> deviceId.equals(a.get("deviceId")))
+        .toList();
+  }
+
+  /** {@code GET /api/sensors/{sensorId}/series?from=&to=}. */
+  public void series(HttpServerExchange exchange) {
+    String sensorId = Exchanges.path(exchange, "sensorId");
+    Instant to = instant(exchange, "to", clock.instant());
+    Instant from = instant(exchange, "from", to.minus(Duration.ofHours(1)));
+    if (!from.isBefore(to)) {
+      throw ApiException.badField("from", from, "must be before to " + to);
+    }
+    if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+      throw ApiException.badField("from", from, "range longer than " + MAX_RANGE.toDays() + " d");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("sensorId", sensorId);
+    body.put("from", from.toString());
+    body.put("to", to.toString());
+    Optional<List<JsonNode>> raw =
+        Duration.between(from, to).compareTo(rawMaxRange) <= 0
+            ? queries.rawSeries(sensorId, from, to)
+            : Optional.empty();
+    if (raw.isPresent()) {
+      body.put("resolution", "raw");
+      body.put("points", rawPoints(raw.get()));
+    } else {
+      Duration bucket = bucket(from, to);
+      body.put("resolution", bucket.toMinutes() + "m");
+      body.put("points", metricPoints(queries.metricSeries(sensorId, from, to, bucket)));
+    }
+    body.put("thresholds", thresholds(sensorId));
+    body.put("config", configs.get(sensorId).orElse(null));
+    body.put("defaults", defaults);
+    body.put("latest", live.latest().get(sensorId));
+    List<Map<String, Object>> alarms = new ArrayList<>();
+    queries.alarmsOf(sensorId, from, to).forEach(a -> alarms.add(AlarmsApi.brief(a)));
+    body.put("alarms", alarms);
+    io.send(exchange, 200, body);
+  }
+
+  /** The thresholds the job applies to the sensor: its own config over the defaults. */
+  Map<String, Object> thresholds(String sensorId) {
+    Optional<SensorConfig> own = configs.get(sensorId);
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("highC", own.map(SensorConfig::highC).orElse(null));
+    t.put("lowC", own.map(SensorConfig::lowC).orElse(null));
+    if (t.get("highC") == null) {
+      t.put("highC", defaults.highC());
+    }
+    if (t.get("lowC") == null) {
+      t.put("lowC", defaults.lowC());
+    }
+    t.put(
+        "hysteresisC",
+        own.map(SensorConfig::hysteresisC).filter(v -> v != null).orElse(defaults.hysteresisC()));
+    t.put(
+        "maxRateCPerMin",
+        own.map(SensorConfig::maxRateCPerMin)
+            .filter(v -> v != null)
+            .orElse(defaults.maxRateCPerMin()));
+    t.put("spikeZ", own.map(SensorConfig::spikeZ).filter(v -> v != null).orElse(defaults.spikeZ()));
+    return t;
+  }
+
+  /** Whole minutes, so that a range is at most about {@value #TARGET_POINTS} points. */
+  static Duration bucket(Instant from, Instant to) {
+    long minutes = Duration.between(from, to).toMinutes();
+    return Duration.ofMinutes(Math.max(1, (minutes + TARGET_POINTS - 1) / TARGET_POINTS));
+  }
+
+  private static Map<String, Object> rawPoints(List<JsonNode> readings) {
+    List<Long> t = new ArrayList<>();
+    List<Double> v = new ArrayList<>();
+    for (JsonNode r : readings) {
+      t.add(Instant.parse(r.path("ts").asText()).toEpochMilli());
+      v.add(r.path("tempC").isNumber() ? r.path("tempC").asDouble() : null);
+    }
+    return Map.of("t", t, "v", v);
+  }
+
+  private static Map<String, Object> metricPoints(List<JsonNode> buckets) {
+    List<Long> t = new ArrayList<>();
+    List<Double> v = new ArrayList<>();
+    List<Double> min = new ArrayList<>();
+    List<Double> max = new ArrayList<>();
+    for (JsonNode b : buckets) {
+      t.add(b.path("key").asLong());
+      v.add(number(b.at("/avg/value")));
+      min.add(number(b.at("/min/value")));
+      max.add(number(b.at("/max/value")));
+    }
+    return Map.of("t", t, "v", v, "min", min, "max", max);
+  }
+
+  private static Double number(JsonNode node) {
+    return node.isNumber() ? node.asDouble() : null;
+  }
+
+  private static Instant instant(HttpServerExchange exchange, String name, Instant fallback) {
+    String value = Exchanges.query(exchange, name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badField(
+          name, value, "expected an ISO-8601 instant such as 2026-11-24T10:00:00Z");
+    }
+  }
+}

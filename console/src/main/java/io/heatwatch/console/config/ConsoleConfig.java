@@ -1,0 +1,234 @@
+package io.heatwatch.console.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * The console's settings, read once at start-up; a bad value stops the start with one line naming
+ * the key.
+ *
+ * @param bindAddress {@value #BIND_ADDRESS}: loopback unless set otherwise
+ * @param port {@value #PORT}
+ * @param usersFile {@value #USERS_FILE}: who may log in (see {@code console users add})
+ * @param secureCookie {@value #SECURE_COOKIE}: mark the session cookie Secure (behind TLS)
+ * @param sessionTimeout {@value #SESSION_TIMEOUT}: idle time after which a session ends
+ * @param elasticsearchUrl {@value #ELASTICSEARCH_HOSTS}: the first URL is used
+ * @param elasticsearchLogin {@value #ELASTICSEARCH_USERNAME} + the password in {@value
+ *     #ELASTICSEARCH_PASSWORD_FILE}, empty for a cluster without security
+ * @param elasticsearchCaFile {@value #ELASTICSEARCH_CA_FILE}: PEM CA that signs the cluster's
+ *     certificate, empty to trust the JVM's CAs
+ * @param kafkaBootstrapServers {@value #KAFKA_BOOTSTRAP_SERVERS}
+ * @param defaults the job's default thresholds, shown where a sensor has none of its own
+ * @param rawMaxRange {@value #RAW_MAX_RANGE}: longer series come from the 1-minute metrics
+ * @param pollInterval {@value #POLL_INTERVAL}: how often the live view asks Elasticsearch
+ */
+public record ConsoleConfig(
+    String bindAddress,
+    int port,
+    Path usersFile,
+    boolean secureCookie,
+    Duration sessionTimeout,
+    URI elasticsearchUrl,
+    Optional<Login> elasticsearchLogin,
+    Optional<Path> elasticsearchCaFile,
+    String kafkaBootstrapServers,
+    DefaultThresholds defaults,
+    Duration rawMaxRange,
+    Duration pollInterval) {
+
+  public static final String BIND_ADDRESS = "console.bind-address";
+  public static final String PORT = "console.port";
+  public static final String USERS_FILE = "console.users-file";
+  public static final String SECURE_COOKIE = "console.secure-cookie";
+  public static final String SESSION_TIMEOUT = "console.session-timeout";
+  public static final String RAW_MAX_RANGE = "console.series.raw-max-range";
+  public static final String POLL_INTERVAL = "console.poll-interval";
+  public static final String ELASTICSEARCH_HOSTS = "elasticsearch.hosts";
+  public static final String ELASTICSEARCH_USERNAME = "elasticsearch.username";
+  public static final String ELASTICSEARCH_PASSWORD_FILE = "elasticsearch.password-file";
+  public static final String ELASTICSEARCH_CA_FILE = "elasticsearch.ca-file";
+  public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap-servers";
+  public static final String HIGH = "alarm.high.threshold";
+  public static final String LOW = "alarm.low.threshold";
+  public static final String HYSTERESIS = "alarm.clear.hysteresis";
+  public static final String MAX_RATE = "alarm.rate.max";
+  public static final String SPIKE_Z = "alarm.spike.z";
+
+  /** Every key with its default; {@code null} marks a required or optional key without one. */
+  static final Map<String, String> DEFAULTS = defaultSettings();
+
+  private static Map<String, String> defaultSettings() {
+    Map<String, String> d = new HashMap<>();
+    d.put(BIND_ADDRESS, "127.0.0.1");
+    d.put(PORT, "8090");
+    d.put(USERS_FILE, null);
+    d.put(SECURE_COOKIE, "false");
+    d.put(SESSION_TIMEOUT, "PT12H");
+    d.put(RAW_MAX_RANGE, "PT6H");
+    d.put(POLL_INTERVAL, "PT1S");
+    d.put(ELASTICSEARCH_HOSTS, null);
+    d.put(ELASTICSEARCH_USERNAME, null);
+    d.put(ELASTICSEARCH_PASSWORD_FILE, null);
+    d.put(ELASTICSEARCH_CA_FILE, null);
+    d.put(KAFKA_BOOTSTRAP_SERVERS, null);
+    // the job's own defaults (JobConfig), so the console shows what the job applies
+    d.put(HIGH, "35.0");
+    d.put(LOW, "0.0");
+    d.put(HYSTERESIS, "1.0");
+    d.put(MAX_RATE, "1.0");
+    d.put(SPIKE_Z, "8.0");
+    return d;
+  }
+
+  /** Credentials for Elasticsearch; {@link #toString()} hides the password. */
+  public record Login(String username, String password) {
+    @Override
+    public String toString() {
+      return "Login[username=" + username + ", password=(hidden)]";
+    }
+  }
+
+  /** The job's default thresholds, which apply where a sensor's config leaves a field empty. */
+  public record DefaultThresholds(
+      double highC, double lowC, double hysteresisC, double maxRateCPerMin, double spikeZ) {}
+
+  /** Reads a properties file of these keys. */
+  public static ConsoleConfig fromFile(Path file) {
+    Properties p = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(reader);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read console config " + file + ": " + e, e);
+    }
+    Map<String, String> map = new HashMap<>();
+    p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
+    return fromMap(map);
+  }
+
+  /** Reads settings from a map of the same keys (the demo, tests). */
+  public static ConsoleConfig fromMap(Map<String, String> raw) {
+    TreeSet<String> unknown = new TreeSet<>(raw.keySet());
+    unknown.removeAll(DEFAULTS.keySet());
+    if (!unknown.isEmpty()) {
+      throw invalid(unknown.first(), raw.get(unknown.first()), "is not a console setting");
+    }
+    Settings s = new Settings(raw);
+    String username = s.text(ELASTICSEARCH_USERNAME);
+    String passwordFile = s.text(ELASTICSEARCH_PASSWORD_FILE);
+    return new ConsoleConfig(
+        s.required(BIND_ADDRESS),
+        s.port(PORT),
+        Path.of(s.required(USERS_FILE)),
+        Boolean.parseBoolean(s.required(SECURE_COOKIE)),
+        s.duration(SESSION_TIMEOUT),
+        s.url(ELASTICSEARCH_HOSTS),
+        login(username, passwordFile),
+        Optional.ofNullable(s.text(ELASTICSEARCH_CA_FILE)).map(Path::of),
+        s.required(KAFKA_BOOTSTRAP_SERVERS),
+        new DefaultThresholds(
+            s.number(HIGH),
+            s.number(LOW),
+            s.number(HYSTERESIS),
+            s.number(MAX_RATE),
+            s.number(SPIKE_Z)),
+        s.duration(RAW_MAX_RANGE),
+        s.duration(POLL_INTERVAL));
+  }
+
+  private static Optional<Login> login(String username, String passwordFile) {
+    if (username == null && passwordFile == null) {
+      return Optional.empty();
+    }
+    if (username == null || passwordFile == null) {
+      String missing = username == null ? ELASTICSEARCH_USERNAME : ELASTICSEARCH_PASSWORD_FILE;
+      throw invalid(missing, "", "is required when the other Elasticsearch login key is set");
+    }
+    try {
+      String password = Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8).strip();
+      if (password.isEmpty()) {
+        throw invalid(ELASTICSEARCH_PASSWORD_FILE, passwordFile, "is empty");
+      }
+      return Optional.of(new Login(username, password));
+    } catch (IOException e) {
+      throw invalid(ELASTICSEARCH_PASSWORD_FILE, passwordFile, "cannot be read: " + e);
+    }
+  }
+
+  static IllegalArgumentException invalid(String key, Object value, String why) {
+    return new IllegalArgumentException(
+        "invalid console setting " + key + "=\"" + value + "\": " + why);
+  }
+
+  /** Raw values with their defaults, parsed key by key. */
+  private record Settings(Map<String, String> raw) {
+    String text(String key) {
+      String value = raw.containsKey(key) ? raw.get(key) : DEFAULTS.get(key);
+      return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    String required(String key) {
+      String value = text(key);
+      if (value == null) {
+        throw invalid(key, "", "is required");
+      }
+      return value;
+    }
+
+    int port(String key) {
+      String value = required(key);
+      try {
+        int port = Integer.parseInt(value);
+        if (port < 0 || port > 65535) {
+          throw invalid(key, value, "must be 0..65535");
+        }
+        return port;
+      } catch (NumberFormatException e) {
+        throw invalid(key, value, "expected a port number");
+      }
+    }
+
+    double number(String key) {
+      String value = required(key);
+      try {
+        double d = Double.parseDouble(value);
+        if (!Double.isFinite(d)) {
+          throw invalid(key, value, "must be finite");
+        }
+        return d;
+      } catch (NumberFormatException e) {
+        throw invalid(key, value, "expected a number");
+      }
+    }
+
+    Duration duration(String key) {
+      String value = required(key);
+      try {
+        Duration d = Duration.parse(value);
+        if (d.isNegative() || d.isZero()) {
+          throw invalid(key, value, "must be positive");
+        }
+        return d;
+      } catch (java.time.format.DateTimeParseException e) {
+        throw invalid(key, value, "expected an ISO-8601 duration such as PT1S");
+      }
+    }
+
+    URI url(String key) {
+      String first = required(key).split(",")[0].strip();
+      if (!first.startsWith("http://") && !first.startsWith("https://")) {
+        throw invalid(key, first, "expected an http(s)://host:port URL");
+      }
+      return URI.create(first.endsWith("/") ? first.substring(0, first.length() - 1) : first);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.heatwatch.console.es;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every Elasticsearch query the console makes, in one place. */
+public final class Queries {
+  /** Largest page Elasticsearch returns without scrolling. */
+  public static final int MAX_HITS = 10_000;
+
+  private final EsClient es;
+
+  public Queries(EsClient es) {
+    this.es = es;
+  }
+
+  /** The newest reading of every sensor that sent one since {@code since}. */
+  public List<JsonNode> latestPerSensor(Instant since) {
+    Map<String, Object> body =
+        Map.of(
+            "size", 0,
+            "query", Map.of("range", Map.of("ts", Map.of("gte", since.toString()))),
+            "aggs",
+                Map.of(
+                    "sensors",
+                    Map.of(
+                        "terms", Map.of("field", "sensorId", "size", MAX_HITS),
+                        "aggs",
+                            Map.of(
+                                "latest",
+                                Map.of(
+                                    "top_hits",
+                                    Map.of(
+                                        "size", 1,
+                                        "sort", List.of(Map.of("ts", "desc")),
+                                        "_source",
+                                            List.of(
+                                                "site",
+                                                "deviceId",
+                                                "sensorId",
+                                                "ts",
+                                                "tempC",
+                                                "quality")))))));
+    List<JsonNode> latest = new ArrayList<>();
+    for (JsonNode bucket : es.search(Indices.READINGS, body).at("/aggregations/sensors/buckets")) {
+      latest.add(bucket.at("/latest/hits/hits/0/_source"));
+    }
+    return latest;
+  }
+
+  /** Readings the job passed on at or after {@code ingestedFrom}, oldest first. */
+  public List<JsonNode> readingsIngestedSince(Instant ingestedFrom) {
+    Map<String, Object> body =
+        Map.of(
+            "size", MAX_HITS,
+            "query", Map.of("range", Map.of("ingestedAt", Map.of("gte", ingestedFrom.toString()))),
+            "sort", List.of(Map.of("ingestedAt", "asc")),
+            "_source",
+                List.of("site", "deviceId", "sensorId", "ts", "tempC", "quality", "ingestedAt"));
+    return sources(es.search(Indices.READINGS, body));
+  }
+
+  /** Alarms still OPEN or ACKNOWLEDGED. */
+  public List<JsonNode> activeAlarms() {
+    return alarms(Optional.of(List.of("OPEN", "ACKNOWLEDGED")), MAX_HITS);
+  }
+
+  /** Alarms in the given states (all when empty), newest first. */
+  public List<JsonNode> alarms(Optional<List<String>> states, int size) {
+    Map<String, Object> query =
+        states
+            .<Map<String, Object>>map(s -> Map.of("terms", Map.of("state", s)))
+            .orElse(Map.of("match_all", Map.of()));
+    Map<String, Object> body =
+        Map.of("size", size, "query", query, "sort", List.of(Map.of("openedAt", "desc")));
+    return sources(es.search(Indices.ALARMS, body));
+  }
+
+  /** One alarm document, empty when there is none with that id. */
+  public Optional<JsonNode> alarm(String alarmId) {
+    return es.source(Indices.ALARMS, alarmId);
+  }
+
+  /** Every device's latest status. */
+  public List<JsonNode> devices() {
+    return sources(
+        es.search(
+            Indices.DEVICES, Map.of("size", MAX_HITS, "sort", List.of(Map.of("deviceId", "asc")))));
+  }
+
+  /** Raw readings of a sensor in [from, to), oldest first, or empty when there are too many. */
+  public Optional<List<JsonNode>> rawSeries(String sensorId, Instant from, Instant to) {
+    Map<String, Object> body =
+        Map.of(
+            "size", MAX_HITS,
+            "track_total_hits", true,
+            "query", sensorBetween(sensorId, "ts", from, to),
+            "sort", List.of(Map.of("ts", "asc")),
+            "_source", List.of("ts", "tempC", "quality"));
+    JsonNode response = es.search(Indices.READINGS, body);
+    if (response.at("/hits/total/value").asLong() > MAX_HITS) {
+      return Optional.empty();
+    }
+    return Optional.of(sources(response));
+  }
+
+  /** The sensor's 1-minute metrics in [from, to), merged into buckets of {@code bucket}. */
+  public List<JsonNode> metricSeries(String sensorId, Instant from, Instant to, Duration bucket) {
+    Map<String, Object> body =
+        Map.of(
+            "size", 0,
+            "query", sensorBetween(sensorId, "windowStart", from, to),
+            "aggs",
+                Map.of(
+                    "t",
+                    Map.of(
+                        "date_histogram",
+                            Map.of(
+                                "field",
+                                "windowStart",
+                                "fixed_interval",
+                                bucket.toMinutes() + "m",
+                                "min_doc_count",
+                                1),
+                        "aggs",
+                            Map.of(
+                                "avg", Map.of("avg", Map.of("field", "avg")),
+                                "min", Map.of("min", Map.of("field", "min")),
+                                "max", Map.of("max", Map.of("field", "max"))))));
+    List<JsonNode> buckets = new ArrayList<>();
+    es.search(Indices.METRICS, body).at("/aggregations/t/buckets").forEach(buckets::add);
+    return buckets;
+  }
+
+  /** Alarms of a sensor whose period overlaps [from, to). */
+  public List<JsonNode> alarmsOf(String sensorId, Instant from, Instant to) {
+    Map<String, Object> body =
+        Map.of(
+            "size", 500,
+            "query",
+                Map.of(
+                    "bool",
+                    Map.of(
+                        "filter",
+                        List.of(
+                            Map.of("term", Map.of("sensorId", sensorId)),
+                            Map.of("range", Map.of("openedAt", Map.of("lt", to.toString())))),
+                        "should",
+                        List.of(
+                            Map.of("range", Map.of("clearedAt", Map.of("gte", from.toString()))),
+                            Map.of(
+                                "bool",
+                                Map.of(
+                                    "must_not", Map.of("exists", Map.of("field", "clearedAt"))))),
+                        "minimum_should_match",
+                        1)),
+            "sort", List.of(Map.of("openedAt", "asc")));
+    return sources(es.search(Indices.ALARMS, body));
+  }
+
+  /** Per sensor, the average of each 2-minute bucket of its metrics since {@code since}. */
+  public JsonNode sparklines(Instant since) {
+    Map<String, Object> body =
+        Map.of(
+            "size", 0,
+            "query", Map.of("range", Map.of("windowStart", Map.of("gte", since.toString()))),
+            "aggs",
+                Map.of(
+                    "sensors",
+                    Map.of(
+                        "terms", Map.of("field", "sensorId", "size", MAX_HITS),
+                        "aggs",
+                            Map.of(
+                                "t",
+                                Map.of(
+                                    "date_histogram",
+                                        Map.of("field", "windowStart", "fixed_interval", "2m"),
+                                    "aggs",
+                                        Map.of("avg", Map.of("avg", Map.of("field", "avg"))))))));
+    return es.search(Indices.METRICS, body).at("/aggregations/sensors/buckets");
+  }
+
+  private static Map<String, Object> sensorBetween(
+      String sensorId, String field, Instant from, Instant to) {
+    return Map.of(
+        "bool",
+        Map.of(
+            "filter",
+            List.of(
+                Map.of("term", Map.of("sensorId", sensorId)),
+                Map.of(
+                    "range", Map.of(field, Map.of("gte", from.toString(), "lt", to.toString()))))));
+  }
+
+  private static List<JsonNode> sources(JsonNode response) {
+    List<JsonNode> docs = new ArrayList<>();
+    response.at("/hits/hits").forEach(hit -> docs.add(hit.path("_source")));
+    return docs;
+  }
+}

@@ -1,0 +1,115 @@
+package io.heatwatch.console.kafka;
+
+import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.TelemetryCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every sensor's current config, read from the compacted {@code heatwatch.sensor-config} topic from
+ * its start and followed; no consumer group, so the console needs only read access.
+ */
+public final class SensorConfigs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SensorConfigs.class);
+
+  private final Map<String, SensorConfig> bySensor = new ConcurrentHashMap<>();
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public SensorConfigs(String bootstrapServers) {
+    this.consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "heatwatch-console-configs",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    this.thread = new Thread(this::follow, "console-sensor-configs");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The sensor's config, empty when it has none (the job's defaults apply). */
+  public Optional<SensorConfig> get(String sensorId) {
+    return Optional.ofNullable(bySensor.get(sensorId));
+  }
+
+  /** Every sensor's config. */
+  public Map<String, SensorConfig> all() {
+    return Map.copyOf(bySensor);
+  }
+
+  /** Remembers a config the console has just written, before it comes back from Kafka. */
+  public void written(SensorConfig config) {
+    bySensor.merge(
+        config.sensorId(),
+        config,
+        (old, neu) -> neu.updatedAt().isBefore(old.updatedAt()) ? old : neu);
+  }
+
+  private void follow() {
+    try {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(KafkaTopics.SENSOR_CONFIG, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          apply(record);
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      LOG.error("stopped following {}: {}", KafkaTopics.SENSOR_CONFIG, e.toString(), e);
+    } finally {
+      consumer.close();
+    }
+  }
+
+  private void apply(ConsumerRecord<byte[], byte[]> record) {
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    if (record.value() == null) {
+      if (key != null) {
+        bySensor.remove(key);
+      }
+      return;
+    }
+    try {
+      written(TelemetryCodec.decodeSensorConfig(record.value()));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "skipping a sensor config at {}-{}@{}: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    consumer.wakeup();
+    thread.join(5_000);
+  }
+}

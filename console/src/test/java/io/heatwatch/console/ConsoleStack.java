@@ -1,0 +1,126 @@
+package io.heatwatch.console;
+
+import io.heatwatch.console.auth.Role;
+import io.heatwatch.console.auth.UserStore;
+import io.heatwatch.console.config.ConsoleConfig;
+import io.heatwatch.job.HeatwatchJob;
+import io.heatwatch.job.JobConfig;
+import io.heatwatch.job.sinks.IndexTemplates;
+import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.Reading;
+import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.testkit.ElasticsearchHttp;
+import io.heatwatch.testkit.ElasticsearchServer;
+import io.heatwatch.testkit.FlinkCluster;
+import io.heatwatch.testkit.KafkaServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * What every console test shares, started once per JVM on the testkit servers: the topics and index
+ * templates, the production job on the MiniCluster, and one console with an operator and a viewer
+ * whose passwords are random per run.
+ */
+final class ConsoleStack {
+  static final String OPERATOR = "olga";
+  static final String VIEWER = "victor";
+
+  private static ConsoleStack instance;
+
+  final KafkaServer kafka;
+  final ElasticsearchServer elasticsearch;
+  final ElasticsearchHttp es;
+  final ConsoleServer console;
+  final String operatorPassword = randomPassword();
+  final String viewerPassword = randomPassword();
+  private final KafkaProducer<byte[], byte[]> producer;
+
+  private ConsoleStack(KafkaServer kafka, ElasticsearchServer elasticsearch, FlinkCluster flink)
+      throws Exception {
+    this.kafka = kafka;
+    this.elasticsearch = elasticsearch;
+    this.es = new ElasticsearchHttp(elasticsearch.httpUrl());
+    kafka.createTopics(2, KafkaTopics.APPEND_ONLY.toArray(String[]::new));
+    for (String topic : KafkaTopics.COMPACTED) {
+      kafka.createCompactedTopic(topic, 2);
+    }
+    IndexTemplates.install(elasticsearch.httpUrl());
+    HeatwatchJob.start(
+        flink.environment(1),
+        JobConfig.fromMap(
+            Map.of(
+                JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                JobConfig.KAFKA_GROUP_ID, "console-it",
+                JobConfig.ELASTICSEARCH_HOSTS, elasticsearch.httpUrl(),
+                JobConfig.OUT_OF_ORDERNESS, "1 s",
+                JobConfig.IDLENESS, "1 s",
+                JobConfig.CHECKPOINT_INTERVAL, "2 s",
+                JobConfig.PARALLELISM, "1")));
+    Path dir = Files.createDirectories(Path.of("target", "console-it"));
+    Path users = dir.resolve("users");
+    Files.deleteIfExists(users);
+    UserStore.addUser(users, OPERATOR, Role.OPERATOR, operatorPassword.toCharArray());
+    UserStore.addUser(users, VIEWER, Role.VIEWER, viewerPassword.toCharArray());
+    this.console =
+        ConsoleServer.start(
+            ConsoleConfig.fromMap(
+                Map.of(
+                    ConsoleConfig.PORT, "0",
+                    ConsoleConfig.USERS_FILE, users.toString(),
+                    ConsoleConfig.ELASTICSEARCH_HOSTS, elasticsearch.httpUrl(),
+                    ConsoleConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                    ConsoleConfig.POLL_INTERVAL, "PT0.5S")),
+            Clock.systemUTC());
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+  }
+
+  /** The JVM's stack, started on first use. */
+  static synchronized ConsoleStack get(
+      KafkaServer kafka, ElasticsearchServer elasticsearch, FlinkCluster flink) throws Exception {
+    if (instance == null) {
+      instance = new ConsoleStack(kafka, elasticsearch, flink);
+    }
+    return instance;
+  }
+
+  /** Sends readings to the job's input topic, as the bridge does, and waits for Kafka. */
+  void send(Reading... readings) {
+    for (Reading reading : readings) {
+      producer.send(
+          new ProducerRecord<>(
+              KafkaTopics.READINGS,
+              reading.deviceId().getBytes(StandardCharsets.UTF_8),
+              TelemetryCodec.encode(reading)));
+    }
+    producer.flush();
+  }
+
+  ApiClient login(String user) {
+    ApiClient client = new ApiClient(console.url());
+    client.login(user, OPERATOR.equals(user) ? operatorPassword : viewerPassword);
+    return client;
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
