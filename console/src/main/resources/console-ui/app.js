@@ -1,0 +1,394 @@
+"use strict";
+// heatwatch console: one page, hash routes (#/, #/sensor/ID, #/alarms, #/fleet), live over SSE.
+(() => {
+  const view = document.getElementById("view");
+  const state = { session: null, sensors: [], events: null, page: null, charts: [] };
+
+  // ---- helpers -------------------------------------------------------------------------------
+  const el = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  };
+  const fmtC = (v) => (v === null || v === undefined ? "—" : Number(v).toFixed(1));
+  const ago = (iso) => {
+    if (!iso) return "never";
+    const s = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
+    if (s < 60) return Math.round(s) + " s ago";
+    if (s < 3600) return Math.round(s / 60) + " min ago";
+    if (s < 86400) return Math.round(s / 3600) + " h ago";
+    return Math.round(s / 86400) + " d ago";
+  };
+  const when = (iso) => (iso ? new Date(iso).toLocaleString() : "—");
+  const toast = (text) => {
+    const t = el("div", { class: "toast", role: "status" }, text);
+    document.body.append(t);
+    setTimeout(() => t.remove(), 3500);
+  };
+  const isOperator = () => state.session && state.session.role === "operator";
+
+  async function api(method, path, body) {
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (method !== "GET" && state.session) headers["X-CSRF-Token"] = state.session.csrf;
+    const res = await fetch(path, {
+      method, headers, credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const data = await res.json().catch(() => ({}));
+    if (res.status === 401 && path !== "/api/login") { showLogin(); throw new Error("log in first"); }
+    if (!res.ok) { const e = new Error(data.message || res.statusText); e.field = data.field; e.status = res.status; throw e; }
+    return data;
+  }
+
+  // ---- login and shell -----------------------------------------------------------------------
+  function showLogin() {
+    state.session = null;
+    if (state.events) { state.events.close(); state.events = null; }
+    document.getElementById("top").hidden = true;
+    view.replaceChildren(document.getElementById("login-template").content.cloneNode(true));
+    const form = document.getElementById("login");
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const err = document.getElementById("login-error");
+      try {
+        state.session = await api("POST", "/api/login", {
+          username: form.username.value, password: form.password.value });
+        start();
+      } catch (e) { err.textContent = e.message; err.hidden = false; }
+    });
+  }
+
+  function start() {
+    document.getElementById("top").hidden = false;
+    document.getElementById("user").textContent = `${state.session.user} · ${state.session.role}`;
+    connectEvents();
+    route();
+  }
+
+  document.getElementById("logout").addEventListener("click", async () => {
+    await api("POST", "/api/logout", {}).catch(() => {});
+    showLogin();
+  });
+
+  function connectEvents() {
+    if (state.events) state.events.close();
+    const live = document.getElementById("live");
+    const es = new EventSource("/api/events");
+    state.events = es;
+    es.onopen = () => live.classList.add("on");
+    es.onerror = () => live.classList.remove("on");
+    es.addEventListener("readings", (m) => onReadings(JSON.parse(m.data)));
+    es.addEventListener("alarm", (m) => onAlarm(JSON.parse(m.data)));
+    es.addEventListener("device", () => { if (state.page === "fleet") renderFleet(); });
+  }
+
+  let refreshTimer = null;
+  const refreshSoon = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => route(true), 300);
+  };
+
+  function onReadings(readings) {
+    for (const r of readings) {
+      const s = state.sensors.find((x) => x.sensorId === r.sensorId);
+      if (s) { s.tempC = r.tempC; s.ts = r.ts; s.quality = r.quality; s.stale = false; }
+      if (state.page === "overview") updateTile(r);
+      if (state.page === "sensor" && state.sensorId === r.sensorId) onSensorReading(r);
+    }
+  }
+
+  function onAlarm(alarm) {
+    if (state.page === "overview" || state.page === "alarms" ||
+        (state.page === "sensor" && state.sensorId === alarm.sensorId)) refreshSoon();
+    else updateAlarmCount();
+  }
+
+  function route(quiet) {
+    if (!state.session) return;
+    state.charts.forEach((c) => c.destroy());
+    state.charts = [];
+    const hash = location.hash || "#/";
+    const [, page, arg] = hash.match(/^#\/?([^/]*)\/?(.*)$/) || [];
+    document.querySelectorAll("nav a").forEach((a) =>
+      a.classList.toggle("active", a.dataset.nav === (page || "overview") ||
+        (page === "sensor" && a.dataset.nav === "overview")));
+    if (page === "sensor") return renderSensor(decodeURIComponent(arg), quiet);
+    if (page === "alarms") return renderAlarms();
+    if (page === "fleet") return renderFleet();
+    return renderOverview();
+  }
+  window.addEventListener("hashchange", () => route());
+
+  // ---- overview --------------------------------------------------------------------------------
+  function tileClass(s) {
+    if (s.stale) return "stale";
+    const active = s.alarms.filter((a) => a.state === "OPEN");
+    if (active.some((a) => a.severity === "CRITICAL")) return "critical";
+    if (active.length) return "warning";
+    if (s.alarms.length) return "acknowledged";
+    return "ok";
+  }
+
+  function updateAlarmCount() {
+    const open = state.sensors.reduce((n, s) => n + s.alarms.filter((a) => a.state === "OPEN").length, 0);
+    const badge = document.getElementById("alarm-count");
+    badge.textContent = open;
+    badge.hidden = open === 0;
+  }
+
+  async function renderOverview() {
+    state.page = "overview";
+    const data = await api("GET", "/api/sensors");
+    state.sensors = data.sensors;
+    updateAlarmCount();
+    const open = state.sensors.filter((s) => !s.stale && s.alarms.length).length;
+    const stale = state.sensors.filter((s) => s.stale).length;
+    const ok = state.sensors.length - open - stale;
+    const summary = el("div", { class: "summary" },
+      stat(state.sensors.length, "sensors", ""),
+      stat(ok < 0 ? 0 : ok, "normal", "ok"),
+      stat(open, "in alarm", open ? "crit" : ""),
+      stat(stale, "stale or offline", stale ? "warn" : ""));
+    const grid = el("div", { class: "grid", id: "tiles" });
+    if (!state.sensors.length) {
+      grid.append(el("div", { class: "empty" }, data.loaded ? "No sensor has sent a reading yet." : "Loading…"));
+    }
+    view.replaceChildren(summary, grid);
+    for (const s of state.sensors) grid.append(tile(s));
+    for (const s of state.sensors) sparkline(s);
+  }
+
+  const stat = (n, label, cls) => el("div", { class: "stat " + cls }, el("b", {}, n), el("span", {}, label));
+
+  function tile(s) {
+    const badges = el("div", { class: "badges" },
+      s.alarms.map((a) => el("span", { class: "pill " + (a.state === "OPEN" ? a.severity : a.state) }, a.kind.replace(/_/g, " "))),
+      s.stale ? el("span", { class: "pill STALE" }, s.deviceState === "OFFLINE" ? "OFFLINE" : "STALE") : null);
+    return el("a", { class: "tile " + tileClass(s), href: "#/sensor/" + encodeURIComponent(s.sensorId),
+        "data-sensor": s.sensorId },
+      el("div", { class: "name", title: s.sensorId }, s.name || s.sensorId),
+      el("div", { class: "where" }, `${s.deviceId} · ${s.site}`),
+      el("div", { class: "value" }, fmtC(s.tempC), el("small", {}, " °C")),
+      el("div", { class: "where ts", title: s.ts }, s.quality !== "OK" ? s.quality : ago(s.ts)),
+      badges,
+      el("div", { class: "spark" }));
+  }
+
+  function updateTile(r) {
+    const t = document.querySelector(`.tile[data-sensor="${CSS.escape(r.sensorId)}"]`);
+    if (!t) return refreshSoon();
+    t.querySelector(".value").firstChild.textContent = fmtC(r.tempC);
+    t.querySelector(".ts").textContent = r.quality !== "OK" ? r.quality : ago(r.ts);
+    if (t.classList.contains("stale")) refreshSoon();
+  }
+
+  function sparkline(s) {
+    const box = document.querySelector(`.tile[data-sensor="${CSS.escape(s.sensorId)}"] .spark`);
+    if (!box) return;
+    if (!s.spark || s.spark[0].length < 2 || !window.uPlot) {
+      box.append(el("span", { class: "where" }, "sparkline after the first minutes"));
+      return;
+    }
+    const colour = { critical: "#f85149", warning: "#d29922", stale: "#6b7280" }[tileClass(s)] || "#58a6ff";
+    const chart = new uPlot({
+      width: box.clientWidth || 180, height: 40, pxAlign: false, cursor: { show: false },
+      legend: { show: false }, select: { show: false },
+      scales: { x: { time: true } },
+      axes: [{ show: false }, { show: false }],
+      series: [{}, { stroke: colour, width: 1.5, fill: colour + "22" }],
+    }, s.spark, box);
+    state.charts.push(chart);
+  }
+
+  // ---- sensor page ------------------------------------------------------------------------------
+  const RANGES = { "1 h": 3600e3, "24 h": 86400e3, "7 d": 7 * 86400e3 };
+
+  async function renderSensor(sensorId, quiet) {
+    state.page = "sensor";
+    state.sensorId = sensorId;
+    state.range = state.range || "1 h";
+    const to = new Date();
+    const from = new Date(to.getTime() - RANGES[state.range]);
+    const data = await api("GET", `/api/sensors/${encodeURIComponent(sensorId)}/series?from=${from.toISOString()}&to=${to.toISOString()}`);
+    state.series = data;
+    const latest = data.latest || {};
+    const name = (data.config && data.config.name) || sensorId;
+    const seg = el("div", { class: "seg" }, Object.keys(RANGES).map((r) =>
+      el("button", { class: r === state.range ? "on" : "", onclick: () => { state.range = r; route(); } }, r)));
+    const head = el("div", { class: "sensor-head" },
+      el("a", { href: "#/" }, "← Overview"),
+      el("h1", {}, name),
+      el("span", { class: "big", id: "sensor-value" }, fmtC(latest.tempC), " °C"),
+      el("span", { class: "muted", id: "sensor-ts" }, latest.ts ? ago(latest.ts) : "no reading"),
+      el("span", { class: "muted" }, `${sensorId} · ${latest.deviceId || (data.config && data.config.deviceId) || ""}`));
+    const chartBox = el("div", { class: "chart", id: "chart" });
+    const chartCard = el("div", { class: "card" },
+      el("div", { class: "toolbar" }, el("h2", {}, "Temperature"), el("span", { class: "spacer" }), seg),
+      chartBox,
+      el("p", { class: "muted" }, `Resolution: ${data.resolution === "raw" ? "every reading" : data.resolution + " averages"}` +
+        ` · dashed lines: HIGH ${fmtC(data.thresholds.highC)} °C, LOW ${fmtC(data.thresholds.lowC)} °C · shaded: alarms`));
+    const alarms = el("div", { class: "card" }, el("h2", {}, "Alarms in this range"),
+      data.alarms.length ? el("div", { class: "alarm-list" }, data.alarms.slice().reverse().map(alarmRow))
+        : el("p", { class: "muted" }, "None."));
+    view.replaceChildren(head, el("div", { class: "two" },
+      el("div", {}, chartCard, el("br"), alarms), editor(sensorId, data)));
+    drawChart(chartBox, data);
+  }
+
+  function drawChart(box, data) {
+    if (!window.uPlot) return;
+    const t = data.points.t.map((ms) => ms / 1000);
+    const v = data.points.v;
+    const th = data.thresholds;
+    const vals = v.filter((x) => x !== null);
+    const top = Math.max(th.highC, ...vals) + 1;
+    const bottom = Math.min(th.lowC, ...vals) - 1;
+    const inAlarm = (ms) => data.alarms.some((a) =>
+      Date.parse(a.openedAt) <= ms && (!a.clearedAt || ms <= Date.parse(a.clearedAt)));
+    const shade = data.points.t.map((ms) => (inAlarm(ms) ? top : null));
+    const width = box.clientWidth || 600;
+    const chart = new uPlot({
+      width, height: 320,
+      scales: { x: { time: true }, y: { range: [bottom, top] } },
+      axes: [{ stroke: "#8b9bab", grid: { stroke: "#2c3a47" } },
+        { stroke: "#8b9bab", grid: { stroke: "#2c3a47" }, values: (u, ticks) => ticks.map((x) => x.toFixed(1) + "°") }],
+      series: [{},
+        { label: "°C", stroke: "#58a6ff", width: 2, spanGaps: false },
+        { label: "HIGH", stroke: "#f85149", dash: [6, 4], width: 1.5, points: { show: false } },
+        { label: "LOW", stroke: "#58c4ff", dash: [6, 4], width: 1.5, points: { show: false } },
+        { label: "alarm", stroke: "transparent", fill: "rgba(248,81,73,0.18)", width: 0,
+          fillTo: () => bottom, points: { show: false }, spanGaps: false }],
+    }, [t, v, t.map(() => th.highC), t.map(() => th.lowC), shade], box);
+    state.charts.push(chart);
+    state.chart = chart;
+  }
+
+  function onSensorReading(r) {
+    document.getElementById("sensor-value").firstChild.textContent = fmtC(r.tempC);
+    document.getElementById("sensor-ts").textContent = ago(r.ts);
+    const d = state.series;
+    if (state.range === "1 h" && d && d.resolution === "raw" && state.chart) {
+      d.points.t.push(Date.parse(r.ts));
+      d.points.v.push(r.tempC);
+      const t = d.points.t.map((ms) => ms / 1000);
+      const inAlarm = state.chart.data[4];
+      inAlarm.push(null);
+      state.chart.setData([t, d.points.v, t.map(() => d.thresholds.highC), t.map(() => d.thresholds.lowC), inAlarm]);
+    }
+  }
+
+  const FIELDS = [
+    ["highC", "HIGH above (°C)", "highC"], ["lowC", "LOW below (°C)", "lowC"],
+    ["hysteresisC", "Clear hysteresis (°C)", "hysteresisC"], ["maxRateCPerMin", "Max rate (°C/min)", "maxRateCPerMin"],
+    ["spikeZ", "Spike sensitivity (z, lower = more)", "spikeZ"], ["minDurationS", "Min duration (s)", null],
+  ];
+
+  function editor(sensorId, data) {
+    const cfg = data.config || {};
+    const form = el("form", { class: "card editor", id: "thresholds" },
+      el("h2", { class: "wide" }, "Thresholds"),
+      el("label", { class: "wide" }, "Name", el("input", { name: "name", value: cfg.name || "", placeholder: sensorId })),
+      FIELDS.map(([f, label, def]) => el("label", {}, label,
+        el("input", { name: f, type: "number", step: "any", inputmode: "decimal",
+          value: cfg[f] === null || cfg[f] === undefined ? "" : cfg[f],
+          placeholder: def ? `default ${data.defaults[def]}` : "default 0" }))),
+      el("p", { class: "error wide", id: "editor-error", hidden: true }),
+      el("div", { class: "actions" },
+        el("button", { type: "submit", class: "primary", disabled: !isOperator() }, "Save thresholds"),
+        el("span", { class: "muted" }, isOperator() ? "Empty = the job's default." : "Viewers cannot change thresholds."),
+        cfg.updatedBy ? el("span", { class: "muted" }, `Last change: ${cfg.updatedBy}, ${ago(cfg.updatedAt)}`) : null));
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const body = {};
+      form.querySelectorAll("input").forEach((i) => i.classList.remove("bad"));
+      for (const input of form.querySelectorAll("input")) {
+        const raw = input.value.trim();
+        if (input.name === "name") body.name = raw || null;
+        else if (input.name === "minDurationS") body[input.name] = raw === "" ? null : parseInt(raw, 10);
+        else body[input.name] = raw === "" ? null : Number(raw);
+      }
+      const err = document.getElementById("editor-error");
+      try {
+        await api("PUT", `/api/sensors/${encodeURIComponent(sensorId)}/config`, body);
+        err.hidden = true;
+        toast("Thresholds saved — the job applies them from the next reading.");
+        route();
+      } catch (e) {
+        err.textContent = e.message;
+        err.hidden = false;
+        const bad = e.field && form.querySelector(`input[name="${CSS.escape(e.field)}"]`);
+        if (bad) bad.classList.add("bad");
+      }
+    });
+    return form;
+  }
+
+  // ---- alarms -------------------------------------------------------------------------------------
+  function alarmRow(a) {
+    const pill = a.severity;
+    const comment = el("input", { placeholder: "Comment (what you did)", maxlength: 500, class: "comment" });
+    const act = a.state === "OPEN" && isOperator()
+      ? el("div", { class: "act" }, comment,
+        el("button", { class: "danger ack", onclick: async (ev) => {
+          ev.target.disabled = true;
+          try {
+            await api("POST", `/api/alarms/${encodeURIComponent(a.alarmId)}/ack`, { comment: comment.value });
+            toast("Acknowledgement sent.");
+            ev.target.textContent = "Sent…";
+          } catch (e) { toast(e.message); ev.target.disabled = false; }
+        } }, "Acknowledge"))
+      : a.ackedBy ? el("div", { class: "act meta" }, `Acknowledged by ${a.ackedBy}${a.ackComment ? ": “" + a.ackComment + "”" : ""}`) : null;
+    return el("div", { class: "alarm " + a.state, "data-alarm": a.alarmId },
+      el("div", {}, el("span", { class: "pill " + pill }, pill), " ",
+        el("span", { class: "msg" }, `${a.kind.replace(/_/g, " ")} · ${a.sensorId || a.deviceId}`)),
+      el("div", { class: "state pill " + a.state }, a.state),
+      el("div", { class: "meta" }, a.message || ""),
+      el("div", { class: "meta" }, `opened ${when(a.openedAt)}` + (a.clearedAt ? ` · cleared ${when(a.clearedAt)}` : "")),
+      act);
+  }
+
+  async function renderAlarms() {
+    state.page = "alarms";
+    state.alarmFilter = state.alarmFilter || "";
+    const filters = { "": "All", "OPEN,ACKNOWLEDGED": "Active", CLEARED: "History" };
+    const data = await api("GET", "/api/alarms" + (state.alarmFilter ? "?state=" + state.alarmFilter : ""));
+    const seg = el("div", { class: "seg" }, Object.entries(filters).map(([k, label]) =>
+      el("button", { class: k === state.alarmFilter ? "on" : "", onclick: () => { state.alarmFilter = k; renderAlarms(); } }, label)));
+    const list = data.alarms.length ? el("div", { class: "alarm-list", id: "alarms" }, data.alarms.map(alarmRow))
+      : el("div", { class: "empty" }, "No alarms. All quiet.");
+    view.replaceChildren(el("div", { class: "toolbar" }, el("h1", {}, "Alarms"), el("span", { class: "spacer" }), seg), list);
+  }
+
+  // ---- fleet --------------------------------------------------------------------------------------
+  async function renderFleet() {
+    state.page = "fleet";
+    const data = await api("GET", "/api/devices");
+    const rows = data.devices.map((d) => el("tr", { "data-device": d.deviceId },
+      el("td", {}, el("b", {}, d.deviceId)), el("td", {}, d.site),
+      el("td", {}, el("span", { class: "pill " + d.state }, d.state)),
+      el("td", { title: d.lastSeen }, ago(d.lastSeen)),
+      el("td", { class: "num" }, d.outboxDepth ?? "—"), el("td", { class: "num" }, d.dropped ?? "—"),
+      el("td", {}, d.agentVersion || "—"),
+      el("td", { class: "num" }, d.uptimeS ? Math.round(d.uptimeS / 3600) + " h" : "—")));
+    view.replaceChildren(el("div", { class: "toolbar" }, el("h1", {}, "Fleet"),
+      el("span", { class: "muted" }, `${data.devices.filter((d) => d.state === "ONLINE").length} of ${data.devices.length} online`)),
+      data.devices.length ? el("div", { class: "card table-wrap" }, el("table", { id: "devices" },
+        el("thead", {}, el("tr", {}, ["Device", "Site", "State", "Last seen", "Outbox", "Dropped", "Version", "Uptime"]
+          .map((h) => el("th", {}, h)))), el("tbody", {}, rows)))
+        : el("div", { class: "empty" }, "No device has reported its status yet."));
+  }
+
+  // ---- boot ---------------------------------------------------------------------------------------
+  setInterval(() => { if (state.page === "overview") route(true); }, 30000);
+  api("GET", "/api/session").then((s) => { state.session = s; start(); }).catch(() => {});
+})();

@@ -1,0 +1,228 @@
+package io.heatwatch.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heatwatch.testkit.ElasticsearchExtension;
+import io.heatwatch.testkit.ElasticsearchServer;
+import io.heatwatch.testkit.FlinkCluster;
+import io.heatwatch.testkit.FlinkExtension;
+import io.heatwatch.testkit.KafkaExtension;
+import io.heatwatch.testkit.KafkaServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The page in headless Chromium, against the real job: what an operator does on a shift. */
+@ExtendWith({KafkaExtension.class, ElasticsearchExtension.class, FlinkExtension.class})
+class ConsoleBrowserIT {
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+  private ConsoleStack stack;
+  private SimulatedFleet fleet;
+
+  @BeforeEach
+  void start(KafkaServer kafka, ElasticsearchServer elasticsearch, FlinkCluster flink)
+      throws Exception {
+    stack = ConsoleStack.get(kafka, elasticsearch, flink);
+    String prefix = "b" + UUID.randomUUID().toString().substring(0, 6);
+    fleet = new SimulatedFleet(kafka.bootstrapServers(), prefix, 3, 2);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    fleet.close();
+  }
+
+  @Test
+  void anOperatorSeesTheFleetAcknowledgesASpikeAndChangesAThreshold() {
+    try (Browser browser = new Browser(1280, 900)) {
+      ChromeDriver page = browser.driver;
+      page.get(stack.console.url());
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .until(() -> !page.findElements(By.id("login")).isEmpty());
+      browser.screenshot("01-login");
+      page.findElement(By.name("username")).sendKeys(ConsoleStack.OPERATOR);
+      page.findElement(By.name("password")).sendKeys(stack.operatorPassword);
+      page.findElement(By.cssSelector("#login button[type=submit]")).click();
+
+      // every simulated sensor on the overview with a value, within a few seconds
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                for (String sensor : fleet.sensors) {
+                  assertThat(tile(page, sensor).findElement(By.className("value")).getText())
+                      .matches("-?\\d+\\.\\d °C");
+                }
+              });
+      browser.screenshot("02-overview");
+
+      // an injected fault shows as an open alarm on its tile
+      String hot = fleet.sensors.get(0);
+      fleet.hold(hot, 42.0);
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () ->
+                  assertThat(tile(page, hot).getAttribute("class"))
+                      .containsAnyOf("warning", "critical"));
+      browser.screenshot("03-overview-alarm");
+
+      // acknowledged on the alarms page: ACKNOWLEDGED in Elasticsearch and on the page
+      page.get(stack.console.url() + "#/alarms");
+      WebElement row =
+          await()
+              .ignoreExceptions()
+              .atMost(DEADLINE)
+              .until(() -> openAlarmRow(page, hot), r -> r != null);
+      String alarmId = row.getAttribute("data-alarm");
+      row.findElement(By.className("comment")).sendKeys("compressor restarted");
+      browser.screenshot("04-alarms-open");
+      row.findElement(By.className("ack")).click();
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                JsonNode doc = stack.es.get("heatwatch-alarms", alarmId);
+                assertThat(doc).isNotNull();
+                assertThat(doc.at("/_source/state").asText()).isEqualTo("ACKNOWLEDGED");
+                assertThat(doc.at("/_source/ackComment").asText())
+                    .isEqualTo("compressor restarted");
+              });
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () ->
+                  assertThat(alarmRow(page, alarmId).findElement(By.className("state")).getText())
+                      .isEqualTo("ACKNOWLEDGED"));
+      browser.screenshot("05-alarms-acknowledged");
+
+      // a threshold edit on the sensor page takes effect in the job
+      String tuned = fleet.sensors.get(1);
+      page.get(stack.console.url() + "#/sensor/" + tuned);
+      WebElement high =
+          await()
+              .ignoreExceptions()
+              .atMost(DEADLINE)
+              .until(() -> page.findElements(By.name("highC")), l -> !l.isEmpty())
+              .get(0);
+      high.sendKeys("5");
+      page.findElement(By.name("name")).sendKeys("walk-in fridge, top shelf");
+      page.findElement(By.cssSelector("#thresholds button[type=submit]")).click();
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                JsonNode hits =
+                    stack
+                        .es
+                        .search(
+                            "heatwatch-alarms",
+                            "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"sensorId\":\""
+                                + tuned
+                                + "\"}},{\"term\":{\"kind\":\"HIGH\"}}]}}}")
+                        .at("/hits/hits");
+                assertThat(hits).isNotEmpty();
+                assertThat(hits.get(0).at("/_source/threshold").asDouble()).isEqualTo(5.0);
+              });
+      page.navigate().refresh();
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () ->
+                  assertThat(page.findElement(By.cssSelector(".sensor-head h1")).getText())
+                      .isEqualTo("walk-in fridge, top shelf"));
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .until(() -> !page.findElements(By.cssSelector("#chart canvas")).isEmpty());
+      browser.screenshot("06-sensor");
+
+      page.get(stack.console.url() + "#/fleet");
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                for (String device : fleet.devices) {
+                  assertThat(
+                          page.findElement(By.cssSelector("tr[data-device='" + device + "']"))
+                              .getText())
+                      .contains("ONLINE");
+                }
+              });
+      browser.screenshot("07-fleet");
+      fleet.release(hot);
+    }
+  }
+
+  @Test
+  void theOverviewIsReadableOnAPhone() {
+    try (Browser browser = new Browser(390, 844)) {
+      ChromeDriver page = browser.driver;
+      page.get(stack.console.url());
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .until(() -> !page.findElements(By.id("login")).isEmpty());
+      page.findElement(By.name("username")).sendKeys(ConsoleStack.VIEWER);
+      page.findElement(By.name("password")).sendKeys(stack.viewerPassword);
+      page.findElement(By.cssSelector("#login button[type=submit]")).click();
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> assertThat(tile(page, fleet.sensors.get(5)).getText()).contains("°C"));
+      Long overflow =
+          (Long)
+              page.executeScript(
+                  "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0L);
+      browser.screenshot("08-phone-overview");
+      page.get(stack.console.url() + "#/sensor/" + fleet.sensors.get(2));
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .until(
+              () -> !page.findElements(By.cssSelector("#thresholds button[disabled]")).isEmpty());
+      browser.screenshot("09-phone-sensor-viewer");
+    }
+  }
+
+  private static WebElement tile(ChromeDriver page, String sensor) {
+    return page.findElement(By.cssSelector(".tile[data-sensor='" + sensor + "']"));
+  }
+
+  private static WebElement alarmRow(ChromeDriver page, String alarmId) {
+    return page.findElement(By.cssSelector(".alarm[data-alarm='" + alarmId + "']"));
+  }
+
+  private static WebElement openAlarmRow(ChromeDriver page, String sensor) {
+    List<WebElement> rows = page.findElements(By.cssSelector(".alarm.OPEN"));
+    for (WebElement row : rows) {
+      String id = row.getAttribute("data-alarm");
+      if (id != null && id.contains(":" + sensor + ":HIGH:")) {
+        return row;
+      }
+    }
+    page.navigate().refresh();
+    return null;
+  }
+}
