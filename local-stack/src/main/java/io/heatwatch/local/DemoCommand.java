@@ -90,6 +90,12 @@ final class DemoCommand implements Callable<Integer> {
       description = "Elasticsearch port (default ${DEFAULT-VALUE})")
   int esPort;
 
+  @Option(
+      names = "--console-port",
+      defaultValue = "8090",
+      description = "operator console port (default ${DEFAULT-VALUE})")
+  int consolePort;
+
   @Override
   public Integer call() throws Exception {
     if (rate <= 0 || rate > 100) {
@@ -99,6 +105,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintStream out = System.out;
     Instant begin = Instant.now();
     StackPorts ports = new StackPorts(mqttPort, kafkaPort, connectPort, flinkPort, esPort);
+    io.heatwatch.testkit.Ports.requireFree(consolePort, "--console-port");
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     // Ctrl-C runs shutdown hooks and then halts: the hook waits until the servers are closed.
@@ -111,6 +118,7 @@ final class DemoCommand implements Callable<Integer> {
                 },
                 "heatwatch-demo-stop"));
     try (LocalStack stack = LocalStack.start(dataDir.toAbsolutePath(), ports);
+        DemoConsole console = DemoConsole.start(stack, dataDir.toAbsolutePath(), consolePort);
         SimulatedFleet fleet =
             SimulatedFleet.connect(
                 new FleetSpec("demo", "sim", devices, sensors, 42, spikePlan()),
@@ -121,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
             new StackCounters(
                 stack.kafka().bootstrapServers(), stack.elasticsearch().httpUrl(), 3)) {
       fleet.start(Duration.ofNanos((long) (1_000_000_000L / rate)));
-      printTable(out, stack, Duration.between(begin, Instant.now()));
+      printTable(out, stack, console, Duration.between(begin, Instant.now()));
       Instant deadline = duration == null ? Instant.MAX : Instant.now().plus(duration);
       while (Instant.now().isBefore(deadline)
           && !stop.await(STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -155,10 +163,14 @@ final class DemoCommand implements Callable<Integer> {
         : SpikePlan.NONE;
   }
 
-  private void printTable(PrintStream out, LocalStack stack, Duration startup) {
+  private void printTable(
+      PrintStream out, LocalStack stack, DemoConsole console, Duration startup) {
     out.println();
     out.printf(
         "heatwatch demo up in %.1f s — all servers on 127.0.0.1%n", startup.toMillis() / 1000.0);
+    out.printf(
+        "  %-26s %s  (login: %s / %s, new every run)%n",
+        "Operator console", console.url(), DemoConsole.USER, console.password());
     out.printf("  %-26s %s%n", "MQTT broker (HiveMQ CE)", stack.mqtt().uri());
     out.printf("  %-26s %s%n", "Kafka (KRaft)", stack.kafka().bootstrapServers());
     out.printf("  %-26s %s%n", "Connect worker REST", stack.connect().restUrl());
