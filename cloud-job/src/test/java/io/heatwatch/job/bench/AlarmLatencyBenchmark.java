@@ -1,0 +1,379 @@
+package io.heatwatch.job.bench;
+
+import io.heatwatch.job.HeatwatchJob;
+import io.heatwatch.job.JobConfig;
+import io.heatwatch.job.Sinks;
+import io.heatwatch.job.Sources;
+import io.heatwatch.job.model.DeviceView;
+import io.heatwatch.job.model.InvalidRecord;
+import io.heatwatch.job.model.SensorMetrics;
+import io.heatwatch.job.model.StoredReading;
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Alarm.AlarmState;
+import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.Reading;
+import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.testkit.FlinkCluster;
+import io.heatwatch.testkit.KafkaServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Latency from a reading being in Kafka to its alarm being in Kafka, through the real job (Kafka
+ * sources, the alarm events {@code KafkaSink}, checkpoints on, RocksDB), at a paced rate, for
+ * AT_LEAST_ONCE and EXACTLY_ONCE alarm events. The Elasticsearch sinks discard: they are not on
+ * this path.
+ *
+ * <p>Devices × sensors each send one reading a second, stamped with the wall clock; a few readings
+ * a second are 45 °C on a sensor that reads ~20 °C, so each opens a HIGH alarm at once (threshold
+ * 35 °C) and the next reading clears it. Per spike: t0 = the producer's acknowledgement of the
+ * reading (it is in Kafka), t1 = the alarm consumer receiving the alarm's OPEN version ({@code
+ * read_committed}, so EXACTLY_ONCE counts only committed alarms). The baseline, measured in the
+ * same run on the same broker, is the same path without the job: a reading produced and consumed
+ * again.
+ *
+ * <p>Arguments: {@code [devices, default 2500] [sensors per device, default 4] [seconds measured,
+ * default 60] [checkpoint interval, default "10 s"] [state backend, default rocksdb]}: 2,500 × 4 at
+ * 1 Hz is 10,000 readings/s.
+ */
+public final class AlarmLatencyBenchmark {
+  private static final Duration WARM_UP = Duration.ofSeconds(20);
+  private static final int SPIKES_PER_SECOND = 20;
+  private static final double NORMAL_C = 20.0;
+  private static final double SPIKE_C = 45.0;
+
+  private AlarmLatencyBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int devices = args.length > 0 ? Integer.parseInt(args[0]) : 2500;
+    int sensors = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+    String checkpointInterval = args.length > 3 ? args[3] : "10 s";
+    String stateBackend = args.length > 4 ? args[4] : "rocksdb";
+    Path root = Files.createTempDirectory("heatwatch-latency");
+    System.out.printf(
+        "machine: %d cores, %s %s (%s), max heap %d MB%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"),
+        System.getProperty("os.arch"),
+        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(
+        "load: %d devices × %d sensors at 1 Hz = %,d readings/s, %d spikes/s; checkpoints every %s,"
+            + " state backend %s; %d s warm-up, %d s measured%n",
+        devices,
+        sensors,
+        devices * sensors,
+        SPIKES_PER_SECOND,
+        checkpointInterval,
+        stateBackend,
+        WARM_UP.toSeconds(),
+        seconds);
+    for (String guarantee : List.of("at-least-once", "exactly-once")) {
+      try (KafkaServer kafka = KafkaServer.start(root.resolve(guarantee), 0);
+          FlinkCluster flink = FlinkCluster.start(0, 1, 2)) {
+        kafka.createTopics(2, KafkaTopics.APPEND_ONLY.toArray(String[]::new));
+        for (String topic : KafkaTopics.COMPACTED) {
+          kafka.createCompactedTopic(topic, 2);
+        }
+        Stats baseline = baseline(kafka, devices * sensors, seconds);
+        JobConfig config =
+            JobConfig.fromMap(
+                Map.of(
+                    JobConfig.KAFKA_BOOTSTRAP_SERVERS,
+                    kafka.bootstrapServers(),
+                    JobConfig.ELASTICSEARCH_HOSTS,
+                    "http://unused:9200",
+                    JobConfig.CHECKPOINT_INTERVAL,
+                    checkpointInterval,
+                    JobConfig.CHECKPOINT_DIR,
+                    root.resolve(guarantee + "-checkpoints").toUri().toString(),
+                    JobConfig.STATE_BACKEND,
+                    "rocksdb",
+                    JobConfig.ALARMS_GUARANTEE,
+                    guarantee,
+                    JobConfig.PARALLELISM,
+                    "2"));
+        JobClient job = startJob(flink, config);
+        try {
+          Stats alarms = alarms(kafka, devices, sensors, seconds);
+          System.out.printf(
+              "%-14s reading in Kafka -> alarm in Kafka: %s%n", guarantee.toUpperCase(), alarms);
+          System.out.printf("%-14s baseline produce -> consume, same broker: %s%n", "", baseline);
+          System.out.printf(
+              "%-14s ratio p99 alarm / p99 baseline: %.1f%n",
+              "", alarms.percentile(99) / baseline.percentile(99));
+        } finally {
+          job.cancel().get(30, TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+
+  private static JobClient startJob(FlinkCluster flink, JobConfig config) throws Exception {
+    var env = flink.environment(2);
+    Sinks production = Sinks.production(config);
+    HeatwatchJob.build(env, config, Sources.kafka(config), new KafkaOnlySinks(production));
+    return env.executeAsync("latency-" + config.alarmsGuarantee());
+  }
+
+  /** The paced readings with spikes; latency per spike from reading acknowledged to alarm seen. */
+  private static Stats alarms(KafkaServer kafka, int devices, int sensors, int seconds)
+      throws Exception {
+    Map<String, Long> ackedAt = new ConcurrentHashMap<>();
+    Stats stats = new Stats();
+    AtomicBoolean measuring = new AtomicBoolean();
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread consumer =
+        new Thread(
+            () -> {
+              try (KafkaConsumer<byte[], byte[]> alarms =
+                  consumer(kafka, KafkaTopics.ALARMS, "read_committed")) {
+                while (running.get()) {
+                  for (ConsumerRecord<byte[], byte[]> record : alarms.poll(Duration.ofMillis(50))) {
+                    long seen = System.nanoTime();
+                    Alarm alarm = TelemetryCodec.decodeAlarm(record.value());
+                    if (alarm.kind() != AlarmKind.HIGH || alarm.state() != AlarmState.OPEN) {
+                      continue;
+                    }
+                    Long t0 =
+                        ackedAt.remove(
+                            spikeKey(alarm.deviceId(), alarm.sensorId(), alarm.openedAt()));
+                    if (t0 != null && measuring.get()) {
+                      stats.add((seen - t0) / 1e6);
+                    }
+                  }
+                }
+              }
+            },
+            "alarm-consumer");
+    consumer.start();
+    SplittableRandom random = new SplittableRandom(5);
+    long[] seq = new long[devices];
+    try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+      long start = System.nanoTime();
+      long total = WARM_UP.toSeconds() + seconds;
+      for (long second = 0; second < total; second++) {
+        measuring.set(second >= WARM_UP.toSeconds());
+        // Spikes land on distinct sensors within a second, and a sensor is normal the next second.
+        java.util.Set<Integer> spiking = new java.util.HashSet<>();
+        while (spiking.size() < SPIKES_PER_SECOND) {
+          spiking.add(random.nextInt(devices * sensors));
+        }
+        // The second's readings go out in 100 slices of 10 ms.
+        for (int slice = 0; slice < 100; slice++) {
+          for (int d = slice; d < devices; d += 100) {
+            Instant ts = Instant.ofEpochMilli(System.currentTimeMillis());
+            for (int s = 0; s < sensors; s++) {
+              boolean spike = spiking.contains(d * sensors + s);
+              double temp = spike ? SPIKE_C : NORMAL_C + random.nextInt(-2, 3) * 0.0625;
+              Reading reading = Reading.ok("bench", "pi-" + d, "t" + s, ++seq[d], ts, temp);
+              String key = spike ? spikeKey(reading.deviceId(), reading.sensorId(), ts) : null;
+              producer.send(
+                  new ProducerRecord<>(
+                      KafkaTopics.READINGS,
+                      reading.deviceId().getBytes(StandardCharsets.UTF_8),
+                      TelemetryCodec.encode(reading)),
+                  (metadata, error) -> {
+                    if (key != null && error == null) {
+                      ackedAt.put(key, System.nanoTime());
+                    }
+                  });
+            }
+          }
+          long due = start + (second * 100 + slice + 1) * 10_000_000L;
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+          }
+        }
+      }
+      // Let the last spikes' alarms arrive (EXACTLY_ONCE: after the next checkpoint).
+      Thread.sleep(15_000);
+    } finally {
+      running.set(false);
+      consumer.join();
+    }
+    return stats;
+  }
+
+  /** The same broker without the job: a paced reading produced, then consumed again. */
+  private static Stats baseline(KafkaServer kafka, int perSecond, int seconds) throws Exception {
+    Map<Long, Long> ackedAt = new ConcurrentHashMap<>();
+    Stats stats = new Stats();
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread consumer =
+        new Thread(
+            () -> {
+              try (KafkaConsumer<byte[], byte[]> readings =
+                  consumer(kafka, KafkaTopics.READINGS_DLQ, "read_committed")) {
+                while (running.get()) {
+                  for (ConsumerRecord<byte[], byte[]> record :
+                      readings.poll(Duration.ofMillis(50))) {
+                    long seen = System.nanoTime();
+                    Long t0 = ackedAt.remove(Long.parseLong(new String(record.key())));
+                    if (t0 != null) {
+                      stats.add((seen - t0) / 1e6);
+                    }
+                  }
+                }
+              }
+            },
+            "baseline-consumer");
+    consumer.start();
+    byte[] payload =
+        TelemetryCodec.encode(Reading.ok("bench", "pi-0", "t0", 1, Instant.now(), NORMAL_C));
+    try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+      long start = System.nanoTime();
+      long n = 0;
+      int perSlice = perSecond / 100;
+      for (long slice = 0; slice < seconds * 100L; slice++) {
+        for (int i = 0; i < perSlice; i++) {
+          long id = n++;
+          boolean sampled = id % (perSecond / SPIKES_PER_SECOND) == 0;
+          producer.send(
+              new ProducerRecord<>(KafkaTopics.READINGS_DLQ, Long.toString(id).getBytes(), payload),
+              (metadata, error) -> {
+                if (sampled && error == null) {
+                  ackedAt.put(id, System.nanoTime());
+                }
+              });
+        }
+        long wait = start + (slice + 1) * 10_000_000L - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+      }
+      Thread.sleep(2_000);
+    } finally {
+      running.set(false);
+      consumer.join();
+    }
+    return stats;
+  }
+
+  private static String spikeKey(String deviceId, String sensorId, Instant ts) {
+    return deviceId + "/" + sensorId + "/" + ts.toEpochMilli();
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer(KafkaServer kafka) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            1),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer(
+      KafkaServer kafka, String topic, String isolation) {
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                isolation,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                10),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer
+        .partitionsFor(topic)
+        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
+    return consumer;
+  }
+
+  /** Latencies in milliseconds. */
+  private static final class Stats {
+    private final List<Double> millis = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    void add(double ms) {
+      millis.add(ms);
+    }
+
+    double percentile(double p) {
+      List<Double> sorted;
+      synchronized (millis) {
+        sorted = new ArrayList<>(millis);
+      }
+      if (sorted.isEmpty()) {
+        return Double.NaN;
+      }
+      sorted.sort(null);
+      int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+      return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms",
+          millis.size(), percentile(50), percentile(95), percentile(99), percentile(100));
+    }
+  }
+
+  /** Only the Kafka sinks of production; the Elasticsearch ones are off this path and discard. */
+  private record KafkaOnlySinks(Sinks production) implements Sinks {
+    @Override
+    public Sink<StoredReading> readings() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
+    public Sink<SensorMetrics> metrics() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
+    public Sink<Alarm> alarms() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
+    public Sink<Alarm> alarmEvents() {
+      return production.alarmEvents();
+    }
+
+    @Override
+    public Sink<DeviceView> devices() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
+    public Sink<InvalidRecord> invalidRecords() {
+      return production.invalidRecords();
+    }
+  }
+}
