@@ -1,0 +1,88 @@
+package io.heatwatch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.heatwatch.e2e.SoakSampler.Sample;
+import io.heatwatch.edge.SimulatedFleet;
+import io.heatwatch.edge.SimulatedFleet.FleetSpec;
+import io.heatwatch.edge.publish.MqttSettings;
+import io.heatwatch.edge.sensor.SpikePlan;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The soak ({@code -Pe2e-soak -Dsoak.duration=PT1H}): the 2,500-device row of the scale table,
+ * 1,000 readings/s, through the whole chain for a while, sampling memory, consumer lag, checkpoints
+ * and index growth; writes a CSV, PNG plots and a table.
+ */
+class SoakIT {
+  private static final int DEVICES = 100;
+  private static final int SENSORS = 10;
+  private static final Duration PERIOD = Duration.ofSeconds(1);
+
+  @TempDir static Path dir;
+
+  @Test
+  void thousandReadingsPerSecondStayFlat() throws Exception {
+    Duration duration = Duration.parse(System.getProperty("heatwatch.soak.duration", "PT1H"));
+    Duration every = Duration.parse(System.getProperty("heatwatch.soak.sample", "PT10S"));
+    Path out = Path.of(System.getProperty("heatwatch.soak.out", "target/soak"));
+    Files.createDirectories(out);
+    List<Sample> samples = new ArrayList<>();
+    try (Chain chain = Chain.start(dir.resolve("chain"));
+        SimulatedFleet fleet =
+            SimulatedFleet.connect(
+                new FleetSpec("soak", "soak", DEVICES, SENSORS, 9, new SpikePlan(30, 600, 25.0)),
+                MqttSettings.plain(chain.mqttUri()),
+                dir.resolve("fleet"),
+                Clock.systemUTC());
+        SoakSampler sampler =
+            new SoakSampler(
+                chain.kafkaBootstrap(),
+                chain.flinkUrl(),
+                chain.job().getJobID().toHexString(),
+                chain.elasticsearchUrl())) {
+      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+      ticker.scheduleAtFixedRate(fleet::tickAll, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+      long start = System.nanoTime();
+      long end = start + duration.toNanos();
+      try {
+        while (System.nanoTime() < end) {
+          Thread.sleep(every.toMillis());
+          Sample sample = sampler.sample((System.nanoTime() - start) / 1e9, fleet.published());
+          samples.add(sample);
+          System.out.println("soak: " + sample.csv());
+        }
+      } finally {
+        ticker.shutdownNow();
+      }
+    }
+    List<String> csv = new ArrayList<>();
+    csv.add(Sample.HEADER);
+    samples.forEach(s -> csv.add(s.csv()));
+    Files.write(out.resolve("soak.csv"), csv, StandardCharsets.UTF_8);
+    SoakPlots.write(samples, out);
+    String table = SoakPlots.table(samples, duration, DEVICES * SENSORS);
+    System.out.println(table);
+    ReliabilityReport.replaceSection(System.getProperty("heatwatch.e2e.report", ""), "soak", table);
+
+    Sample last = samples.get(samples.size() - 1);
+    double rate = last.produced() / last.seconds();
+    assertThat(rate)
+        .as("readings/s delivered to the broker")
+        .isGreaterThan(0.9 * DEVICES * SENSORS);
+    assertThat(last.docs())
+        .as("Elasticsearch keeps up: at most a minute of readings behind")
+        .isGreaterThan(last.produced() - 60L * DEVICES * SENSORS);
+  }
+}

@@ -1,0 +1,135 @@
+package io.heatwatch.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heatwatch.model.KafkaTopics;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One sample of the soak's series: memory of this JVM (every server and the simulated fleet run in
+ * it), the job's Kafka consumer lag, its latest checkpoint, and the readings indices.
+ */
+final class SoakSampler implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Admin admin;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String flinkUrl;
+  private final String jobId;
+  private final String elasticsearchUrl;
+
+  SoakSampler(String kafkaBootstrap, String flinkUrl, String jobId, String elasticsearchUrl) {
+    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap));
+    this.flinkUrl = flinkUrl;
+    this.jobId = jobId;
+    this.elasticsearchUrl = elasticsearchUrl;
+  }
+
+  /**
+   * One row.
+   *
+   * @param seconds since the soak began
+   * @param heapMb heap in use in this JVM
+   * @param rssMb resident set size of this JVM (VmRSS)
+   * @param lag readings in Kafka beyond the job's committed offsets (committed on checkpoints)
+   * @param checkpointMs end-to-end duration of the latest completed checkpoint
+   * @param checkpointKb size of the latest completed checkpoint
+   * @param docs documents in heatwatch-readings-*
+   * @param storeMb primary store size of heatwatch-readings-*
+   * @param produced readings the fleet had delivered to the broker
+   */
+  record Sample(
+      double seconds,
+      double heapMb,
+      double rssMb,
+      long lag,
+      long checkpointMs,
+      double checkpointKb,
+      long docs,
+      double storeMb,
+      long produced) {
+    static final String HEADER =
+        "seconds,heap_mb,rss_mb,kafka_lag,checkpoint_ms,checkpoint_kb,es_docs,es_store_mb,produced";
+
+    String csv() {
+      return String.format(
+          "%.0f,%.1f,%.1f,%d,%d,%.1f,%d,%.2f,%d",
+          seconds, heapMb, rssMb, lag, checkpointMs, checkpointKb, docs, storeMb, produced);
+    }
+  }
+
+  Sample sample(double seconds, long produced) throws Exception {
+    double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+    JsonNode checkpoint =
+        get(flinkUrl + "/jobs/" + jobId + "/checkpoints").path("latest").path("completed");
+    JsonNode stats =
+        get(elasticsearchUrl + "/heatwatch-readings-*/_stats/docs,store")
+            .path("_all")
+            .path("primaries");
+    return new Sample(
+        seconds,
+        heap,
+        rssMb(),
+        lag(),
+        checkpoint.path("end_to_end_duration").asLong(),
+        checkpoint.path("checkpointed_size").asLong(checkpoint.path("state_size").asLong())
+            / 1024.0,
+        stats.path("docs").path("count").asLong(),
+        stats.path("store").path("size_in_bytes").asLong() / 1048576.0,
+        produced);
+  }
+
+  private long lag() throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets("heatwatch-job").partitionsToOffsetAndMetadata().get();
+    List<TopicPartition> readings =
+        committed.keySet().stream().filter(tp -> tp.topic().equals(KafkaTopics.READINGS)).toList();
+    if (readings.isEmpty()) {
+      return 0;
+    }
+    Map<TopicPartition, OffsetSpec> latest =
+        readings.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+    long lag = 0;
+    for (var entry : admin.listOffsets(latest).all().get().entrySet()) {
+      lag += entry.getValue().offset() - committed.get(entry.getKey()).offset();
+    }
+    return lag;
+  }
+
+  private static double rssMb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    return Double.NaN;
+  }
+
+  private JsonNode get(String url) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+  }
+}
