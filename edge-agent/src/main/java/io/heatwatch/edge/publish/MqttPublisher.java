@@ -40,8 +40,9 @@ public final class MqttPublisher implements AutoCloseable {
   private final MqttSettings settings;
   private final String site;
   private final String deviceId;
-  private final MqttAsyncClient client;
   private final ScheduledExecutorService scheduler;
+  private volatile MqttAsyncClient client;
+  private boolean clientUsed;
   private final Backoff backoff =
       new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2), ThreadLocalRandom.current());
   private final AtomicLong connection = new AtomicLong();
@@ -58,14 +59,39 @@ public final class MqttPublisher implements AutoCloseable {
     this.site = site;
     this.deviceId = deviceId;
     this.scheduler = scheduler;
+    this.client = newClient();
+  }
+
+  private MqttAsyncClient newClient() {
     try {
-      this.client =
+      MqttAsyncClient fresh =
           new MqttAsyncClient(
               settings.serverUri(), "heatwatch-" + deviceId, new MemoryPersistence());
+      fresh.setCallback(new Callback(fresh));
+      return fresh;
     } catch (MqttException e) {
       throw new IllegalStateException("cannot create MQTT client for " + deviceId, e);
     }
-    client.setCallback(new Callback());
+  }
+
+  /**
+   * Every connection attempt after the first gets a fresh Paho client. A reused one retransmits the
+   * publishes that were in flight at the loss exactly as they were sent, with the topic alias of
+   * the lost connection and no topic: the broker cannot map the alias and disconnects (reason
+   * 0x94), again on every attempt. The outbox sender replays everything unacknowledged anyway.
+   */
+  private void renewClient() {
+    if (!clientUsed) {
+      clientUsed = true;
+      return;
+    }
+    MqttAsyncClient old = client;
+    client = newClient();
+    try {
+      old.close(true);
+    } catch (MqttException e) {
+      LOG.debug("device {}: closing the previous MQTT client: {}", deviceId, e.toString());
+    }
   }
 
   /** Called after each successful (re)connect, e.g. to wake the sender. */
@@ -94,6 +120,7 @@ public final class MqttPublisher implements AutoCloseable {
       return;
     }
     try {
+      renewClient();
       client.connect(options()).waitForCompletion(CONNECT_TIMEOUT_MS);
       subscribeDownlink();
       publishBirth();
@@ -221,12 +248,19 @@ public final class MqttPublisher implements AutoCloseable {
 
   /** Paho's callbacks: reconnect after a loss, hand downlink messages on. */
   private final class Callback implements MqttCallback {
+    private final MqttAsyncClient owner;
+
+    Callback(MqttAsyncClient owner) {
+      this.owner = owner;
+    }
+
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-      ready = false;
-      if (closed) {
+      if (closed || owner != client) {
+        // Closed, or a replaced client's last word: the current one has its own reconnects.
         return;
       }
+      ready = false;
       Duration wait = backoff.next();
       LOG.warn(
           "device {} lost the broker ({}); reconnecting in {} ms",
