@@ -27,3 +27,8 @@ output "flink_ui_tunnel" {
   description = "Forward the Flink web UI to http://localhost:8081 on your machine."
   value       = "aws ssm start-session --region ${var.region} --target ${aws_instance.stack.id} --document-name AWS-StartPortForwardingSession --parameters portNumber=8081,localPortNumber=8081"
 }
+
+output "console_tunnel" {
+  description = "Forward the operator console to http://localhost:8090 on your machine (log in with a user made by `console users add`, docs/deploy-aws.md)."
+  value       = "aws ssm start-session --region ${var.region} --target ${aws_instance.stack.id} --document-name AWS-StartPortForwardingSession --parameters portNumber=8090,localPortNumber=8090"
+}

@@ -63,8 +63,30 @@ call PUT "$es/_security/role/heatwatch_writer" -H 'Content-Type: application/jso
 jq -n --arg p "$HEATWATCH_JOB_ES_PASSWORD" '{password: $p, roles: ["heatwatch_writer"]}' |
   call PUT "$es/_security/user/heatwatch-job" -H 'Content-Type: application/json' --data @-
 
+# the console: read what the job writes, append (create_doc only) to its audit index, no cluster
+# privileges; setup creates heatwatch-audit below, so the role needs neither create_index nor
+# auto_configure
+call PUT "$es/_security/role/heatwatch_console" -H 'Content-Type: application/json' --data '{
+  "indices": [
+    {"names": ["heatwatch-readings-*", "heatwatch-metrics-*", "heatwatch-alarms", "heatwatch-devices"],
+     "privileges": ["read", "view_index_metadata"]},
+    {"names": ["heatwatch-audit"], "privileges": ["create_doc"]}]}'
+# the password file is read as the console reads it: surrounding white space stripped
+jq -n --rawfile p "${CONSOLE_ES_PASSWORD_FILE:?}" '{password: ($p | gsub("^\\s+|\\s+$"; "")), roles: ["heatwatch_console"]}' |
+  call PUT "$es/_security/user/heatwatch-console" -H 'Content-Type: application/json' --data @-
+
 step "Elasticsearch ILM policies and index templates"
 "$here/elasticsearch/install.sh" "$es"
+
+step "Elasticsearch audit index"
+# after the templates, so it takes heatwatch-audit's mapping; an existing index is left as it is
+out="$(mktemp)"
+status="$(curl -o "$out" -w '%{http_code}' -X PUT "$es/heatwatch-audit")"
+if [ "$status" -ge 300 ] && ! grep -q resource_already_exists_exception "$out"; then
+  echo "setup: PUT $es/heatwatch-audit answered $status: $(cat "$out")" >&2
+  exit 1
+fi
+rm -f "$out"
 
 step "Kibana read-only role, viewer user and saved objects"
 call PUT "$kibana/api/security/role/heatwatch_viewer" -H 'kbn-xsrf: true' \

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -197,6 +198,63 @@ class ComposeFileTest {
     String text = Files.readString(infra.resolve("docker-compose.yml"));
     String rest = VARIABLE.matcher(text.replace("$$", "")).replaceAll("");
     assertThat(rest).as("a $ that is neither ${VAR} nor $$").doesNotContain("$");
+  }
+
+  @Test
+  void theConsoleIsLoopbackOnlyAndGetsItsSecretsAsFiles() throws IOException {
+    JsonNode console = compose.at("/services/console");
+    assertThat(console.path("ports").toString()).isEqualTo("[\"127.0.0.1:8090:8090\"]");
+    assertThat(console.at("/healthcheck/test").toString())
+        .contains("http://127.0.0.1:8090/healthz");
+    for (String server : List.of("elasticsearch", "kafka")) {
+      assertThat(console.at("/depends_on/" + server + "/condition").asText())
+          .as("console waits for " + server)
+          .isEqualTo("service_healthy");
+    }
+    assertThat(console.at("/depends_on/setup/condition").asText())
+        .as("console waits for its Elasticsearch user and the audit index")
+        .isEqualTo("service_completed_successfully");
+    assertThat(console.path("environment").isMissingNode()).isTrue();
+
+    Properties settings = new Properties();
+    try (var in = Files.newBufferedReader(infra.resolve("console/console.properties"))) {
+      settings.load(in);
+    }
+    String configClass =
+        Files.readString(
+            Repo.file("console/src/main/java/io/heatwatch/console/config/ConsoleConfig.java"));
+    for (String key : settings.stringPropertyNames()) {
+      assertThat(configClass).as("ConsoleConfig reads " + key).contains("\"" + key + "\"");
+      assertThat(key).as("a secret in console.properties").doesNotContainPattern("(?i)password$");
+    }
+    assertThat(settings.getProperty("console.port")).isEqualTo("8090");
+    assertThat(settings.getProperty("elasticsearch.hosts")).startsWith("https://");
+
+    // every path the console reads is mounted read-only, or a compose secret of the service
+    List<String> mounts = new ArrayList<>();
+    console.path("volumes").forEach(v -> mounts.add(v.asText()));
+    assertThat(mounts).allSatisfy(m -> assertThat(m).endsWith(":ro"));
+    String users = settings.getProperty("console.users-file");
+    assertThat(mounts)
+        .as("users-file's folder mounted (a folder: a replaced file shows without a restart)")
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("${HEATWATCH_SECRETS_DIR}/")
+                    .endsWith(":" + users.substring(0, users.lastIndexOf('/')) + ":ro"));
+    assertThat(mounts)
+        .contains(
+            "${HEATWATCH_SECRETS_DIR}/certs/ca.crt:"
+                + settings.getProperty("elasticsearch.ca-file")
+                + ":ro");
+    String passwordFile = settings.getProperty("elasticsearch.password-file");
+    assertThat(passwordFile).startsWith("/run/secrets/");
+    String secret = passwordFile.substring("/run/secrets/".length());
+    assertThat(console.path("secrets").toString()).contains("\"" + secret + "\"");
+    assertThat(compose.at("/secrets/" + secret + "/file").asText())
+        .startsWith("${HEATWATCH_SECRETS_DIR}/");
+    // setup sets the password of the console's Elasticsearch user from the same file
+    assertThat(compose.at("/services/setup/secrets").toString()).contains("\"" + secret + "\"");
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Checks the Dockerfiles the compose file builds: pinned bases, no secrets, real COPY sources. */
 class DockerfilesTest {
   private static final List<String> DOCKERFILES =
-      List.of("infra/connect/Dockerfile", "infra/flink/Dockerfile");
+      List.of("infra/connect/Dockerfile", "infra/flink/Dockerfile", "infra/console/Dockerfile");
   private static final Pattern ARG = Pattern.compile("(?m)^ARG (\\w+)=(\\S+)$");
 
   @Test
@@ -46,6 +46,30 @@ class DockerfilesTest {
         .contains("mqtt-bridge/target/heatwatch-mqtt-bridge-" + version + ".zip");
     assertThat(read("infra/flink/Dockerfile"))
         .contains("cloud-job/target/cloud-job-" + version + "-job.jar");
+    assertThat(read("console/pom.xml"))
+        .contains(
+            "<outputFile>${project.build.directory}/heatwatch-console-${project.version}.jar"
+                + "</outputFile>")
+        .contains("<mainClass>io.heatwatch.console.ConsoleMain</mainClass>")
+        .contains("ServicesResourceTransformer");
+    assertThat(read("infra/console/Dockerfile"))
+        .contains("console/target/heatwatch-console-" + version + ".jar");
+  }
+
+  @Test
+  void theConsoleRunsAsItsOwnUserAndServesTheComposeConfig() throws IOException {
+    String dockerfile = read("infra/console/Dockerfile");
+    Matcher user = Pattern.compile("(?m)^USER (\\S+)$").matcher(dockerfile);
+    String last = null;
+    while (user.find()) {
+      last = user.group(1);
+    }
+    assertThat(last).as("the image's last USER").isNotNull().isNotIn("root", "0");
+    assertThat(dockerfile)
+        .contains("\"-jar\", \"/opt/heatwatch/heatwatch-console.jar\"")
+        .contains("CMD [\"serve\", \"--config\", \"/opt/heatwatch/console.properties\"]");
+    assertThat(read("infra/docker-compose.yml"))
+        .contains("./console/console.properties:/opt/heatwatch/console.properties:ro");
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SetupScriptTest {
   private static final String ELASTIC_PASSWORD = "el\"astic\\pw-1";
+  private static final String CONSOLE_ES_PASSWORD = "con\"sole-pw-5";
   private static final Map<String, String> PASSWORDS =
       Map.of(
           "KIBANA_SYSTEM_PASSWORD", "kibana-pw-2",
@@ -67,6 +68,8 @@ class SetupScriptTest {
     script(bin.resolve("kafka-topics.sh"), "#!/bin/bash\necho \"$*\" >> \"$LOG_DIR/topics.log\"\n");
     Path elasticPassword = dir.resolve("elastic_password");
     Files.writeString(elasticPassword, ELASTIC_PASSWORD);
+    Path consolePassword = dir.resolve("console_es_password");
+    Files.writeString(consolePassword, CONSOLE_ES_PASSWORD + "\n");
 
     ProcessBuilder builder =
         new ProcessBuilder("bash", Repo.file("infra/setup/setup.sh").toString())
@@ -77,6 +80,7 @@ class SetupScriptTest {
     env.put("HEATWATCH_SETUP_ROOT", root.toString());
     env.put("KAFKA_BIN", bin.toString());
     env.put("ELASTIC_PASSWORD_FILE", elasticPassword.toString());
+    env.put("CONSOLE_ES_PASSWORD_FILE", consolePassword.toString());
     env.putAll(PASSWORDS);
     Process process = builder.start();
     output = new String(process.getInputStream().readAllBytes());
@@ -149,6 +153,46 @@ class SetupScriptTest {
         .isEqualTo("[\"heatwatch_viewer\"]");
   }
 
+  @Test
+  void theConsoleReadsTheJobsIndicesAndOnlyAppendsToItsAuditIndex() throws IOException {
+    var role = body("/_security/role/heatwatch_console");
+    assertThat(role.has("cluster")).as("no cluster privileges").isFalse();
+    assertThat(role.get("indices")).hasSize(2);
+    var read = role.at("/indices/0");
+    assertThat(read.get("names").toString())
+        .isEqualTo(
+            "[\"heatwatch-readings-*\",\"heatwatch-metrics-*\",\"heatwatch-alarms\","
+                + "\"heatwatch-devices\"]");
+    assertThat(read.get("privileges").toString()).isEqualTo("[\"read\",\"view_index_metadata\"]");
+    var audit = role.at("/indices/1");
+    assertThat(audit.get("names").toString()).isEqualTo("[\"heatwatch-audit\"]");
+    assertThat(audit.get("privileges").toString()).isEqualTo("[\"create_doc\"]");
+    var user = body("/_security/user/heatwatch-console");
+    assertThat(user.at("/roles").toString()).isEqualTo("[\"heatwatch_console\"]");
+    assertThat(user.at("/password").asText())
+        .as("the password file's content, its newline stripped as the console strips it")
+        .isEqualTo(CONSOLE_ES_PASSWORD);
+  }
+
+  @Test
+  void theAuditIndexIsCreatedAfterItsTemplate() {
+    int template = indexOf("/_index_template/heatwatch-audit\t");
+    int index = indexOf("/heatwatch-audit\t");
+    assertThat(template).as("PUT the heatwatch-audit template").isNotNegative();
+    assertThat(index).as("PUT the heatwatch-audit index").isGreaterThan(template);
+    assertThat(calls.get(index)).contains("-X\tPUT\t");
+  }
+
+  private static int indexOf(String fragment) {
+    for (int i = 0; i < calls.size(); i++) {
+      if (calls.get(i).contains(fragment)
+          && !(fragment.startsWith("/heatwatch") && calls.get(i).contains("/_index_template"))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static JsonNode body(String path) throws IOException {
     String call =
         calls.stream()
@@ -195,6 +239,7 @@ class SetupScriptTest {
       assertThat(calls).anySatisfy(c -> assertThat(c).contains("STDIN=").contains(secret));
     }
     assertThat(argvOnly).noneSatisfy(c -> assertThat(c).contains("pw-1"));
+    assertThat(argvOnly).noneSatisfy(c -> assertThat(c).contains("sole-pw-5"));
     assertThat(curlrc).contains("user = \"elastic:el\\\"astic\\\\pw-1\"");
     assertThat(output).doesNotContain("pw-");
   }

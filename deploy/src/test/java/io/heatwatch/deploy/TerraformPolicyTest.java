@@ -3,6 +3,9 @@ package io.heatwatch.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -269,6 +273,39 @@ class TerraformPolicyTest {
         .as("managed policies: SSM and CloudWatch agent only")
         .doesNotContainPattern(
             "policy/(?!AmazonSSMManagedInstanceCore\"|CloudWatchAgentServerPolicy\")");
+  }
+
+  @Test
+  void everyPortOnTheHostsLoopbackHasATunnelOutput() throws IOException {
+    JsonNode services =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Repo.file("infra/docker-compose.yml").toFile())
+            .get("services");
+    Set<String> loopbackPorts = new TreeSet<>();
+    services.forEach(
+        service ->
+            service
+                .path("ports")
+                .forEach(
+                    port -> {
+                      String[] parts = port.asText().split(":");
+                      if (parts[0].equals("127.0.0.1")) {
+                        loopbackPorts.add(parts[1]);
+                      }
+                    }));
+    assertThat(loopbackPorts).contains("5601", "8081", "8090");
+    Map<String, Map<String, Object>> outputs = merged("output");
+    for (String port : loopbackPorts) {
+      assertThat(outputs.values())
+          .as("an output with the SSM port-forward command for 127.0.0.1:" + port)
+          .anySatisfy(
+              o ->
+                  assertThat(String.valueOf(o.get("value")))
+                      .startsWith("aws ssm start-session ")
+                      .contains("--document-name AWS-StartPortForwardingSession")
+                      .contains("portNumber=" + port + ",localPortNumber=" + port));
+    }
+    assertThat(outputs).containsKey("console_tunnel");
   }
 
   @Test
