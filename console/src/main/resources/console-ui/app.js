@@ -115,6 +115,7 @@
 
   function route(quiet) {
     if (!state.session) return;
+    if (sparkObserver) { sparkObserver.disconnect(); sparkObserver = null; }
     state.charts.forEach((c) => c.destroy());
     state.charts = [];
     const hash = location.hash || "#/";
@@ -165,7 +166,23 @@
     }
     view.replaceChildren(summary, grid);
     for (const s of state.sensors) grid.append(tile(s));
-    for (const s of state.sensors) sparkline(s);
+    drawSparklinesInView(grid);
+  }
+
+  // Each sparkline is a uPlot canvas: drawing all 500 of a large fleet held the page for ~1 s, so a
+  // tile gets its sparkline when it comes on or near the screen, and the rest as they scroll in.
+  let sparkObserver = null;
+  function drawSparklinesInView(grid) {
+    const bySensor = new Map(state.sensors.map((s) => [s.sensorId, s]));
+    sparkObserver = new IntersectionObserver((entries, observer) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        const s = bySensor.get(entry.target.dataset.sensor);
+        if (s) sparkline(s, entry.target.querySelector(".spark"));
+      }
+    }, { rootMargin: "300px 0px" });
+    grid.querySelectorAll(".tile").forEach((t) => sparkObserver.observe(t));
   }
 
   const stat = (n, label, cls) => el("div", { class: "stat " + cls }, el("b", {}, n), el("span", {}, label));
@@ -192,9 +209,7 @@
     if (t.classList.contains("stale")) refreshSoon();
   }
 
-  function sparkline(s) {
-    const box = document.querySelector(`.tile[data-sensor="${CSS.escape(s.sensorId)}"] .spark`);
-    if (!box) return;
+  function sparkline(s, box) {
     if (!s.spark || s.spark[0].length < 2 || !window.uPlot) {
       box.append(el("span", { class: "where" }, "sparkline after the first minutes"));
       return;

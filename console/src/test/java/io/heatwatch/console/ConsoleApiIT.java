@@ -257,7 +257,7 @@ class ConsoleApiIT {
                       .es
                       .search(
                           "heatwatch-audit",
-                          "{\"query\":{\"term\":{\"target.keyword\":\"" + target + "\"}}}")
+                          "{\"query\":{\"term\":{\"target\":\"" + target + "\"}}}")
                       .at("/hits/hits");
               assertThat(hits).hasSize(1);
               holder.put("a", hits.get(0).path("_source"));

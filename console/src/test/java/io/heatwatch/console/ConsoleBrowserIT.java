@@ -65,6 +65,8 @@ class ConsoleBrowserIT {
                 for (String sensor : fleet.sensors) {
                   assertThat(tile(page, sensor).findElement(By.className("value")).getText())
                       .matches("-?\\d+\\.\\d °C");
+                  // on screen, so its sparkline (or the note that it comes later) is drawn
+                  assertThat(sparkDrawn(page, tile(page, sensor))).as(sensor).isTrue();
                 }
               });
       browser.screenshot("02-overview");
@@ -196,6 +198,11 @@ class ConsoleBrowserIT {
                   "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
       assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0L);
       browser.screenshot("08-phone-overview");
+      // sparklines are drawn as tiles come near the screen: the last one once scrolled to
+      List<WebElement> tiles = page.findElements(By.className("tile"));
+      WebElement last = tiles.get(tiles.size() - 1);
+      page.executeScript("arguments[0].scrollIntoView();", last);
+      await().ignoreExceptions().atMost(Duration.ofSeconds(10)).until(() -> sparkDrawn(page, last));
       page.get(stack.console.url() + "#/sensor/" + fleet.sensors.get(2));
       await()
           .ignoreExceptions()
@@ -204,6 +211,12 @@ class ConsoleBrowserIT {
               () -> !page.findElements(By.cssSelector("#thresholds button[disabled]")).isEmpty());
       browser.screenshot("09-phone-sensor-viewer");
     }
+  }
+
+  private static boolean sparkDrawn(ChromeDriver page, WebElement tile) {
+    return (Boolean)
+        page.executeScript(
+            "return arguments[0].querySelector('.spark').childElementCount > 0;", tile);
   }
 
   private static WebElement tile(ChromeDriver page, String sensor) {

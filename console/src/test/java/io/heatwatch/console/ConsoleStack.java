@@ -54,6 +54,17 @@ final class ConsoleStack {
       kafka.createCompactedTopic(topic, 2);
     }
     IndexTemplates.install(elasticsearch.httpUrl());
+    // the audit index as production's setup.sh makes it: the template from infra/, then the index
+    es.put(
+        "/_index_template/heatwatch-audit",
+        Files.readString(Path.of("../infra/elasticsearch/index-templates/heatwatch-audit.json")));
+    try {
+      es.put("/heatwatch-audit", "{}");
+    } catch (IllegalStateException e) {
+      if (!e.getMessage().contains("resource_already_exists_exception")) {
+        throw e;
+      }
+    }
     HeatwatchJob.start(
         flink.environment(1),
         JobConfig.fromMap(
