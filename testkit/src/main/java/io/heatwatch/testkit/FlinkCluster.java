@@ -31,11 +31,22 @@ public final class FlinkCluster implements AutoCloseable {
 
   /** Starts a MiniCluster; {@code restPort} 0 picks a free port. */
   public static FlinkCluster start(int restPort, int taskManagers, int slotsPerTaskManager) {
+    return start(restPort, taskManagers, slotsPerTaskManager, MANAGED_MEMORY);
+  }
+
+  /**
+   * Starts a MiniCluster whose TaskManagers have {@code managedMemory} each, as a production
+   * TaskManager has for RocksDB (the tests' default is small; RocksDB on it flushes constantly).
+   */
+  public static FlinkCluster start(
+      int restPort, int taskManagers, int slotsPerTaskManager, MemorySize managedMemory) {
     long started = System.nanoTime();
+    Configuration config = configuration(restPort);
+    config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedMemory);
     MiniCluster cluster =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()
-                .setConfiguration(configuration(restPort))
+                .setConfiguration(config)
                 .setNumTaskManagers(taskManagers)
                 .setNumSlotsPerTaskManager(slotsPerTaskManager)
                 .setCommonBindAddress(Ports.LOOPBACK)

@@ -32,6 +32,7 @@ import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.execution.JobClient;
@@ -45,9 +46,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * parse-only job, both on one MiniCluster in the same run, from generated in-memory payloads.
  *
  * <p>Arguments: {@code [readings per run, default 2000000] [sensors, default 10000] [parallelism,
- * default 2]}. Each pipeline runs once to warm up on a quarter of the readings, then once measured.
+ * default 2] [state backend of the full job, default hashmap]}. Each pipeline runs once to warm up
+ * on a quarter of the readings, then once measured.
  */
 public final class PipelineBenchmark {
+  /** What a production TaskManager of 1,536 MB (infra/docker-compose.yml) has for RocksDB. */
+  private static final MemorySize TASK_MANAGER_MANAGED_MEMORY = MemorySize.parse("400m");
+
   private static final Instant T0 = Instant.parse("2026-11-24T00:00:00Z");
   private static final Path CHECKPOINTS = Path.of("target", "bench-checkpoints").toAbsolutePath();
 
@@ -57,11 +62,12 @@ public final class PipelineBenchmark {
     long readings = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
     int sensors = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    try (FlinkCluster flink = FlinkCluster.start(0, 1, parallelism)) {
+    String stateBackend = args.length > 3 ? args[3] : "hashmap";
+    try (FlinkCluster flink = FlinkCluster.start(0, 1, parallelism, TASK_MANAGER_MANAGED_MEMORY)) {
       parseOnly(flink, readings / 4, sensors, parallelism);
-      full(flink, readings / 4, sensors, parallelism);
+      full(flink, readings / 4, sensors, parallelism, stateBackend);
       Run parse = parseOnly(flink, readings, sensors, parallelism);
-      Run full = full(flink, readings, sensors, parallelism);
+      Run full = full(flink, readings, sensors, parallelism, stateBackend);
       double parseRate = parse.perSecond(readings);
       double fullRate = full.perSecond(readings);
       System.out.printf(
@@ -72,7 +78,8 @@ public final class PipelineBenchmark {
           System.getProperty("os.arch"),
           Runtime.getRuntime().maxMemory() >> 20);
       System.out.printf(
-          "input: %,d readings of %,d sensors, parallelism %d%n", readings, sensors, parallelism);
+          "input: %,d readings of %,d sensors, parallelism %d, state backend %s%n",
+          readings, sensors, parallelism, stateBackend);
       System.out.printf("parse-only: %,.0f readings/s (%d ms)%n", parseRate, parse.millis);
       System.out.printf("full:       %,.0f readings/s (%d ms)%n", fullRate, full.millis);
       System.out.printf("ratio full / parse-only: %.2f%n", fullRate / parseRate);
@@ -103,7 +110,8 @@ public final class PipelineBenchmark {
     return new Run(System.currentTimeMillis() - started, 0, 0);
   }
 
-  private static Run full(FlinkCluster flink, long readings, int sensors, int parallelism)
+  private static Run full(
+      FlinkCluster flink, long readings, int sensors, int parallelism, String stateBackend)
       throws Exception {
     JobConfig config =
         JobConfig.fromMap(
@@ -114,6 +122,7 @@ public final class PipelineBenchmark {
                 // the dedupe state outgrows the JobManager's 5 MB in-memory checkpoint storage
                 JobConfig.CHECKPOINT_DIR, CHECKPOINTS.toUri().toString(),
                 JobConfig.RESTART_ATTEMPTS, "0",
+                JobConfig.STATE_BACKEND, stateBackend,
                 JobConfig.PARALLELISM, String.valueOf(parallelism)));
     StreamExecutionEnvironment env = flink.environment(parallelism);
     HeatwatchJob.build(env, config, new GeneratedSources(readings, sensors), new DiscardingSinks());
