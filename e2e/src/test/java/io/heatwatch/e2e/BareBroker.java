@@ -28,7 +28,7 @@ final class BareBroker {
     subOptions.setCleanStart(true);
     subOptions.setReceiveMaximum(WINDOW);
     subscriber.connect(subOptions);
-    subscriber.subscribe("bench/throughput", 1, (topic, message) -> arrived.countDown());
+    Subscriptions.qos1(subscriber, "bench/throughput", (topic, message) -> arrived.countDown());
     MqttAsyncClient publisher = new MqttAsyncClient(mqttUri, "bare-pub", new MemoryPersistence());
     MqttConnectionOptions pubOptions = new MqttConnectionOptions();
     pubOptions.setCleanStart(true);

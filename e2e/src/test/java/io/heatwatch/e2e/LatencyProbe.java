@@ -41,12 +41,12 @@ final class LatencyProbe implements AutoCloseable {
   LatencyProbe(String mqttUri, String elasticsearchUrl) throws MqttException {
     es = new ElasticsearchHttp(elasticsearchUrl);
     device = client(mqttUri, "probe-device");
-    device.subscribe(
+    Subscriptions.qos1(
+        device,
         "heatwatch/v1/" + SITE + "/" + DEVICE + "/alarms",
-        1,
         (topic, message) -> alarms.offer(System.nanoTime()));
     bare = client(mqttUri, "probe-bare");
-    bare.subscribe(BARE_TOPIC, 1, (topic, message) -> bareArrivals.offer(System.nanoTime()));
+    Subscriptions.qos1(bare, BARE_TOPIC, (topic, message) -> bareArrivals.offer(System.nanoTime()));
   }
 
   private static MqttClient client(String uri, String id) throws MqttException {

@@ -3,6 +3,7 @@ package io.heatwatch.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heatwatch.e2e.SoakSampler.Sample;
+import io.heatwatch.edge.Agent;
 import io.heatwatch.edge.SimulatedFleet;
 import io.heatwatch.edge.SimulatedFleet.FleetSpec;
 import io.heatwatch.edge.publish.MqttSettings;
@@ -26,9 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  * and index growth; writes a CSV, PNG plots and a table.
  */
 class SoakIT {
-  private static final int DEVICES = 100;
+  // 1,000 readings/s as 50 devices x 10 sensors read twice a second: the fleet load driver's shape
+  // (sustained 1,000/s there); 100 devices x 10 sensors at 1 Hz numbered only ~800/s on 2 cores.
+  private static final int DEVICES = 50;
   private static final int SENSORS = 10;
-  private static final Duration PERIOD = Duration.ofSeconds(1);
+  private static final Duration PERIOD = Duration.ofMillis(500);
+  private static final int RATE = DEVICES * SENSORS * 1000 / (int) PERIOD.toMillis();
+  private static final int TICK_THREADS = 4;
 
   @TempDir static Path dir;
 
@@ -52,14 +57,24 @@ class SoakIT {
                 chain.flinkUrl(),
                 chain.job().getJobID().toHexString(),
                 chain.elasticsearchUrl())) {
-      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-      ticker.scheduleAtFixedRate(fleet::tickAll, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+      // Each device ticks on its own schedule, spread over the period as real devices are: one
+      // thread ticking all 100 (100 fsync'd outbox transactions in a row) fell behind 1 Hz.
+      ScheduledExecutorService ticker = Executors.newScheduledThreadPool(TICK_THREADS);
+      List<Agent> agents = fleet.agents();
+      for (int i = 0; i < agents.size(); i++) {
+        ticker.scheduleAtFixedRate(
+            agents.get(i)::tick,
+            PERIOD.toMillis() * i / agents.size(),
+            PERIOD.toMillis(),
+            TimeUnit.MILLISECONDS);
+      }
       long start = System.nanoTime();
       long end = start + duration.toNanos();
       try {
         while (System.nanoTime() < end) {
           Thread.sleep(every.toMillis());
-          Sample sample = sampler.sample((System.nanoTime() - start) / 1e9, fleet.published());
+          Sample sample =
+              sampler.sample((System.nanoTime() - start) / 1e9, fleet.published(), fleet.waiting());
           samples.add(sample);
           System.out.println("soak: " + sample.csv());
         }
@@ -72,17 +87,16 @@ class SoakIT {
     samples.forEach(s -> csv.add(s.csv()));
     Files.write(out.resolve("soak.csv"), csv, StandardCharsets.UTF_8);
     SoakPlots.write(samples, out);
-    String table = SoakPlots.table(samples, duration, DEVICES * SENSORS);
+    String table = SoakPlots.table(samples, duration, RATE);
     System.out.println(table);
     ReliabilityReport.replaceSection(System.getProperty("heatwatch.e2e.report", ""), "soak", table);
 
+    Sample first = samples.get(0);
     Sample last = samples.get(samples.size() - 1);
-    double rate = last.produced() / last.seconds();
-    assertThat(rate)
-        .as("readings/s delivered to the broker")
-        .isGreaterThan(0.9 * DEVICES * SENSORS);
+    double rate = (last.produced() - first.produced()) / (last.seconds() - first.seconds());
+    assertThat(rate).as("readings/s delivered to the broker").isGreaterThan(0.9 * RATE);
     assertThat(last.docs())
         .as("Elasticsearch keeps up: at most a minute of readings behind")
-        .isGreaterThan(last.produced() - 60L * DEVICES * SENSORS);
+        .isGreaterThan(last.produced() - 60L * RATE);
   }
 }

@@ -36,6 +36,14 @@ final class SoakPlots {
         new Series("lag", s -> s.lag()));
     plot(
         dir,
+        "soak-backlog",
+        "Readings waiting: in the devices' outboxes, and acknowledged but not yet searchable",
+        "readings",
+        samples,
+        new Series("outboxes", s -> s.waiting()),
+        new Series("not yet searchable", s -> s.behind()));
+    plot(
+        dir,
         "soak-checkpoints",
         "Latest Flink checkpoint",
         "ms / KiB",
@@ -86,23 +94,32 @@ final class SoakPlots {
             duration,
             samples.size() > 1
                 ? Duration.ofMillis(
-                    (long) ((samples.get(1).seconds() - samples.get(0).seconds()) * 1000))
+                    (long)
+                        ((samples.get(samples.size() - 1).seconds() - samples.get(0).seconds())
+                            * 1000
+                            / (samples.size() - 1)))
                 : "-"));
     out.append("| series | first | middle | last | max |\n|---|---|---|---|---|\n");
     row(out, samples, "heap used (MiB)", Sample::heapMb);
     row(out, samples, "RSS (MiB)", Sample::rssMb);
     row(out, samples, "Kafka consumer lag (records)", s -> s.lag());
+    row(out, samples, "readings in the devices' outboxes", s -> s.waiting());
+    row(out, samples, "acknowledged, not yet searchable", s -> s.behind());
     row(out, samples, "checkpoint duration (ms)", s -> s.checkpointMs());
     row(out, samples, "checkpoint size (KiB)", Sample::checkpointKb);
     row(out, samples, "readings documents", s -> s.docs());
     row(out, samples, "readings store (MiB)", Sample::storeMb);
+    Sample first = samples.get(0);
     Sample last = samples.get(samples.size() - 1);
     out.append(
         String.format(
-            "%nDelivered %.0f readings/s on average; %d documents for %d readings delivered at the"
-                + " last sample.%n%n![memory](soak-memory.png)%n![lag](soak-kafka-lag.png)%n"
+            "%nDelivered %.0f readings/s from the first sample to the last; %d documents for %d"
+                + " readings delivered at the last sample.%n%n![memory](soak-memory.png)%n"
+                + "![lag](soak-kafka-lag.png)%n![backlog](soak-backlog.png)%n"
                 + "![checkpoints](soak-checkpoints.png)%n![elasticsearch](soak-elasticsearch.png)%n",
-            last.produced() / last.seconds(), last.docs(), last.produced()));
+            (last.produced() - first.produced()) / (last.seconds() - first.seconds()),
+            last.docs(),
+            last.produced()));
     return out.toString();
   }
 

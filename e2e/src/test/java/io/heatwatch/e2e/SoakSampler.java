@@ -52,6 +52,7 @@ final class SoakSampler implements AutoCloseable {
    * @param docs documents in heatwatch-readings-*
    * @param storeMb primary store size of heatwatch-readings-*
    * @param produced readings the fleet had delivered to the broker
+   * @param waiting readings in the fleet's outboxes, not yet acknowledged by the broker
    */
   record Sample(
       double seconds,
@@ -62,18 +63,34 @@ final class SoakSampler implements AutoCloseable {
       double checkpointKb,
       long docs,
       double storeMb,
-      long produced) {
+      long produced,
+      long waiting) {
     static final String HEADER =
-        "seconds,heap_mb,rss_mb,kafka_lag,checkpoint_ms,checkpoint_kb,es_docs,es_store_mb,produced";
+        "seconds,heap_mb,rss_mb,kafka_lag,checkpoint_ms,checkpoint_kb,es_docs,es_store_mb,produced,"
+            + "outbox";
+
+    /** Readings the broker has acknowledged that are not searchable yet. */
+    long behind() {
+      return Math.max(0, produced - docs);
+    }
 
     String csv() {
       return String.format(
-          "%.0f,%.1f,%.1f,%d,%d,%.1f,%d,%.2f,%d",
-          seconds, heapMb, rssMb, lag, checkpointMs, checkpointKb, docs, storeMb, produced);
+          "%.0f,%.1f,%.1f,%d,%d,%.1f,%d,%.2f,%d,%d",
+          seconds,
+          heapMb,
+          rssMb,
+          lag,
+          checkpointMs,
+          checkpointKb,
+          docs,
+          storeMb,
+          produced,
+          waiting);
     }
   }
 
-  Sample sample(double seconds, long produced) throws Exception {
+  Sample sample(double seconds, long produced, long waiting) throws Exception {
     double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
     JsonNode checkpoint =
         get(flinkUrl + "/jobs/" + jobId + "/checkpoints").path("latest").path("completed");
@@ -91,7 +108,8 @@ final class SoakSampler implements AutoCloseable {
             / 1024.0,
         stats.path("docs").path("count").asLong(),
         stats.path("store").path("size_in_bytes").asLong() / 1048576.0,
-        produced);
+        produced,
+        waiting);
   }
 
   private long lag() throws Exception {
