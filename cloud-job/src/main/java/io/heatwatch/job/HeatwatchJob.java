@@ -211,6 +211,7 @@ public final class HeatwatchJob {
                     .uid("commands-to-device-detection"));
     SingleOutputStreamOperator<Alarm> deviceAlarms =
         unique
+            .getSideOutput(Deduplicator.SIGNS_OF_LIFE)
             .keyBy(new DeviceKey())
             .connect(deviceEvents.keyBy(DeviceEvent::deviceId, Types.STRING))
             .process(new DeviceOfflineDetector(config.offlineTimeout()))

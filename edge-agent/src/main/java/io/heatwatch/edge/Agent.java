@@ -51,6 +51,7 @@ public final class Agent implements AutoCloseable {
       Outbox outbox,
       MqttPublisher mqtt,
       int window,
+      int batch,
       Clock clock,
       ScheduledExecutorService scheduler,
       Path cpuTemperature,
@@ -59,7 +60,7 @@ public final class Agent implements AutoCloseable {
     this.sensors = sensors;
     this.outbox = outbox;
     this.mqtt = mqtt;
-    this.sender = new OutboxSender(outbox, mqtt, window);
+    this.sender = new OutboxSender(outbox, mqtt, window, batch);
     this.heartbeat = new Heartbeat(identity, outbox, clock, cpuTemperature);
     this.clock = clock;
     this.scheduler = scheduler;

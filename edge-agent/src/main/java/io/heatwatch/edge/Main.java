@@ -162,7 +162,8 @@ public final class Main implements Callable<Integer> {
             tls,
             m.sessionExpiry(),
             java.time.Duration.ofSeconds(30),
-            m.window());
+            m.window(),
+            m.batch());
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     AgentIdentity identity = AgentIdentity.of(config.site(), config.deviceId());
     Clock clock = Clock.systemUTC();
@@ -177,6 +178,7 @@ public final class Main implements Callable<Integer> {
                 clock),
             new MqttPublisher(mqtt, config.site(), config.deviceId(), scheduler),
             mqtt.window(),
+            mqtt.batch(),
             clock,
             scheduler,
             config.sensors().cpuTemperature(),

@@ -81,6 +81,7 @@ public final class SimulatedFleet implements AutoCloseable {
                   clock),
               new MqttPublisher(mqtt, spec.site(), deviceId, scheduler),
               mqtt.window(),
+              mqtt.batch(),
               clock,
               scheduler,
               null,

@@ -38,6 +38,10 @@ class BrokerOutageIT {
                 Clock.systemUTC())) {
       tick(fleet, 10);
       await().atMost(Duration.ofSeconds(20)).until(() -> fleet.waiting() == 0);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> collector.arrivals().size() >= 10 * SENSORS);
+      int beforeOutage = collector.messageSizes().size();
 
       broker.close();
       tick(fleet, 500);
@@ -54,6 +58,12 @@ class BrokerOutageIT {
       assertThat(collector.firstArrivals())
           .as("every reading, first arrivals in seq order")
           .isEqualTo(expected);
+      List<Integer> replay =
+          collector.messageSizes().subList(beforeOutage, collector.messageSizes().size());
+      assertThat(replay)
+          .as("the backlog goes out in batches of at most %d readings", MqttSettings.DEFAULT_BATCH)
+          .allMatch(size -> size <= MqttSettings.DEFAULT_BATCH)
+          .hasSizeLessThan(500 * SENSORS / 10);
       System.out.printf(
           "broker outage: %d readings stored while down, %d delivered after, %d duplicate deliveries%n",
           500 * SENSORS, total, collector.duplicates());

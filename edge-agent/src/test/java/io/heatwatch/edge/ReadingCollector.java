@@ -12,10 +12,14 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
-/** A persistent-session subscriber that records every reading a device delivered, in order. */
+/**
+ * A persistent-session subscriber that records every reading a device delivered, in order, and how
+ * many readings each message held.
+ */
 final class ReadingCollector implements AutoCloseable {
   private final MqttClient client;
   private final List<Long> arrivals = new ArrayList<>();
+  private final List<Integer> messageSizes = new ArrayList<>();
 
   ReadingCollector(String brokerUri, String topicFilter) throws MqttException {
     client = new MqttClient(brokerUri, "collector-" + System.nanoTime(), new MemoryPersistence());
@@ -28,12 +32,18 @@ final class ReadingCollector implements AutoCloseable {
     client.subscribe(
         new MqttSubscription[] {new MqttSubscription(topicFilter, 1)},
         new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
-          (topic, message) -> add(TelemetryCodec.decodeReading(message.getPayload()))
+          (topic, message) -> add(TelemetryCodec.decodeReadings(message.getPayload()))
         });
   }
 
-  private synchronized void add(Reading reading) {
-    arrivals.add(reading.seq());
+  private synchronized void add(List<Reading> readings) {
+    messageSizes.add(readings.size());
+    readings.forEach(reading -> arrivals.add(reading.seq()));
+  }
+
+  /** Readings per message, in arrival order. */
+  synchronized List<Integer> messageSizes() {
+    return List.copyOf(messageSizes);
   }
 
   /** Every seq in arrival order, duplicates included. */

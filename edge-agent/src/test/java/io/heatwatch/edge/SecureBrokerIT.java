@@ -78,7 +78,8 @@ class SecureBrokerIT {
             tls,
             Duration.ofDays(1),
             Duration.ofSeconds(30),
-            MqttSettings.DEFAULT_WINDOW);
+            MqttSettings.DEFAULT_WINDOW,
+            MqttSettings.DEFAULT_BATCH);
     AgentIdentity identity = AgentIdentity.of("lab", "pi-tls");
     List<Sensor> sensors = List.of(new SimulatedSensor("pi-tls-t1", 21, 1, SpikePlan.NONE));
     return new Agent(
@@ -88,6 +89,7 @@ class SecureBrokerIT {
             data.resolve("outbox.db"), identity, OutboxLimits.DEFAULT, Clock.systemUTC()),
         new MqttPublisher(settings, "lab", "pi-tls", scheduler),
         settings.window(),
+        settings.batch(),
         Clock.systemUTC(),
         scheduler,
         null,
@@ -108,7 +110,7 @@ class SecureBrokerIT {
     bridge.subscribe(
         new MqttSubscription[] {new MqttSubscription("heatwatch/v1/+/+/readings", 1)},
         new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
-          (topic, message) -> received.add(TelemetryCodec.decodeReading(message.getPayload()))
+          (topic, message) -> received.addAll(TelemetryCodec.decodeReadings(message.getPayload()))
         });
 
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);

@@ -49,7 +49,7 @@ class SimulatedFleetIT {
           new MqttSubscription("heatwatch/v1/it/+/status", 1)
         },
         new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
-          (topic, message) -> received.add(TelemetryCodec.decodeReading(message.getPayload())),
+          (topic, message) -> received.addAll(TelemetryCodec.decodeReadings(message.getPayload())),
           (topic, message) -> {
             DeviceStatus s = TelemetryCodec.decodeStatus(message.getPayload());
             status.put(s.deviceId(), s);

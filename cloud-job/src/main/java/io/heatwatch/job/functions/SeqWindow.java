@@ -1,11 +1,12 @@
 package io.heatwatch.job.functions;
 
 /**
- * A device's dedupe state in one {@code long[]}: element 0 is the highest seq seen, and the {@link
+ * A device's dedupe state in one {@code long[]}: element 0 is the highest seq seen, the {@link
  * #WORDS} words after it are a bitmap of which of the {@link #SIZE} seqs up to the highest have
- * been seen (bit {@code d} stands for seq {@code highest - d}). Fixed size, so dedupe state is the
- * same small amount per device however many readings it sends, and changed in place, so a reading
- * costs one state read and at most one write and no allocation.
+ * been seen (bit {@code d} stands for seq {@code highest - d}), and the last element is the
+ * processing time the device last sent a new reading at ({@link #lastSeen}). Fixed size, so dedupe
+ * state is the same small amount per device however many readings it sends, and changed in place,
+ * so a reading costs one state read and at most one write and no allocation.
  */
 final class SeqWindow {
   /**
@@ -28,11 +29,22 @@ final class SeqWindow {
   private SeqWindow() {}
 
   /** The state of a device whose only seen seq is {@code seq}. */
-  static long[] first(long seq) {
-    long[] state = new long[1 + WORDS];
+  static long[] first(long seq, long now) {
+    long[] state = new long[2 + WORDS];
     state[0] = seq;
     state[1] = 1L;
+    state[1 + WORDS] = now;
     return state;
+  }
+
+  /** Processing time (ms) of the device's latest new reading. */
+  static long lastSeen(long[] state) {
+    return state[1 + WORDS];
+  }
+
+  /** Records that the device sent a new reading at {@code now}. */
+  static void touch(long[] state, long now) {
+    state[1 + WORDS] = now;
   }
 
   static long highest(long[] state) {

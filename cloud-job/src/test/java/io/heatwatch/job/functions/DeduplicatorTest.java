@@ -23,7 +23,7 @@ class DeduplicatorTest {
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new Deduplicator(TTL)), new DeviceKey(), Types.STRING);
     harness.open();
-    harness.setStateTtlProcessingTime(0);
+    harness.setProcessingTime(0);
   }
 
   @AfterEach
@@ -61,13 +61,72 @@ class DeduplicatorTest {
     Reading reading = ok("pi-a", "t1", 1, 0, 20.0);
     process(reading);
 
-    harness.setStateTtlProcessingTime(TTL.toMillis() - 1);
+    harness.setProcessingTime(TTL.toMillis() - 1);
     process(reading);
     assertThat(harness.extractOutputValues()).containsExactly(reading);
 
-    harness.setStateTtlProcessingTime(TTL.toMillis() + 1);
+    harness.setProcessingTime(TTL.toMillis() + 1);
+    assertThat(harness.numKeyedStateEntries()).as("state of a forgotten device").isZero();
     process(reading);
     assertThat(harness.extractOutputValues()).containsExactly(reading, reading);
+  }
+
+  @Test
+  void aDeviceThatKeepsSendingIsRememberedForATtlAfterItsLatestReading() throws Exception {
+    Reading first = ok("pi-a", "t1", 1, 0, 20.0);
+    process(first);
+    harness.setProcessingTime(TTL.toMillis() - 1);
+    process(ok("pi-a", "t1", 2, 0, 20.0));
+
+    harness.setProcessingTime(2 * TTL.toMillis() - 2);
+    process(first);
+    assertThat(harness.extractOutputValues()).extracting(Reading::seq).containsExactly(1L, 2L);
+
+    harness.setProcessingTime(2 * TTL.toMillis());
+    process(first);
+    assertThat(harness.extractOutputValues())
+        .extracting(Reading::seq)
+        .as("forgotten a TTL after seq 2")
+        .containsExactly(1L, 2L, 1L);
+  }
+
+  @Test
+  void passesTheFirstNewReadingOfEachSecondAsASignOfLife() throws Exception {
+    harness.setProcessingTime(10_000);
+    process(ok("pi-a", "t1", 1, 0, 20.0));
+    harness.setProcessingTime(10_400);
+    process(ok("pi-a", "t1", 2, 0, 20.0));
+    process(ok("pi-a", "t1", 2, 0, 20.0));
+    harness.setProcessingTime(10_999);
+    process(ok("pi-a", "t1", 3, 0, 20.0));
+    harness.setProcessingTime(11_000);
+    process(ok("pi-a", "t1", 1, 0, 20.0));
+    process(ok("pi-a", "t1", 4, 0, 20.0));
+    process(ok("pi-b", "t1", 1, 0, 20.0));
+    harness.setProcessingTime(15_000);
+    process(ok("pi-a", "t1", 5, 0, 20.0));
+
+    assertThat(harness.getSideOutput(Deduplicator.SIGNS_OF_LIFE))
+        .extracting(record -> record.getValue().deviceId() + ":" + record.getValue().seq())
+        .containsExactly("pi-a:1", "pi-a:4", "pi-b:1", "pi-a:5");
+  }
+
+  @Test
+  void theForgettingTimerSurvivesARestore() throws Exception {
+    Reading reading = ok("pi-a", "t1", 1, 0, 20.0);
+    process(reading);
+    var snapshot = harness.snapshot(1, 1);
+    harness.close();
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new Deduplicator(TTL)), new DeviceKey(), Types.STRING);
+    harness.initializeState(snapshot);
+    harness.open();
+
+    process(reading);
+    assertThat(harness.extractOutputValues()).as("still a duplicate after the restore").isEmpty();
+    harness.setProcessingTime(TTL.toMillis());
+    assertThat(harness.numKeyedStateEntries()).isZero();
   }
 
   @Test

@@ -16,7 +16,7 @@ class SeqWindowTest {
     SplittableRandom random = new SplittableRandom(7);
     TreeSet<Long> seen = new TreeSet<>();
     long top = 1;
-    long[] state = SeqWindow.first(top);
+    long[] state = SeqWindow.first(top, 0);
     seen.add(top);
     for (int step = 0; step < 20_000; step++) {
       long seq;
@@ -50,7 +50,7 @@ class SeqWindowTest {
 
   @Test
   void aJumpOfTheWholeWindowOrMoreForgetsEverythingBelow() {
-    long[] state = SeqWindow.first(10);
+    long[] state = SeqWindow.first(10, 0);
     SeqWindow.accept(state, 9);
     assertThat(SeqWindow.accept(state, 10 + SeqWindow.SIZE)).isEqualTo(Outcome.FIRST);
     assertThat(SeqWindow.seen(state, 10)).isFalse();

@@ -1,5 +1,6 @@
 package io.heatwatch.edge.config;
 
+import io.heatwatch.edge.publish.MqttSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +89,8 @@ public record AgentConfig(
    * @param certFile PEM client certificate
    * @param keyFile PEM PKCS#8 private key
    * @param sessionExpiry how long the broker keeps the session
-   * @param window readings in flight at most
+   * @param window messages in flight at most
+   * @param batch readings per message at most
    */
   public record Mqtt(
       String uri,
@@ -98,10 +100,12 @@ public record AgentConfig(
       Path certFile,
       Path keyFile,
       Duration sessionExpiry,
-      Integer window) {
+      Integer window,
+      Integer batch) {
     public Mqtt {
       sessionExpiry = sessionExpiry == null ? Duration.ofDays(7) : sessionExpiry;
-      window = window == null ? 8 : window;
+      window = window == null ? MqttSettings.DEFAULT_WINDOW : window;
+      batch = batch == null ? MqttSettings.DEFAULT_BATCH : batch;
     }
 
     List<String> problems() {
@@ -117,6 +121,10 @@ public record AgentConfig(
       }
       if (window < 1 || window > 1000) {
         problems.add("mqtt.window: must be within 1..1000 (got " + window + ")");
+      }
+      if (batch < 1 || batch > MqttSettings.MAX_BATCH) {
+        problems.add(
+            "mqtt.batch: must be within 1.." + MqttSettings.MAX_BATCH + " (got " + batch + ")");
       }
       return problems;
     }

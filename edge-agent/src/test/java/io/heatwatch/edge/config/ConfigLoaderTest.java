@@ -31,6 +31,7 @@ class ConfigLoaderTest {
             file("site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"), Map.of());
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/heatwatch"));
     assertThat(config.mqtt().window()).isEqualTo(8);
+    assertThat(config.mqtt().batch()).isEqualTo(50);
     assertThat(config.sensors().w1Devices()).isEqualTo(Path.of("/sys/bus/w1/devices"));
     assertThat(config.outbox().maxReadings()).isEqualTo(4_838_400L);
   }
@@ -50,17 +51,19 @@ class ConfigLoaderTest {
     Path f =
         file(
             "site: Home\ndeviceId: pi-1\nperiod: PT0.01S\nmqtt:\n  uri: http://x\n  window: 0\n"
+                + "  batch: 501\n"
                 + "sensors:\n  list:\n    - id: 10-abc\n      calibrationC: 9\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->
                 assertThat(e.problems())
-                    .hasSize(6)
+                    .hasSize(7)
                     .anyMatch(p -> p.startsWith("site:") && p.contains("Home"))
                     .anyMatch(p -> p.startsWith("period:"))
                     .anyMatch(p -> p.startsWith("mqtt.uri:") && p.contains("http://x"))
                     .anyMatch(p -> p.startsWith("mqtt.window:"))
+                    .anyMatch(p -> p.startsWith("mqtt.batch:") && p.contains("501"))
                     .anyMatch(p -> p.startsWith("sensors.list[0].id:"))
                     .anyMatch(p -> p.startsWith("sensors.list[0].calibrationC:")));
   }
