@@ -54,8 +54,9 @@ public final class Deduplicator extends KeyedProcessFunction<String, Reading, Re
     window =
         getRuntimeContext()
             .getState(
+                // A new name: "seq-window" held the TTL-wrapped array without the last-seen time.
                 new ValueStateDescriptor<>(
-                    "seq-window", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+                    "device-window", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
     tooOld = getRuntimeContext().getMetricGroup().counter("readingsOlderThanDedupeWindow");
     forgotten = getRuntimeContext().getMetricGroup().counter("devicesForgotten");
