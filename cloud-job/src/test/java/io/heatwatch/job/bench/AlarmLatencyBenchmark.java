@@ -4,10 +4,6 @@ import io.heatwatch.job.HeatwatchJob;
 import io.heatwatch.job.JobConfig;
 import io.heatwatch.job.Sinks;
 import io.heatwatch.job.Sources;
-import io.heatwatch.job.model.DeviceView;
-import io.heatwatch.job.model.InvalidRecord;
-import io.heatwatch.job.model.SensorMetrics;
-import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
@@ -28,10 +24,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -140,7 +134,7 @@ public final class AlarmLatencyBenchmark {
   private static JobClient startJob(FlinkCluster flink, JobConfig config) throws Exception {
     var env = flink.environment(2);
     Sinks production = Sinks.production(config);
-    HeatwatchJob.build(env, config, Sources.kafka(config), new KafkaOnlySinks(production));
+    HeatwatchJob.build(env, config, Sources.kafka(config), new DiscardingSinks(production));
     return env.executeAsync("latency-" + config.alarmsGuarantee());
   }
 
@@ -345,39 +339,6 @@ public final class AlarmLatencyBenchmark {
       return String.format(
           "n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms",
           millis.size(), percentile(50), percentile(95), percentile(99), percentile(100));
-    }
-  }
-
-  /** Only the Kafka sinks of production; the Elasticsearch ones are off this path and discard. */
-  private record KafkaOnlySinks(Sinks production) implements Sinks {
-    @Override
-    public Sink<StoredReading> readings() {
-      return new DiscardingSink<>();
-    }
-
-    @Override
-    public Sink<SensorMetrics> metrics() {
-      return new DiscardingSink<>();
-    }
-
-    @Override
-    public Sink<Alarm> alarms() {
-      return new DiscardingSink<>();
-    }
-
-    @Override
-    public Sink<Alarm> alarmEvents() {
-      return production.alarmEvents();
-    }
-
-    @Override
-    public Sink<DeviceView> devices() {
-      return new DiscardingSink<>();
-    }
-
-    @Override
-    public Sink<InvalidRecord> invalidRecords() {
-      return production.invalidRecords();
     }
   }
 }

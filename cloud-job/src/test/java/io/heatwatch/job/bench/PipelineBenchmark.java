@@ -3,18 +3,12 @@ package io.heatwatch.job.bench;
 import io.heatwatch.job.HeatwatchJob;
 import io.heatwatch.job.JobConfig;
 import io.heatwatch.job.QuietInputs;
-import io.heatwatch.job.Sinks;
 import io.heatwatch.job.Sources;
 import io.heatwatch.job.functions.InvalidRecordSplitter;
 import io.heatwatch.job.functions.ParsedRecordDeserializer;
 import io.heatwatch.job.functions.ParsedRecordTimestamps;
 import io.heatwatch.job.model.ConfigUpdate;
-import io.heatwatch.job.model.DeviceView;
-import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.ParsedRecord;
-import io.heatwatch.job.model.SensorMetrics;
-import io.heatwatch.job.model.StoredReading;
-import io.heatwatch.model.Alarm;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.KafkaTopics;
@@ -30,7 +24,6 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -125,7 +118,7 @@ public final class PipelineBenchmark {
                 JobConfig.STATE_BACKEND, stateBackend,
                 JobConfig.PARALLELISM, String.valueOf(parallelism)));
     StreamExecutionEnvironment env = flink.environment(parallelism);
-    HeatwatchJob.build(env, config, new GeneratedSources(readings, sensors), new DiscardingSinks());
+    HeatwatchJob.build(env, config, new GeneratedSources(readings, sensors), DiscardingSinks.all());
     long started = System.currentTimeMillis();
     JobClient job = env.executeAsync("bench-full");
     CompletedCheckpointStats last = null;
@@ -229,39 +222,6 @@ public final class PipelineBenchmark {
     @Override
     public Source<AlarmCommand, ?, ?> alarmCommands() {
       return QuietInputs.alarmCommands("nobody:t1:HIGH:1", T0);
-    }
-  }
-
-  /** Every sink discards. */
-  private record DiscardingSinks() implements Sinks {
-    @Override
-    public Sink<StoredReading> readings() {
-      return new DiscardingSink<>();
-    }
-
-    @Override
-    public Sink<SensorMetrics> metrics() {
-      return new DiscardingSink<>();
-    }
-
-    @Override
-    public Sink<Alarm> alarms() {
-      return new DiscardingSink<>();
-    }
-
-    @Override
-    public Sink<Alarm> alarmEvents() {
-      return new DiscardingSink<>();
-    }
-
-    @Override
-    public Sink<DeviceView> devices() {
-      return new DiscardingSink<>();
-    }
-
-    @Override
-    public Sink<InvalidRecord> invalidRecords() {
-      return new DiscardingSink<>();
     }
   }
 }
