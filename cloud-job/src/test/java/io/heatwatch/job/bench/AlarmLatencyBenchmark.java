@@ -110,7 +110,7 @@ public final class AlarmLatencyBenchmark {
                     JobConfig.CHECKPOINT_DIR,
                     root.resolve(guarantee + "-checkpoints").toUri().toString(),
                     JobConfig.STATE_BACKEND,
-                    "rocksdb",
+                    stateBackend,
                     JobConfig.ALARMS_GUARANTEE,
                     guarantee,
                     JobConfig.PARALLELISM,
