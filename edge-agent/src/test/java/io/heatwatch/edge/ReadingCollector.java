@@ -20,6 +20,7 @@ final class ReadingCollector implements AutoCloseable {
   private final MqttClient client;
   private final List<Long> arrivals = new ArrayList<>();
   private final List<Integer> messageSizes = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
 
   ReadingCollector(String brokerUri, String topicFilter) throws MqttException {
     client = new MqttClient(brokerUri, "collector-" + System.nanoTime(), new MemoryPersistence());
@@ -32,8 +33,25 @@ final class ReadingCollector implements AutoCloseable {
     client.subscribe(
         new MqttSubscription[] {new MqttSubscription(topicFilter, 1)},
         new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
-          (topic, message) -> add(TelemetryCodec.decodeReadings(message.getPayload()))
+          (topic, message) -> add(message.getPayload())
         });
+  }
+
+  /**
+   * What went wrong while receiving; a listener that throws would make Paho drop the connection.
+   */
+  synchronized List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  private void add(byte[] payload) {
+    try {
+      add(TelemetryCodec.decodeReadings(payload));
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        problems.add(e + " in " + new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
   }
 
   private synchronized void add(List<Reading> readings) {
