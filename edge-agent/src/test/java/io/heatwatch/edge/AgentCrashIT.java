@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,16 @@ class AgentCrashIT {
   private static final int KILLS = 6;
 
   @TempDir Path dir;
+
+  private final List<Process> agents = new ArrayList<>();
+
+  /** A failed test must not leave an agent running: it would take pi-crash's session later. */
+  @AfterEach
+  void killAgents() throws InterruptedException {
+    for (Process agent : agents) {
+      agent.destroyForcibly().waitFor();
+    }
+  }
 
   @Test
   void sigkillMidStreamLosesNothingAndSeqStaysContinuous() throws Exception {
@@ -74,10 +85,13 @@ class AgentCrashIT {
     command.add(Main.class.getName());
     command.add("--config");
     command.add(config.toString());
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("agent.log").toFile())
-        .start();
+    Process agent =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("agent.log").toFile())
+            .start();
+    agents.add(agent);
+    return agent;
   }
 
   private Path writeConfig(MqttBroker broker, String period) throws Exception {
