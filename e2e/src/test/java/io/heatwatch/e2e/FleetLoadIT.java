@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FleetLoadIT {
   private static final int DEVICES = 50;
   private static final int SENSORS = 10;
-  private static final int[] RATES = {500, 1000, 1500, 2000, 3000, 4000, 6000, 8000};
+  private static final int[] RATES = {
+    500, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 12000, 16000, 24000
+  };
   private static final Duration STEP = Duration.ofSeconds(30);
   private static final Duration GRACE = Duration.ofSeconds(5);
   // Latency is measured at half the step that was sustained here (1,000/s), so that the probes
