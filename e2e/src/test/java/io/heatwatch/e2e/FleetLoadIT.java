@@ -33,8 +33,8 @@ class FleetLoadIT {
   };
   private static final Duration STEP = Duration.ofSeconds(30);
   private static final Duration GRACE = Duration.ofSeconds(5);
-  // Latency is measured at half the step that was sustained here (1,000/s), so that the probes
-  // time the chain, not a queue: at 1,000/s each probe waited ~15 s behind the backlog.
+  // Latency is measured far below the sustained rates, so that the probes time the chain, not a
+  // queue: when 1,000/s was this chain's ceiling, each probe at 1,000/s waited ~15 s behind it.
   private static final int LATENCY_RATE = 500;
   private static final int PROBES = 200;
 

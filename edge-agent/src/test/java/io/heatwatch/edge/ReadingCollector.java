@@ -2,6 +2,7 @@ package io.heatwatch.edge;
 
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +50,7 @@ final class ReadingCollector implements AutoCloseable {
       add(TelemetryCodec.decodeReadings(payload));
     } catch (RuntimeException e) {
       synchronized (this) {
-        problems.add(e + " in " + new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+        problems.add(e + " in " + new String(payload, StandardCharsets.UTF_8));
       }
     }
   }

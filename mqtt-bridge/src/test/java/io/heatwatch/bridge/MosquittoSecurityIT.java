@@ -2,6 +2,7 @@ package io.heatwatch.bridge;
 
 import static io.heatwatch.bridge.it.Fixtures.connectorConfig;
 import static io.heatwatch.bridge.it.Fixtures.header;
+import static io.heatwatch.bridge.it.Fixtures.highAlarm;
 import static io.heatwatch.bridge.it.Fixtures.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -255,9 +256,9 @@ class MosquittoSecurityIT {
         KafkaTail tail = new KafkaTail(kafka, dlq)) {
       producer.send(new ProducerRecord<>(KafkaTopics.ALARMS, "{not an alarm".getBytes()));
       producer.send(
-          new ProducerRecord<>(KafkaTopics.ALARMS, TelemetryCodec.encode(alarm("pi-a", now))));
+          new ProducerRecord<>(KafkaTopics.ALARMS, TelemetryCodec.encode(highAlarm("pi-a", now))));
       producer.send(
-          new ProducerRecord<>(KafkaTopics.ALARMS, TelemetryCodec.encode(alarm("pi-b", now))));
+          new ProducerRecord<>(KafkaTopics.ALARMS, TelemetryCodec.encode(highAlarm("pi-b", now))));
       for (String sensor : List.of("pi-a-t1", "pi-a-t2")) {
         producer.send(
             new ProducerRecord<>(
@@ -280,7 +281,7 @@ class MosquittoSecurityIT {
       Alarm delivered =
           TelemetryCodec.decodeAlarm(
               piA.byTopic.get(MqttTopics.topic("lab", "pi-a", Channel.ALARMS)).get(0));
-      assertThat(delivered.alarmId()).isEqualTo(alarm("pi-a", now).alarmId());
+      assertThat(delivered.alarmId()).isEqualTo(highAlarm("pi-a", now).alarmId());
       assertThat(piA.byTopic).containsOnlyKeys(MqttTopics.topic("lab", "pi-a", Channel.ALARMS));
       assertThat(piB.byTopic).containsOnlyKeys(MqttTopics.topic("lab", "pi-b", Channel.ALARMS));
       var rejected = tail.records(dlq).get(0);
@@ -305,27 +306,6 @@ class MosquittoSecurityIT {
       client.close();
     }
     connect.deleteConnector("it-downlink");
-  }
-
-  private static Alarm alarm(String device, Instant now) {
-    return new Alarm(
-        1,
-        device + ":" + device + "-t1:HIGH:1",
-        1,
-        "lab",
-        device,
-        device + "-t1",
-        Alarm.AlarmKind.HIGH,
-        Alarm.Severity.WARNING,
-        Alarm.AlarmState.OPEN,
-        now,
-        now,
-        null,
-        null,
-        null,
-        9.25,
-        8.0,
-        "above 8.0 °C");
   }
 
   /** A QoS 1 publish the broker refused: an error PUBACK or a failed token. */

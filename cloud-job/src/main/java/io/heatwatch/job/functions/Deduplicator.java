@@ -67,13 +67,13 @@ public final class Deduplicator extends KeyedProcessFunction<String, Reading, Re
       throws Exception {
     long now = ctx.timerService().currentProcessingTime();
     long[] state = window.value();
-    long previous;
+    boolean newSecond;
     if (state == null) {
-      previous = Long.MIN_VALUE;
+      newSecond = true;
       window.update(SeqWindow.first(reading.seq(), now));
       ctx.timerService().registerProcessingTimeTimer(now + ttlMs);
     } else {
-      previous = SeqWindow.lastSeen(state);
+      newSecond = now / SECOND_MS != SeqWindow.lastSeen(state) / SECOND_MS;
       switch (SeqWindow.accept(state, reading.seq())) {
         case DUPLICATE -> {
           duplicates.inc();
@@ -86,7 +86,7 @@ public final class Deduplicator extends KeyedProcessFunction<String, Reading, Re
       window.update(state);
     }
     out.collect(reading);
-    if (previous == Long.MIN_VALUE || now / SECOND_MS != previous / SECOND_MS) {
+    if (newSecond) {
       ctx.output(SIGNS_OF_LIFE, reading);
     }
   }

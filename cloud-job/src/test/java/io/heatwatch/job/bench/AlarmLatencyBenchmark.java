@@ -24,7 +24,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,9 +54,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * 1 Hz is 10,000 readings/s.
  */
 public final class AlarmLatencyBenchmark {
-  /** What a production TaskManager of 1,536 MB (infra/docker-compose.yml) has for RocksDB. */
-  private static final MemorySize TASK_MANAGER_MANAGED_MEMORY = MemorySize.parse("400m");
-
   private static final Duration WARM_UP = Duration.ofSeconds(20);
   private static final int SPIKES_PER_SECOND = 20;
   private static final double NORMAL_C = 20.0;
@@ -92,7 +88,8 @@ public final class AlarmLatencyBenchmark {
         seconds);
     for (String guarantee : List.of("at-least-once", "exactly-once")) {
       try (KafkaServer kafka = KafkaServer.start(root.resolve(guarantee), 0);
-          FlinkCluster flink = FlinkCluster.start(0, 1, 2, TASK_MANAGER_MANAGED_MEMORY)) {
+          FlinkCluster flink =
+              FlinkCluster.start(0, 1, 2, FlinkCluster.PRODUCTION_MANAGED_MEMORY)) {
         kafka.createTopics(2, KafkaTopics.APPEND_ONLY.toArray(String[]::new));
         for (String topic : KafkaTopics.COMPACTED) {
           kafka.createCompactedTopic(topic, 2);

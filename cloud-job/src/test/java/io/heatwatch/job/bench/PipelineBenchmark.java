@@ -25,7 +25,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.execution.JobClient;
@@ -43,9 +42,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * on a quarter of the readings, then once measured.
  */
 public final class PipelineBenchmark {
-  /** What a production TaskManager of 1,536 MB (infra/docker-compose.yml) has for RocksDB. */
-  private static final MemorySize TASK_MANAGER_MANAGED_MEMORY = MemorySize.parse("400m");
-
   private static final Instant T0 = Instant.parse("2026-11-24T00:00:00Z");
   private static final Path CHECKPOINTS = Path.of("target", "bench-checkpoints").toAbsolutePath();
 
@@ -56,7 +52,8 @@ public final class PipelineBenchmark {
     int sensors = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     String stateBackend = args.length > 3 ? args[3] : "hashmap";
-    try (FlinkCluster flink = FlinkCluster.start(0, 1, parallelism, TASK_MANAGER_MANAGED_MEMORY)) {
+    try (FlinkCluster flink =
+        FlinkCluster.start(0, 1, parallelism, FlinkCluster.PRODUCTION_MANAGED_MEMORY)) {
       parseOnly(flink, readings / 4, sensors, parallelism);
       full(flink, readings / 4, sensors, parallelism, stateBackend);
       Run parse = parseOnly(flink, readings, sensors, parallelism);

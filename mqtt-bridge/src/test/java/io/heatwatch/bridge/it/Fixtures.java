@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heatwatch.model.Alarm;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.MqttTopics.Channel;
 import io.heatwatch.model.Reading;
@@ -114,6 +115,31 @@ public final class Fixtures {
   public static byte[] reading(String site, String device, long seq) {
     return TelemetryCodec.encode(
         Reading.ok(site, device, device + "-t1", seq, T0.plusMillis(seq), 20.0 + (seq % 10)));
+  }
+
+  /**
+   * An OPEN HIGH alarm of sensor {@code {device}-t1} at site {@code lab}, opened at {@code at}
+   * (which its alarmId carries, so alarms at different times differ).
+   */
+  public static Alarm highAlarm(String device, Instant at) {
+    return new Alarm(
+        1,
+        device + ":" + device + "-t1:HIGH:" + at.toEpochMilli(),
+        1,
+        "lab",
+        device,
+        device + "-t1",
+        Alarm.AlarmKind.HIGH,
+        Alarm.Severity.WARNING,
+        Alarm.AlarmState.OPEN,
+        at,
+        at,
+        null,
+        null,
+        null,
+        9.25,
+        8.0,
+        "above 8.0 °C");
   }
 
   /**

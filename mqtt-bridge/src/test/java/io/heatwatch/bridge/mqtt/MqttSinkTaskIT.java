@@ -2,7 +2,7 @@ package io.heatwatch.bridge.mqtt;
 
 import static org.awaitility.Awaitility.await;
 
-import io.heatwatch.model.Alarm;
+import io.heatwatch.bridge.it.Fixtures;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.MqttTopics.Channel;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The downlink task on HiveMQ CE, whose receive maximum of 10 is smaller than a put's batch. */
 class MqttSinkTaskIT {
   private static final int ALARMS = 200;
+  private static final Instant T0 = Instant.parse("2026-11-24T10:15:30.125Z");
 
   @Test
   void aBatchLargerThanTheBrokersReceiveMaximumIsDeliveredInOnePut(@TempDir Path dir)
@@ -58,7 +59,13 @@ class MqttSinkTaskIT {
         for (int i = 0; i < ALARMS; i++) {
           records.add(
               new SinkRecord(
-                  KafkaTopics.ALARMS, 0, null, null, null, TelemetryCodec.encode(alarm(i)), i));
+                  KafkaTopics.ALARMS,
+                  0,
+                  null,
+                  null,
+                  null,
+                  TelemetryCodec.encode(Fixtures.highAlarm("pi-burst", T0.plusSeconds(i))),
+                  i));
         }
         task.put(records);
       } finally {
@@ -68,27 +75,5 @@ class MqttSinkTaskIT {
       device.disconnect();
       device.close();
     }
-  }
-
-  private static Alarm alarm(int n) {
-    Instant at = Instant.parse("2026-11-24T10:15:30.125Z").plusSeconds(n);
-    return new Alarm(
-        1,
-        "pi-burst:pi-burst-t1:HIGH:" + at.toEpochMilli(),
-        1,
-        "lab",
-        "pi-burst",
-        "pi-burst-t1",
-        Alarm.AlarmKind.HIGH,
-        Alarm.Severity.WARNING,
-        Alarm.AlarmState.OPEN,
-        at,
-        at,
-        null,
-        null,
-        null,
-        9.25,
-        8.0,
-        "above 8.0 °C");
   }
 }
