@@ -8,6 +8,7 @@ import io.heatwatch.edge.SimulatedFleet;
 import io.heatwatch.edge.SimulatedFleet.FleetSpec;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.SpikePlan;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,12 +39,36 @@ class SoakIT {
 
   @TempDir static Path dir;
 
+  /** The JVM's memory options and the malloc it runs on, for the table's header. */
+  private static String memorySetup() throws Exception {
+    String flags =
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:"))
+            .collect(Collectors.joining(" "));
+    boolean jemalloc =
+        Files.readAllLines(Path.of("/proc/self/maps")).stream()
+            .anyMatch(l -> l.contains("libjemalloc"));
+    String arenas = System.getenv("MALLOC_ARENA_MAX");
+    return "`"
+        + flags
+        + "`, "
+        + (jemalloc
+            ? "jemalloc (LD_PRELOAD, as Flink's Docker image runs)"
+            : "glibc malloc" + (arenas == null ? "" : " with MALLOC_ARENA_MAX=" + arenas));
+  }
+
   @Test
   void thousandReadingsPerSecondStayFlat() throws Exception {
     Duration duration = Duration.parse(System.getProperty("heatwatch.soak.duration", "PT1H"));
     Duration every = Duration.parse(System.getProperty("heatwatch.soak.sample", "PT10S"));
     Path out = Path.of(System.getProperty("heatwatch.soak.out", "target/soak"));
     Files.createDirectories(out);
+    String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
+    assertThat(preload.isBlank() || Files.isReadable(Path.of(preload)))
+        .as(
+            "LD_PRELOAD=%s is not there (apt-get install -y libjemalloc2, or -Dsoak.preload=)",
+            preload)
+        .isTrue();
     List<Sample> samples = new ArrayList<>();
     try (Chain chain = Chain.start(dir.resolve("chain"));
         SimulatedFleet fleet =
@@ -87,7 +113,7 @@ class SoakIT {
     samples.forEach(s -> csv.add(s.csv()));
     Files.write(out.resolve("soak.csv"), csv, StandardCharsets.UTF_8);
     SoakPlots.write(samples, out);
-    String table = SoakPlots.table(samples, duration, RATE);
+    String table = SoakPlots.table(samples, duration, RATE, memorySetup());
     System.out.println(table);
     ReliabilityReport.replaceSection(System.getProperty("heatwatch.e2e.report", ""), "soak", table);
 

@@ -26,7 +26,11 @@ final class SoakPlots {
         "MiB",
         samples,
         new Series("heap used", Sample::heapMb),
-        new Series("RSS", Sample::rssMb));
+        new Series("heap committed", Sample::heapCommittedMb),
+        new Series("RSS", Sample::rssMb),
+        new Series("RSS anonymous", Sample::rssAnonMb),
+        new Series("tracked by the JVM (NMT committed)", Sample::trackedMb),
+        new Series("untracked (RSS anonymous - NMT)", Sample::untrackedMb));
     plot(
         dir,
         "soak-kafka-lag",
@@ -81,13 +85,13 @@ final class SoakPlots {
   }
 
   /** First, middle, last and max of each series, as a Markdown table. */
-  static String table(List<Sample> samples, Duration duration, int rate) {
+  static String table(List<Sample> samples, Duration duration, int rate, String memory) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
             "Soak measured %s: %d readings/s target for %s (`./mvnw -pl e2e verify -Pe2e-soak"
                 + " -Dsoak.duration=%s`), sampled every %s. Every server and the simulated fleet"
-                + " run in one JVM, so memory is that JVM's heap and RSS, not per process.%n%n",
+                + " run in one JVM, so memory is that JVM's, not per process: %s.%n%n",
             LocalDate.now(ZoneOffset.UTC),
             rate,
             duration,
@@ -98,10 +102,15 @@ final class SoakPlots {
                         ((samples.get(samples.size() - 1).seconds() - samples.get(0).seconds())
                             * 1000
                             / (samples.size() - 1)))
-                : "-"));
+                : "-",
+            memory));
     out.append("| series | first | middle | last | max |\n|---|---|---|---|---|\n");
     row(out, samples, "heap used (MiB)", Sample::heapMb);
+    row(out, samples, "heap committed (MiB)", Sample::heapCommittedMb);
     row(out, samples, "RSS (MiB)", Sample::rssMb);
+    row(out, samples, "RSS anonymous (MiB)", Sample::rssAnonMb);
+    row(out, samples, "tracked by the JVM, NMT committed (MiB)", Sample::trackedMb);
+    row(out, samples, "untracked: RSS anonymous - NMT (MiB)", Sample::untrackedMb);
     row(out, samples, "Kafka consumer lag (records)", s -> s.lag());
     row(out, samples, "readings in the devices' outboxes", s -> s.waiting());
     row(out, samples, "acknowledged, not yet searchable", s -> s.behind());
