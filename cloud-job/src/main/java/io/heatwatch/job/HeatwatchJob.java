@@ -1,17 +1,12 @@
 package io.heatwatch.job;
 
 import io.heatwatch.job.detect.DeviceOfflineDetector;
-import io.heatwatch.job.detect.SensorDetectionFunction;
+import io.heatwatch.job.detect.SensorFunction;
 import io.heatwatch.job.functions.CommandRouter;
-import io.heatwatch.job.functions.Deduplicator;
 import io.heatwatch.job.functions.DeviceKey;
 import io.heatwatch.job.functions.InvalidRecordSplitter;
-import io.heatwatch.job.functions.LateMarker;
 import io.heatwatch.job.functions.ParsedRecordTimestamps;
 import io.heatwatch.job.functions.SensorInputKey;
-import io.heatwatch.job.functions.SensorKey;
-import io.heatwatch.job.functions.SensorMetricsAggregate;
-import io.heatwatch.job.functions.SensorMetricsWindow;
 import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.job.model.DeviceEvent;
 import io.heatwatch.job.model.ParsedRecord;
@@ -32,16 +27,15 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The heatwatch Flink job: parse, de-duplicate, window and detect, then write readings, metrics and
- * alarms to Elasticsearch and rejected records to Kafka.
+ * The heatwatch Flink job: parse, then per sensor de-duplicate, mark late, count 1-minute metrics
+ * and detect, per device detect offline; write readings, metrics and alarms to Elasticsearch, alarm
+ * events and rejected records to Kafka.
  *
  * <p>{@link #main} only reads the configuration and wires; {@link #build} takes the sources and
  * sinks as parameters so tests and the local stack can swap them.
@@ -104,32 +98,34 @@ public final class HeatwatchJob {
         .sinkTo(sinks.invalidRecords())
         .name("invalid records sink")
         .uid("invalid-records-sink");
-    DataStream<Reading> readings = current.union(legacy);
-
-    SingleOutputStreamOperator<Reading> unique =
-        readings
-            .keyBy(new DeviceKey())
-            .process(new Deduplicator(config.dedupeTtl()))
-            .name("dedupe (deviceId, seq)")
-            .uid("dedupe");
-    unique
-        .process(new LateMarker())
-        .name("mark late readings")
-        .uid("mark-late-readings")
+    // Commands are rare and carry no event time: they must not hold the readings' watermark back.
+    SingleOutputStreamOperator<AlarmCommand> commands =
+        env.fromSource(sources.alarmCommands(), SideInputs.watermarks(), "alarm commands")
+            .uid("alarm-commands-source")
+            .process(new CommandRouter())
+            .name("route alarm commands")
+            .uid("route-alarm-commands");
+    SingleOutputStreamOperator<Alarm> sensorAlarms =
+        perSensor(env, config, sources, current, legacy, commands);
+    sensorAlarms
+        .getSideOutput(SensorFunction.READINGS)
         .sinkTo(sinks.readings())
         .name("readings sink")
         .uid("readings-sink");
-
-    KeyedStream<Reading, String> bySensor = unique.keyBy(new SensorKey());
-    bySensor
-        .window(TumblingEventTimeWindows.of(METRICS_WINDOW))
-        .aggregate(new SensorMetricsAggregate(), new SensorMetricsWindow())
-        .name("1-minute metrics per sensor")
-        .uid("metrics-1m")
+    sensorAlarms
+        .getSideOutput(SensorFunction.METRICS)
         .sinkTo(sinks.metrics())
         .name("metrics sink")
         .uid("metrics-sink");
-    DataStream<Alarm> alarms = detect(env, config, sources, sinks, unique);
+    DataStream<Alarm> alarms =
+        sensorAlarms.union(
+            deviceAlarms(
+                env,
+                config,
+                sources,
+                sinks,
+                sensorAlarms.getSideOutput(SensorFunction.SIGNS_OF_LIFE),
+                commands.getSideOutput(CommandRouter.DEVICE)));
     alarms.sinkTo(sinks.alarms()).name("alarms sink").uid("alarms-sink");
     alarms.sinkTo(sinks.alarmEvents()).name("alarm events sink").uid("alarm-events-sink");
   }
@@ -142,9 +138,10 @@ public final class HeatwatchJob {
     // Every record type is an immutable Java record, so chained operators may share instances
     // instead of copying each one (a copy re-ran every field check of the record).
     settings.set(PipelineOptions.OBJECT_REUSE, true);
-    // A record crosses three network exchanges from reading to alarm; at the default 100 ms a
-    // partly filled buffer waited up to 100 ms at each (p50 191 ms reading-in-Kafka to
-    // alarm-in-Kafka at 1,000 readings/s in AlarmLatencyBenchmark).
+    // A record crosses network exchanges from reading to alarm (three before the per-sensor
+    // operators were merged into one); at the default 100 ms a partly filled buffer waited up to
+    // 100 ms at each (p50 191 ms reading-in-Kafka to alarm-in-Kafka at 1,000 readings/s in
+    // AlarmLatencyBenchmark).
     settings.set(ExecutionOptions.BUFFER_TIMEOUT, BUFFER_TIMEOUT);
     settings.set(StateBackendOptions.STATE_BACKEND, config.stateBackend());
     // RocksDB uploads only the files new since the last checkpoint (no effect on the heap backend).
@@ -160,43 +157,58 @@ public final class HeatwatchJob {
   }
 
   /**
-   * The per-sensor detectors (thresholds as broadcast state, acknowledgements keyed with the
-   * readings) and the per-device offline detector; every alarm version of both.
+   * Everything per sensor in one keyed operator (dedupe, late marking, 1-minute metrics,
+   * detectors): readings and acknowledgements keyed by sensor, sensor configs as broadcast state.
+   * One keyBy from the source to the alarm: the separate dedupe, late-marking and window operators
+   * cost two more network exchanges (a serialization and a key lookup each) and a timer per
+   * reading.
    */
-  private static DataStream<Alarm> detect(
+  private static SingleOutputStreamOperator<Alarm> perSensor(
+      StreamExecutionEnvironment env,
+      JobConfig config,
+      Sources sources,
+      DataStream<Reading> current,
+      DataStream<Reading> legacy,
+      DataStream<AlarmCommand> commands) {
+    BroadcastStream<ConfigUpdate> configs =
+        env.fromSource(sources.sensorConfigs(), SideInputs.watermarks(), "sensor configs")
+            .uid("sensor-configs-source")
+            .broadcast(SensorFunction.CONFIGS);
+    // Each input is mapped where it is read, so the map runs chained in its task; a map after a
+    // union has several inputs, cannot be chained, and cost one more serialization of every record.
+    DataStream<SensorInput> sensorInputs =
+        current
+            .map(SensorInput::of, TypeInformation.of(SensorInput.class))
+            .name("readings to sensors")
+            .uid("readings-to-sensors")
+            .union(
+                legacy
+                    .map(SensorInput::of, TypeInformation.of(SensorInput.class))
+                    .name("legacy readings to sensors")
+                    .uid("legacy-readings-to-sensors"),
+                commands
+                    .map(SensorInput::of, TypeInformation.of(SensorInput.class))
+                    .name("commands to sensors")
+                    .uid("commands-to-sensors"));
+    return sensorInputs
+        .keyBy(new SensorInputKey())
+        .connect(configs)
+        .process(new SensorFunction(config.thresholds(), config.dedupeTtl()))
+        .name("per sensor: dedupe, metrics, detectors")
+        .uid("sensors");
+  }
+
+  /**
+   * DEVICE_OFFLINE per device, from the sensors' signs of life and the status topic, and the
+   * devices index view.
+   */
+  private static DataStream<Alarm> deviceAlarms(
       StreamExecutionEnvironment env,
       JobConfig config,
       Sources sources,
       Sinks sinks,
-      SingleOutputStreamOperator<Reading> unique) {
-    BroadcastStream<ConfigUpdate> configs =
-        env.fromSource(sources.sensorConfigs(), WatermarkStrategy.noWatermarks(), "sensor configs")
-            .uid("sensor-configs-source")
-            .broadcast(SensorDetectionFunction.CONFIGS);
-    SingleOutputStreamOperator<AlarmCommand> commands =
-        env.fromSource(sources.alarmCommands(), WatermarkStrategy.noWatermarks(), "alarm commands")
-            .uid("alarm-commands-source")
-            .process(new CommandRouter())
-            .name("route alarm commands")
-            .uid("route-alarm-commands");
-    DataStream<SensorInput> sensorInputs =
-        unique
-            .map(SensorInput::of, TypeInformation.of(SensorInput.class))
-            .name("readings to detection")
-            .uid("readings-to-detection")
-            .union(
-                commands
-                    .map(SensorInput::of, TypeInformation.of(SensorInput.class))
-                    .name("commands to detection")
-                    .uid("commands-to-detection"));
-    SingleOutputStreamOperator<Alarm> sensorAlarms =
-        sensorInputs
-            .keyBy(new SensorInputKey())
-            .connect(configs)
-            .process(new SensorDetectionFunction(config.thresholds()))
-            .name("sensor detectors")
-            .uid("sensor-detectors");
-
+      DataStream<Reading> signsOfLife,
+      DataStream<AlarmCommand> deviceCommands) {
     DataStream<DeviceEvent> deviceEvents =
         env.fromSource(sources.deviceStatus(), WatermarkStrategy.noWatermarks(), "device status")
             .uid("device-status-source")
@@ -204,14 +216,12 @@ public final class HeatwatchJob {
             .name("status to device detection")
             .uid("status-to-device-detection")
             .union(
-                commands
-                    .getSideOutput(CommandRouter.DEVICE)
+                deviceCommands
                     .map(DeviceEvent::of, TypeInformation.of(DeviceEvent.class))
                     .name("commands to device detection")
                     .uid("commands-to-device-detection"));
     SingleOutputStreamOperator<Alarm> deviceAlarms =
-        unique
-            .getSideOutput(Deduplicator.SIGNS_OF_LIFE)
+        signsOfLife
             .keyBy(new DeviceKey())
             .connect(deviceEvents.keyBy(DeviceEvent::deviceId, Types.STRING))
             .process(new DeviceOfflineDetector(config.offlineTimeout()))
@@ -222,7 +232,7 @@ public final class HeatwatchJob {
         .sinkTo(sinks.devices())
         .name("devices sink")
         .uid("devices-sink");
-    return sensorAlarms.union(deviceAlarms);
+    return deviceAlarms;
   }
 
   /** Event time from each reading's {@code ts}, with bounded out-of-orderness and idleness. */

@@ -28,9 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code heatwatch-devices} view ({@link #DEVICES}), refreshed on every status message and state
  * change and at most every {@value #VIEW_INTERVAL_MS} ms on readings.
  *
- * <p>Its readings are the deduplicator's {@link
- * io.heatwatch.job.functions.Deduplicator#SIGNS_OF_LIFE}, at most one per device and second:
- * liveness, not every reading.
+ * <p>Its readings are the per-sensor operator's {@link SensorFunction#SIGNS_OF_LIFE}, at most one
+ * per sensor and second: liveness, not every reading.
  *
  * <p>One timer per device at a time: a reading only moves {@code lastSeen}, and the timer, when it
  * fires early, sets itself again for {@code lastSeen + timeout}.

@@ -1,15 +1,20 @@
 package io.heatwatch.job.detect;
 
+import io.heatwatch.job.functions.MetricsAccumulator;
+import io.heatwatch.job.functions.SeqWindow;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import java.util.Arrays;
 
 /**
- * Everything the detectors remember about one sensor: its recent OK readings, recent qualities, how
- * long its value has not moved, and the pending and open alarm of each kind.
+ * Everything the job remembers about one sensor: the seqs it has seen (dedupe), its open minutes
+ * (metrics), and for the detectors its recent OK readings, recent qualities, how long its value has
+ * not moved, and the pending and open alarm of each kind.
  *
  * <p>A mutable Flink POJO (public fields, no-arg constructor) so that it is one value in keyed
- * state with Flink's own serializer; only {@link SensorDetection} changes it.
+ * state with Flink's own serializer: one state lookup per reading rather than one per concern,
+ * which on the heap backend was a third of the per-sensor operator's time with three states. The
+ * detector fields are changed only by {@link SensorDetection}.
  */
 public class SensorState {
   /** How many recent OK readings the baseline keeps. */
@@ -47,7 +52,64 @@ public class SensorState {
   /** Event time per kind since which its condition holds while no alarm is open yet. */
   public long[] pendingSince = filled(AlarmKind.values().length);
 
+  /** The dedupe window ({@link SeqWindow}), {@code null} while the sensor is not remembered. */
+  public long[] seen;
+
+  /** Start (epoch ms) of each open minute; {@link #minutes} holds its statistics. */
+  public long[] minuteStarts = new long[0];
+
+  /** Statistics of the open minutes, in the order of {@link #minuteStarts}. */
+  public MetricsAccumulator[] minutes = new MetricsAccumulator[0];
+
   public SensorState() {}
+
+  /** The open minute starting at {@code start}, or {@code null}. */
+  public MetricsAccumulator minute(long start) {
+    for (int i = 0; i < minuteStarts.length; i++) {
+      if (minuteStarts[i] == start) {
+        return minutes[i];
+      }
+    }
+    return null;
+  }
+
+  /** Sets the minute starting at {@code start}, opening it if it is not open yet. */
+  public void putMinute(long start, MetricsAccumulator minute) {
+    for (int i = 0; i < minuteStarts.length; i++) {
+      if (minuteStarts[i] == start) {
+        minutes[i] = minute;
+        return;
+      }
+    }
+    int n = minuteStarts.length;
+    minuteStarts = Arrays.copyOf(minuteStarts, n + 1);
+    minutes = Arrays.copyOf(minutes, n + 1);
+    minuteStarts[n] = start;
+    minutes[n] = minute;
+  }
+
+  /**
+   * Closes the minute starting at {@code start}; returns it, or {@code null} if it was not open.
+   */
+  public MetricsAccumulator removeMinute(long start) {
+    for (int i = 0; i < minuteStarts.length; i++) {
+      if (minuteStarts[i] == start) {
+        MetricsAccumulator minute = minutes[i];
+        int last = minuteStarts.length - 1;
+        minuteStarts[i] = minuteStarts[last];
+        minutes[i] = minutes[last];
+        minuteStarts = Arrays.copyOf(minuteStarts, last);
+        minutes = Arrays.copyOf(minutes, last);
+        return minute;
+      }
+    }
+    return null;
+  }
+
+  /** Whether nothing needs keeping once the dedupe window is forgotten. */
+  public boolean idle() {
+    return minuteStarts.length == 0 && !anyAlarm();
+  }
 
   /** The {@code i}-th most recent OK value, {@code 0} being the newest. */
   public double value(int i) {

@@ -1,6 +1,8 @@
 package io.heatwatch.job.functions;
 
+import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.model.Reading;
+import java.time.Instant;
 
 /**
  * Running statistics of one sensor's OK readings (Welford's mean and sum of squared deviations, so
@@ -63,31 +65,25 @@ public record MetricsAccumulator(
         Math.max(lastTs, ts));
   }
 
-  /** The statistics of both (Chan et al.'s parallel formula). */
-  public MetricsAccumulator merge(MetricsAccumulator other) {
-    if (other.count == 0) {
-      return this;
-    }
-    if (count == 0) {
-      return other;
-    }
-    long n = count + other.count;
-    double delta = other.mean - mean;
-    return new MetricsAccumulator(
-        site,
-        deviceId,
-        sensorId,
-        n,
-        mean + delta * other.count / n,
-        m2 + other.m2 + delta * delta * count * other.count / n,
-        Math.min(min, other.min),
-        Math.max(max, other.max),
-        Math.min(firstTs, other.firstTs),
-        Math.max(lastTs, other.lastTs));
-  }
-
   /** Population standard deviation; 0 for fewer than two values. */
   public double stddev() {
     return count < 2 ? 0 : Math.sqrt(m2 / count);
+  }
+
+  /** The metrics of this minute, {@code start} to {@code end}. */
+  public SensorMetrics metrics(Instant start, Instant end) {
+    return new SensorMetrics(
+        site,
+        deviceId,
+        sensorId,
+        start,
+        end,
+        count,
+        min,
+        max,
+        mean,
+        stddev(),
+        Instant.ofEpochMilli(firstTs),
+        Instant.ofEpochMilli(lastTs));
   }
 }

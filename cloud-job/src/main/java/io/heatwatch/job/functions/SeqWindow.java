@@ -1,23 +1,23 @@
 package io.heatwatch.job.functions;
 
 /**
- * A device's dedupe state in one {@code long[]}: element 0 is the highest seq seen, the {@link
+ * A sensor's dedupe state in one {@code long[]}: element 0 is the highest seq seen, the {@link
  * #WORDS} words after it are a bitmap of which of the {@link #SIZE} seqs up to the highest have
  * been seen (bit {@code d} stands for seq {@code highest - d}), and the last element is the
- * processing time the device last sent a new reading at ({@link #lastSeen}). Fixed size, so dedupe
- * state is the same small amount per device however many readings it sends, and changed in place,
+ * processing time the sensor last sent a new reading at ({@link #lastSeen}). Fixed size, so dedupe
+ * state is the same small amount per sensor however many readings it sends, and changed in place,
  * so a reading costs one state read and at most one write and no allocation.
  */
-final class SeqWindow {
+public final class SeqWindow {
   /**
    * Seqs remembered up to the highest; a device's duplicates come from replays of its recent past.
    */
-  static final int SIZE = 4096;
+  public static final int SIZE = 4096;
 
-  static final int WORDS = SIZE / Long.SIZE;
+  public static final int WORDS = SIZE / Long.SIZE;
 
   /** What {@link #accept} found. */
-  enum Outcome {
+  public enum Outcome {
     /** Not seen before: now marked. */
     FIRST,
     /** Seen before. */
@@ -28,8 +28,8 @@ final class SeqWindow {
 
   private SeqWindow() {}
 
-  /** The state of a device whose only seen seq is {@code seq}. */
-  static long[] first(long seq, long now) {
+  /** The state of a sensor whose only seen seq is {@code seq}. */
+  public static long[] first(long seq, long now) {
     long[] state = new long[2 + WORDS];
     state[0] = seq;
     state[1] = 1L;
@@ -37,28 +37,28 @@ final class SeqWindow {
     return state;
   }
 
-  /** Processing time (ms) of the device's latest new reading. */
-  static long lastSeen(long[] state) {
+  /** Processing time (ms) of the sensor's latest new reading. */
+  public static long lastSeen(long[] state) {
     return state[1 + WORDS];
   }
 
-  /** Records that the device sent a new reading at {@code now}. */
-  static void touch(long[] state, long now) {
+  /** Records that the sensor sent a new reading at {@code now}. */
+  public static void touch(long[] state, long now) {
     state[1 + WORDS] = now;
   }
 
-  static long highest(long[] state) {
+  public static long highest(long[] state) {
     return state[0];
   }
 
   /** Whether {@code seq} is marked; {@code false} outside the window. */
-  static boolean seen(long[] state, long seq) {
+  public static boolean seen(long[] state, long seq) {
     long d = state[0] - seq;
     return d >= 0 && d < SIZE && (state[1 + (int) (d >>> 6)] & (1L << (d & 63))) != 0;
   }
 
   /** Judges {@code seq} and marks it if it is new; moves the window up for a new highest seq. */
-  static Outcome accept(long[] state, long seq) {
+  public static Outcome accept(long[] state, long seq) {
     long top = state[0];
     if (seq > top) {
       shift(state, seq - top);

@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.util.ListCollector;
@@ -38,8 +40,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * parse-only job, both on one MiniCluster in the same run, from generated in-memory payloads.
  *
  * <p>Arguments: {@code [readings per run, default 2000000] [sensors, default 10000] [parallelism,
- * default 2] [state backend of the full job, default hashmap]}. Each pipeline runs once to warm up
- * on a quarter of the readings, then once measured.
+ * default 2] [state backend of the full job, default hashmap] [checkpoint interval, default the
+ * job's]}. Each pipeline runs once to warm up on a quarter of the readings, then once measured.
  */
 public final class PipelineBenchmark {
   private static final Instant T0 = Instant.parse("2026-11-24T00:00:00Z");
@@ -52,12 +54,13 @@ public final class PipelineBenchmark {
     int sensors = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     String stateBackend = args.length > 3 ? args[3] : "hashmap";
+    Optional<String> checkpointInterval = args.length > 4 ? Optional.of(args[4]) : Optional.empty();
     try (FlinkCluster flink =
         FlinkCluster.start(0, 1, parallelism, FlinkCluster.PRODUCTION_MANAGED_MEMORY)) {
       parseOnly(flink, readings / 4, sensors, parallelism);
-      full(flink, readings / 4, sensors, parallelism, stateBackend);
+      full(flink, readings / 4, sensors, parallelism, stateBackend, checkpointInterval);
       Run parse = parseOnly(flink, readings, sensors, parallelism);
-      Run full = full(flink, readings, sensors, parallelism, stateBackend);
+      Run full = full(flink, readings, sensors, parallelism, stateBackend, checkpointInterval);
       double parseRate = parse.perSecond(readings);
       double fullRate = full.perSecond(readings);
       System.out.printf(
@@ -68,8 +71,9 @@ public final class PipelineBenchmark {
           System.getProperty("os.arch"),
           Runtime.getRuntime().maxMemory() >> 20);
       System.out.printf(
-          "input: %,d readings of %,d sensors, parallelism %d, state backend %s%n",
-          readings, sensors, parallelism, stateBackend);
+          "input: %,d readings of %,d sensors, parallelism %d, state backend %s, checkpoints every"
+              + " %s%n",
+          readings, sensors, parallelism, stateBackend, full.checkpointInterval);
       System.out.printf("parse-only: %,.0f readings/s (%d ms)%n", parseRate, parse.millis);
       System.out.printf("full:       %,.0f readings/s (%d ms)%n", fullRate, full.millis);
       System.out.printf("ratio full / parse-only: %.2f%n", fullRate / parseRate);
@@ -97,23 +101,27 @@ public final class PipelineBenchmark {
         .sinkTo(new DiscardingSink<>());
     long started = System.currentTimeMillis();
     env.execute("bench-parse-only");
-    return new Run(System.currentTimeMillis() - started, 0, 0);
+    return new Run(System.currentTimeMillis() - started, 0, 0, Duration.ZERO);
   }
 
   private static Run full(
-      FlinkCluster flink, long readings, int sensors, int parallelism, String stateBackend)
+      FlinkCluster flink,
+      long readings,
+      int sensors,
+      int parallelism,
+      String stateBackend,
+      Optional<String> checkpointInterval)
       throws Exception {
-    JobConfig config =
-        JobConfig.fromMap(
-            Map.of(
-                JobConfig.KAFKA_BOOTSTRAP_SERVERS, "unused:9092",
-                JobConfig.ELASTICSEARCH_HOSTS, "http://unused:9200",
-                JobConfig.CHECKPOINT_INTERVAL, "2 s",
-                // the dedupe state outgrows the JobManager's 5 MB in-memory checkpoint storage
-                JobConfig.CHECKPOINT_DIR, CHECKPOINTS.toUri().toString(),
-                JobConfig.RESTART_ATTEMPTS, "0",
-                JobConfig.STATE_BACKEND, stateBackend,
-                JobConfig.PARALLELISM, String.valueOf(parallelism)));
+    Map<String, String> settings = new HashMap<>();
+    settings.put(JobConfig.KAFKA_BOOTSTRAP_SERVERS, "unused:9092");
+    settings.put(JobConfig.ELASTICSEARCH_HOSTS, "http://unused:9200");
+    // the state outgrows the JobManager's 5 MB in-memory checkpoint storage
+    settings.put(JobConfig.CHECKPOINT_DIR, CHECKPOINTS.toUri().toString());
+    settings.put(JobConfig.RESTART_ATTEMPTS, "0");
+    settings.put(JobConfig.STATE_BACKEND, stateBackend);
+    settings.put(JobConfig.PARALLELISM, String.valueOf(parallelism));
+    checkpointInterval.ifPresent(interval -> settings.put(JobConfig.CHECKPOINT_INTERVAL, interval));
+    JobConfig config = JobConfig.fromMap(settings);
     StreamExecutionEnvironment env = flink.environment(parallelism);
     HeatwatchJob.build(env, config, new GeneratedSources(readings, sensors), DiscardingSinks.all());
     long started = System.currentTimeMillis();
@@ -126,11 +134,11 @@ public final class PipelineBenchmark {
     job.getJobExecutionResult().get();
     long millis = System.currentTimeMillis() - started;
     if (last == null) {
-      return new Run(millis, 0, 0);
+      return new Run(millis, 0, 0, config.checkpointInterval());
     }
     // Readings generated when the checkpoint was taken, assuming a steady rate: a label only.
     long seen = readings * (last.getTriggerTimestamp() - started) / millis;
-    return new Run(millis, last.getStateSize(), seen);
+    return new Run(millis, last.getStateSize(), seen, config.checkpointInterval());
   }
 
   private static CompletedCheckpointStats latestCheckpoint(
@@ -146,7 +154,8 @@ public final class PipelineBenchmark {
     return latest != null ? latest : previous;
   }
 
-  private record Run(long millis, long checkpointBytes, long checkpointReadings) {
+  private record Run(
+      long millis, long checkpointBytes, long checkpointReadings, Duration checkpointInterval) {
     double perSecond(long readings) {
       return readings * 1000.0 / millis;
     }

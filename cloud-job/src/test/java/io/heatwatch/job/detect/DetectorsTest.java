@@ -19,7 +19,7 @@ class DetectorsTest {
 
   @Test
   void spikeOpensOnTheFirstSpikeReadingStaysOneAlarmAndClears() throws Exception {
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       long t = baseline(h, 30, 22.0);
       h.read(ok("pi", "t1", ++seq, t, 27.0));
       h.read(ok("pi", "t1", ++seq, t + 30, 27.5));
@@ -33,7 +33,7 @@ class DetectorsTest {
 
   @Test
   void noiseAndASlowTrendAreNoSpike() throws Exception {
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       for (int i = 0; i < 2000; i++) {
         h.read(ok("pi", "t1", ++seq, i * 30L, quantise(22 + i * 0.002 + noise())));
       }
@@ -43,7 +43,7 @@ class DetectorsTest {
 
   @Test
   void aRampIsARateOfChangeNotASpike() throws Exception {
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       long t = baseline(h, 30, 22.0);
       for (int i = 1; i <= 20; i++) {
         h.read(ok("pi", "t1", ++seq, t + i * 30L, quantise(22 + i * 0.75 + noise())));
@@ -60,7 +60,7 @@ class DetectorsTest {
     // Three steps up, one three steps down: the median step between neighbours is a whole
     // quantisation step per reading, though the level stays put.
     int[] steps = {0, 1, 2, 3};
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       for (int i = 0; i < 40; i++) {
         h.read(ok("pi", "t1", ++seq, i * 10L, 6.0 + steps[i % 4] * 0.0625));
       }
@@ -73,7 +73,7 @@ class DetectorsTest {
 
   @Test
   void aSpikeOfThreeReadingsIsNoRateOfChange() throws Exception {
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       for (int i = 0; i < 80; i++) {
         boolean spiked = i >= 40 && i < 43;
         h.read(ok("pi", "t1", ++seq, i * 10L, quantise(6 + (spiked ? 25 : 0) + noise())));
@@ -85,7 +85,7 @@ class DetectorsTest {
 
   @Test
   void aStuckValueIsAFlatlineAfterTheLimitAndClearsWhenItMoves() throws Exception {
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       for (int i = 0; i <= 120; i++) {
         h.read(ok("pi", "t1", ++seq, i * 30L, 21.5));
       }
@@ -101,7 +101,7 @@ class DetectorsTest {
 
   @Test
   void aBurstOfFaultyReadingsIsOneSensorFaultUntilTenAreOk() throws Exception {
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       long t = baseline(h, 5, 22.0);
       h.read(faulty("pi", "t1", ++seq, t, Quality.CRC_ERROR));
       h.read(ok("pi", "t1", ++seq, t + 30, 22));
@@ -122,7 +122,7 @@ class DetectorsTest {
   }
 
   /** {@code n} noisy readings around {@code level}, 30 s apart; returns the next reading's time. */
-  private long baseline(DetectionHarness h, int n, double level) throws Exception {
+  private long baseline(SensorHarness h, int n, double level) throws Exception {
     for (int i = 0; i < n; i++) {
       h.read(ok("pi", "t1", ++seq, i * 30L, quantise(level + noise())));
     }

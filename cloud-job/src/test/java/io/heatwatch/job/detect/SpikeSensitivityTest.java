@@ -16,7 +16,7 @@ class SpikeSensitivityTest {
 
   @Test
   void thresholdsTakeTheSensorsSpikeZOrKeepTheDefault() {
-    Thresholds defaults = DetectionHarness.DEFAULTS;
+    Thresholds defaults = SensorHarness.DEFAULTS;
 
     assertThat(defaults.with(config("t1", 3.0)).spikeZ()).isEqualTo(3.0);
     assertThat(defaults.with(config("t1", null)).spikeZ()).isEqualTo(defaults.spikeZ());
@@ -26,7 +26,7 @@ class SpikeSensitivityTest {
   void aMoreSensitiveSensorOpensASpikeTheDefaultLetsPass() throws Exception {
     // Noise of ±0.4 °C gives a robust sigma of 0.59 °C: a 2 °C jump is z ≈ 3.4, below the default
     // 8.
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       h.harness.processBroadcastElement(new ConfigUpdate("t1", config("t1", 3.0)), 1);
       for (int i = 0; i < 28; i++) {
         double noise = i % 2 == 0 ? -0.4 : 0.4;

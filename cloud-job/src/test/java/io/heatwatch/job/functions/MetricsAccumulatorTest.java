@@ -1,27 +1,20 @@
 package io.heatwatch.job.functions;
 
 import static io.heatwatch.job.TestReadings.T0;
-import static io.heatwatch.job.TestReadings.faulty;
 import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.heatwatch.job.model.SensorMetrics;
-import io.heatwatch.model.Quality;
 import io.heatwatch.model.Reading;
-import java.util.List;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.junit.jupiter.api.Test;
 
-class SensorMetricsAggregateTest {
-  private final SensorMetricsAggregate aggregate = new SensorMetricsAggregate();
-
+class MetricsAccumulatorTest {
   @Test
-  void computesCountMinMaxMeanAndPopulationStddevOfOkValues() {
+  void computesCountMinMaxMeanAndPopulationStddev() {
     MetricsAccumulator stats =
         fold(
             ok("pi-a", "t1", 1, 10, 20.0),
-            faulty("pi-a", "t1", 2, 15, Quality.CRC_ERROR),
             ok("pi-a", "t1", 3, 20, 24.0),
             ok("pi-a", "t1", 4, 5, 22.0));
 
@@ -51,42 +44,15 @@ class SensorMetricsAggregateTest {
   }
 
   @Test
-  void mergingGivesWhatOneFoldGives() {
-    List<Reading> readings =
-        List.of(
-            ok("pi-a", "t1", 1, 1, 18.5),
-            ok("pi-a", "t1", 2, 2, 21.0),
-            ok("pi-a", "t1", 3, 3, 19.25),
-            ok("pi-a", "t1", 4, 4, 30.0),
-            ok("pi-a", "t1", 5, 5, 25.5));
-
-    MetricsAccumulator whole = fold(readings.toArray(Reading[]::new));
-    MetricsAccumulator merged =
-        aggregate.merge(
-            fold(readings.subList(0, 2).toArray(Reading[]::new)),
-            fold(readings.subList(2, 5).toArray(Reading[]::new)));
-
-    assertThat(merged.count()).isEqualTo(whole.count());
-    assertThat(merged.mean()).isCloseTo(whole.mean(), within(1e-12));
-    assertThat(merged.stddev()).isCloseTo(whole.stddev(), within(1e-12));
-    assertThat(merged.min()).isEqualTo(whole.min());
-    assertThat(merged.max()).isEqualTo(whole.max());
-    assertThat(merged.firstTs()).isEqualTo(whole.firstTs());
-    assertThat(merged.lastTs()).isEqualTo(whole.lastTs());
-    assertThat(aggregate.merge(aggregate.createAccumulator(), whole)).isEqualTo(whole);
-  }
-
-  @Test
   void aSingleValueHasNoSpread() {
     assertThat(fold(ok("pi-a", "t1", 1, 0, 21.0)).stddev()).isZero();
   }
 
   @Test
-  void becomesMetricsOfTheWindow() {
+  void becomesMetricsOfTheMinute() {
     MetricsAccumulator stats = fold(ok("pi-a", "t1", 1, 10, 20.0), ok("pi-a", "t1", 2, 20, 22.0));
-    TimeWindow window = new TimeWindow(T0.toEpochMilli(), T0.plusSeconds(60).toEpochMilli());
 
-    SensorMetrics metrics = SensorMetricsWindow.metrics(stats, window);
+    SensorMetrics metrics = stats.metrics(T0, T0.plusSeconds(60));
 
     assertThat(metrics.windowStart()).isEqualTo(T0);
     assertThat(metrics.windowEnd()).isEqualTo(T0.plusSeconds(60));
@@ -97,11 +63,11 @@ class SensorMetricsAggregateTest {
     assertThat(metrics.site()).isEqualTo("home");
   }
 
-  private MetricsAccumulator fold(Reading... readings) {
-    MetricsAccumulator accumulator = aggregate.createAccumulator();
+  private static MetricsAccumulator fold(Reading... readings) {
+    MetricsAccumulator accumulator = MetricsAccumulator.empty();
     for (Reading reading : readings) {
-      accumulator = aggregate.add(reading, accumulator);
+      accumulator = accumulator.add(reading, reading.tempC());
     }
-    return aggregate.getResult(accumulator);
+    return accumulator;
   }
 }

@@ -18,11 +18,11 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.Test;
 
 /** HIGH/LOW, thresholds from broadcast config and the alarm lifecycle, on the operator harness. */
-class SensorDetectionFunctionTest {
+class SensorFunctionTest {
 
   @Test
   void highOpensEscalatesAndClearsOnlyBelowTheHysteresis() throws Exception {
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       h.read(ok("pi", "t1", 1, 0, 30));
       h.read(ok("pi", "t1", 2, 10, 36));
       h.read(ok("pi", "t1", 3, 20, 46));
@@ -43,7 +43,7 @@ class SensorDetectionFunctionTest {
   @Test
   void lowWaitsForTheMinimumDurationAndOpensAtTheStartOfTheCondition() throws Exception {
     Thresholds defaults = new Thresholds(35, 0, 1, 1.0, 60_000, 8, 1.0, 3_600_000, 3);
-    try (DetectionHarness h = new DetectionHarness(defaults)) {
+    try (SensorHarness h = new SensorHarness(defaults)) {
       h.read(ok("pi", "t1", 1, 0, -1));
       h.read(ok("pi", "t1", 2, 30, 0.5));
       h.read(ok("pi", "t1", 3, 40, -2));
@@ -64,7 +64,7 @@ class SensorDetectionFunctionTest {
   @Test
   void aConfigOnTheBroadcastTopicAppliesFromTheNextReadingAndATombstoneRestoresDefaults()
       throws Exception {
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       h.read(ok("pi", "t1", 1, 0, 9));
       h.harness.processBroadcastElement(new ConfigUpdate("t1", config("pi", 8.0)), 1);
       h.harness.processBroadcastElement(new ConfigUpdate("t2", config("other", 5.0)), 2);
@@ -83,7 +83,7 @@ class SensorDetectionFunctionTest {
 
   @Test
   void anAcknowledgementMovesTheOpenAlarmToAcknowledgedUntilItClears() throws Exception {
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       h.read(ok("pi", "t1", 1, 0, 40));
       String id = h.alarms().get(0).alarmId();
       AlarmCommand ack =
@@ -109,12 +109,12 @@ class SensorDetectionFunctionTest {
   @Test
   void sensorStateSurvivesASnapshotAndRestore() throws Exception {
     OperatorSubtaskState snapshot;
-    try (DetectionHarness h = new DetectionHarness()) {
+    try (SensorHarness h = new SensorHarness()) {
       h.harness.processBroadcastElement(new ConfigUpdate("t1", config("pi", 8.0)), 1);
       h.read(ok("pi", "t1", 1, 0, 9));
       snapshot = h.harness.snapshot(1, 10);
     }
-    try (DetectionHarness h = new DetectionHarness(DetectionHarness.DEFAULTS, snapshot)) {
+    try (SensorHarness h = new SensorHarness(SensorHarness.DEFAULTS, snapshot)) {
       h.read(ok("pi", "t1", 2, 10, 6));
       assertThat(h.alarms(AlarmKind.HIGH))
           .extracting(Alarm::version, Alarm::state)

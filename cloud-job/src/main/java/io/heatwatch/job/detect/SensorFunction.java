@@ -1,0 +1,253 @@
+package io.heatwatch.job.detect;
+
+import io.heatwatch.job.HeatwatchJob;
+import io.heatwatch.job.functions.MetricsAccumulator;
+import io.heatwatch.job.functions.SeqWindow;
+import io.heatwatch.job.model.ConfigUpdate;
+import io.heatwatch.job.model.SensorInput;
+import io.heatwatch.job.model.SensorMetrics;
+import io.heatwatch.job.model.StoredReading;
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Reading;
+import io.heatwatch.model.SensorConfig;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the job does per sensor, in one operator keyed by {@code deviceId/sensorId}, so a
+ * reading crosses one network exchange from the Kafka source to its alarm: de-duplication on {@code
+ * (deviceId, seq)}, late marking, the 1-minute metrics and the detectors with their alarm
+ * lifecycle. Readings and acknowledgements come in keyed; sensor configs come in as broadcast state
+ * (key sensorId), so a threshold changed on the config topic applies from the next reading on,
+ * without a restart. Sensors without a config, or whose config names another device, use the job's
+ * defaults.
+ *
+ * <p>Outputs: alarm versions on the main output; every new reading, marked late or not, on {@link
+ * #READINGS}; each closed minute's statistics on {@link #METRICS}; the first new reading of each
+ * wall-clock second on {@link #SIGNS_OF_LIFE} for the per-device offline detector.
+ *
+ * <p><b>Dedupe.</b> A reading's {@code (deviceId, seq)} always has the same sensor, so a sensor's
+ * key sees every copy of its readings. Per sensor the state is the highest seq seen and a bitmap of
+ * the {@value SeqWindow#SIZE} seqs below it ({@link SeqWindow}): constant work and ~0.5 KB. A
+ * reading older than the window cannot be judged and is let through (counted): Elasticsearch's
+ * {@code _id} still keeps it from being shown twice. A sensor silent for {@code dedupeTtl} of
+ * processing time is forgotten (its dedupe window, and its detection state unless an alarm is open
+ * or pending) by one timer per sensor that re-arms itself while the sensor keeps sending; Flink's
+ * state TTL did the same at a cost of ~40 % of the old dedupe operator's time.
+ *
+ * <p><b>Late and metrics.</b> A reading at or behind the current watermark is {@code late}. It
+ * counts in its minute unless that minute has closed (the minute's last millisecond is at or behind
+ * the watermark), as Flink's tumbling event-time windows without allowed lateness do. One
+ * event-time timer per open minute emits it; a minute without OK readings emits nothing.
+ */
+public final class SensorFunction
+    extends KeyedBroadcastProcessFunction<String, SensorInput, ConfigUpdate, Alarm> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(SensorFunction.class);
+
+  /** The broadcast state of sensor configs, by sensorId. */
+  public static final MapStateDescriptor<String, SensorConfig> CONFIGS =
+      new MapStateDescriptor<>(
+          "sensor-configs", Types.STRING, TypeInformation.of(SensorConfig.class));
+
+  /** Every reading that is not a duplicate, as it is stored. */
+  public static final OutputTag<StoredReading> READINGS = new OutputTag<>("readings") {};
+
+  /** The statistics of each closed minute of a sensor. */
+  public static final OutputTag<SensorMetrics> METRICS = new OutputTag<>("metrics-1m") {};
+
+  /** At most one new reading per sensor and second, for liveness. */
+  public static final OutputTag<Reading> SIGNS_OF_LIFE = new OutputTag<>("signs-of-life") {};
+
+  private static final long SECOND_MS = 1000;
+  private static final long MINUTE_MS = HeatwatchJob.METRICS_WINDOW.toMillis();
+
+  private final Thresholds defaults;
+  private final long ttlMs;
+  private final SensorDetection detection = new SensorDetection();
+  private transient ValueState<SensorState> state;
+  private transient Counter duplicates;
+  private transient Counter tooOld;
+  private transient Counter forgotten;
+
+  /**
+   * Detection with {@code defaults} for every threshold a sensor's config does not set, forgetting
+   * a sensor {@code dedupeTtl} after its latest new reading.
+   */
+  public SensorFunction(Thresholds defaults, Duration dedupeTtl) {
+    this.defaults = defaults;
+    this.ttlMs = dedupeTtl.toMillis();
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    state =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("sensor-state", TypeInformation.of(SensorState.class)));
+    duplicates = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
+    tooOld = getRuntimeContext().getMetricGroup().counter("readingsOlderThanDedupeWindow");
+    forgotten = getRuntimeContext().getMetricGroup().counter("sensorsForgotten");
+  }
+
+  @Override
+  public void processElement(SensorInput input, ReadOnlyContext ctx, Collector<Alarm> out)
+      throws Exception {
+    SensorState current = state.value();
+    if (input.reading() == null) {
+      command(current, input, out);
+      return;
+    }
+    if (current == null) {
+      current = new SensorState();
+    }
+    Reading reading = input.reading();
+    long now = ctx.currentProcessingTime();
+    if (!firstCopy(current, reading, now, ctx)) {
+      return;
+    }
+    long eventTime = reading.ts().toEpochMilli();
+    long watermark = ctx.currentWatermark();
+    ctx.output(
+        READINGS, new StoredReading(reading, eventTime <= watermark, Instant.ofEpochMilli(now)));
+    count(current, reading, eventTime, watermark, ctx);
+
+    SensorConfig config = ctx.getBroadcastState(CONFIGS).get(reading.sensorId());
+    if (config != null && !config.deviceId().equals(reading.deviceId())) {
+      config = null;
+    }
+    detection.onReading(current, reading, defaults.with(config), alarm -> emit(alarm, out));
+    state.update(current);
+  }
+
+  /**
+   * Whether {@code reading} is the first copy of its {@code (deviceId, seq)}; marks it seen, keeps
+   * the sensor remembered and passes a sign of life on for the first reading of a second.
+   */
+  private boolean firstCopy(SensorState current, Reading reading, long now, ReadOnlyContext ctx) {
+    long[] seen = current.seen;
+    boolean newSecond;
+    if (seen == null) {
+      newSecond = true;
+      current.seen = SeqWindow.first(reading.seq(), now);
+      ctx.timerService().registerProcessingTimeTimer(now + ttlMs);
+    } else {
+      newSecond = now / SECOND_MS != SeqWindow.lastSeen(seen) / SECOND_MS;
+      switch (SeqWindow.accept(seen, reading.seq())) {
+        case DUPLICATE -> {
+          duplicates.inc();
+          return false;
+        }
+        case TOO_OLD -> tooOld.inc();
+        case FIRST -> {}
+      }
+      SeqWindow.touch(seen, now);
+    }
+    if (newSecond) {
+      ctx.output(SIGNS_OF_LIFE, reading);
+    }
+    return true;
+  }
+
+  /** Adds an OK reading to its minute unless that minute has closed. */
+  private void count(
+      SensorState current, Reading reading, long eventTime, long watermark, ReadOnlyContext ctx) {
+    if (!reading.quality().usable()) {
+      return;
+    }
+    long start = eventTime - Math.floorMod(eventTime, MINUTE_MS);
+    long last = start + MINUTE_MS - 1;
+    if (last <= watermark) {
+      return;
+    }
+    MetricsAccumulator minute = current.minute(start);
+    if (minute == null) {
+      minute = MetricsAccumulator.empty();
+      ctx.timerService().registerEventTimeTimer(last);
+    }
+    current.putMinute(start, minute.add(reading, reading.tempC()));
+  }
+
+  private void command(SensorState current, SensorInput input, Collector<Alarm> out)
+      throws Exception {
+    Alarm acked = current == null ? null : detection.onCommand(current, input.command());
+    if (acked == null) {
+      LOG.warn(
+          "alarm command {} by {} ignored: no such open, unacknowledged alarm",
+          input.command().alarmId(),
+          input.command().by());
+      return;
+    }
+    state.update(current);
+    emit(acked, out);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alarm> out) throws Exception {
+    SensorState current = state.value();
+    if (current == null) {
+      return;
+    }
+    if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+      long start = timestamp + 1 - MINUTE_MS;
+      MetricsAccumulator minute = current.removeMinute(start);
+      if (minute != null) {
+        ctx.output(
+            METRICS,
+            minute.metrics(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + MINUTE_MS)));
+      }
+    } else if (current.seen != null) {
+      long due = SeqWindow.lastSeen(current.seen) + ttlMs;
+      if (timestamp < due) {
+        ctx.timerService().registerProcessingTimeTimer(due);
+        return;
+      }
+      current.seen = null;
+      forgotten.inc();
+    }
+    if (current.seen == null && current.idle()) {
+      state.clear();
+    } else {
+      state.update(current);
+    }
+  }
+
+  @Override
+  public void processBroadcastElement(ConfigUpdate update, Context ctx, Collector<Alarm> out)
+      throws Exception {
+    BroadcastState<String, SensorConfig> configs = ctx.getBroadcastState(CONFIGS);
+    if (update.config() == null) {
+      configs.remove(update.sensorId());
+      LOG.info("sensor {}: config removed, job defaults apply", update.sensorId());
+    } else {
+      configs.put(update.sensorId(), update.config());
+      LOG.info("sensor {}: config {}", update.sensorId(), update.config());
+    }
+  }
+
+  private static void emit(Alarm alarm, Collector<Alarm> out) {
+    LOG.info(
+        "alarm {} {} v{} {} value={} threshold={}",
+        alarm.alarmId(),
+        alarm.state(),
+        alarm.version(),
+        alarm.severity(),
+        alarm.value(),
+        alarm.threshold());
+    out.collect(alarm);
+  }
+}

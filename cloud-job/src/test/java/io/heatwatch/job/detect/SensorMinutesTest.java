@@ -1,0 +1,115 @@
+package io.heatwatch.job.detect;
+
+import static io.heatwatch.job.TestReadings.T0;
+import static io.heatwatch.job.TestReadings.faulty;
+import static io.heatwatch.job.TestReadings.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.heatwatch.job.model.SensorMetrics;
+import io.heatwatch.job.model.StoredReading;
+import io.heatwatch.model.Quality;
+import java.time.Instant;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.junit.jupiter.api.Test;
+
+/** Late marking and the 1-minute metrics of {@link SensorFunction}. */
+class SensorMinutesTest {
+  // T0 is on a minute boundary
+  private static final long MINUTE = 60_000;
+  private static final long T = T0.toEpochMilli();
+
+  @Test
+  void marksReadingsAtOrBehindTheWatermarkLateAndStampsProcessingTime() throws Exception {
+    try (SensorHarness h = new SensorHarness()) {
+      h.harness.setProcessingTime(1_000);
+      h.watermark(T + 30_000);
+      h.read(ok("pi-a", "t1", 1, 0, 20.0));
+      h.read(ok("pi-a", "t1", 2, 30, 20.0));
+      h.read(ok("pi-a", "t1", 3, 31, 20.0));
+
+      assertThat(h.stored())
+          .extracting(r -> r.reading().seq(), StoredReading::late, StoredReading::ingestedAt)
+          .containsExactly(
+              tuple(1L, true, Instant.ofEpochMilli(1_000)),
+              tuple(2L, true, Instant.ofEpochMilli(1_000)),
+              tuple(3L, false, Instant.ofEpochMilli(1_000)));
+    }
+  }
+
+  @Test
+  void aMinuteIsEmittedWhenTheWatermarkPassesItsEndWithItsOkReadingsOnly() throws Exception {
+    try (SensorHarness h = new SensorHarness()) {
+      h.read(ok("pi-a", "t1", 1, 10, 20.0));
+      h.read(faulty("pi-a", "t1", 2, 15, Quality.CRC_ERROR));
+      h.read(ok("pi-a", "t1", 3, 20, 24.0));
+      h.read(ok("pi-a", "t1", 4, 5, 22.0));
+      h.read(ok("pi-a", "t1", 5, 61, 30.0));
+      h.watermark(T + MINUTE - 2);
+      assertThat(h.metrics()).isEmpty();
+
+      h.watermark(T + MINUTE - 1);
+      assertThat(h.metrics())
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.windowStart()).isEqualTo(T0);
+                assertThat(m.windowEnd()).isEqualTo(T0.plusSeconds(60));
+                assertThat(m.count()).isEqualTo(3);
+                assertThat(m.min()).isEqualTo(20.0);
+                assertThat(m.max()).isEqualTo(24.0);
+                assertThat(m.avg()).isEqualTo(22.0);
+                assertThat(m.firstTs()).isEqualTo(T0.plusSeconds(5));
+                assertThat(m.lastTs()).isEqualTo(T0.plusSeconds(20));
+                assertThat(m.id()).isEqualTo("pi-a:t1:" + T);
+              });
+
+      h.watermark(T + 2 * MINUTE);
+      assertThat(h.metrics())
+          .extracting(SensorMetrics::windowStart, SensorMetrics::count)
+          .containsExactly(tuple(T0, 3L), tuple(T0.plusSeconds(60), 1L));
+    }
+  }
+
+  @Test
+  void aLateReadingCountsWhileItsMinuteIsOpenAndNotAfter() throws Exception {
+    try (SensorHarness h = new SensorHarness()) {
+      h.read(ok("pi-a", "t1", 1, 50, 20.0));
+      h.watermark(T + 55_000);
+      h.read(ok("pi-a", "t1", 2, 40, 22.0)); // late, its minute still open
+      h.watermark(T + MINUTE + 5_000);
+      h.read(ok("pi-a", "t1", 3, 45, 40.0)); // late, its minute closed
+      h.watermark(T + 3 * MINUTE);
+
+      assertThat(h.metrics())
+          .extracting(SensorMetrics::windowStart, SensorMetrics::count, SensorMetrics::max)
+          .containsExactly(tuple(T0, 2L, 22.0));
+      assertThat(h.stored()).extracting(StoredReading::late).containsExactly(false, true, true);
+    }
+  }
+
+  @Test
+  void aMinuteOfFaultyReadingsEmitsNothing() throws Exception {
+    try (SensorHarness h = new SensorHarness()) {
+      h.read(faulty("pi-a", "t1", 1, 10, Quality.DISCONNECTED));
+      h.watermark(T + 5 * MINUTE);
+      assertThat(h.metrics()).isEmpty();
+    }
+  }
+
+  @Test
+  void anOpenMinuteSurvivesARestore() throws Exception {
+    OperatorSubtaskState snapshot;
+    try (SensorHarness h = new SensorHarness()) {
+      h.read(ok("pi-a", "t1", 1, 10, 20.0));
+      snapshot = h.harness.snapshot(1, 1);
+    }
+    try (SensorHarness h = new SensorHarness(SensorHarness.DEFAULTS, snapshot)) {
+      h.read(ok("pi-a", "t1", 2, 20, 30.0));
+      h.watermark(T + MINUTE);
+      assertThat(h.metrics())
+          .extracting(SensorMetrics::count, SensorMetrics::avg)
+          .containsExactly(tuple(2L, 25.0));
+    }
+  }
+}
