@@ -18,10 +18,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.util.ListCollector;
@@ -41,7 +43,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * <p>Arguments: {@code [readings per run, default 2000000] [sensors, default 10000] [parallelism,
  * default 2] [state backend of the full job, default hashmap] [checkpoint interval, default the
- * job's]}. Each pipeline runs once to warm up on a quarter of the readings, then once measured.
+ * job's] [measured rounds, default 3]}. Each pipeline runs once to warm up on a quarter of the
+ * readings, then the two alternate for the measured rounds; the figures are each pipeline's median
+ * round (a parse-only round is a few seconds, start-up included, and varied by ±30 % from run to
+ * run on this machine).
  */
 public final class PipelineBenchmark {
   private static final Instant T0 = Instant.parse("2026-11-24T00:00:00Z");
@@ -55,12 +60,19 @@ public final class PipelineBenchmark {
     int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     String stateBackend = args.length > 3 ? args[3] : "hashmap";
     Optional<String> checkpointInterval = args.length > 4 ? Optional.of(args[4]) : Optional.empty();
+    int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
     try (FlinkCluster flink =
         FlinkCluster.start(0, 1, parallelism, FlinkCluster.PRODUCTION_MANAGED_MEMORY)) {
       parseOnly(flink, readings / 4, sensors, parallelism);
       full(flink, readings / 4, sensors, parallelism, stateBackend, checkpointInterval);
-      Run parse = parseOnly(flink, readings, sensors, parallelism);
-      Run full = full(flink, readings, sensors, parallelism, stateBackend, checkpointInterval);
+      List<Run> parses = new ArrayList<>();
+      List<Run> fulls = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        parses.add(parseOnly(flink, readings, sensors, parallelism));
+        fulls.add(full(flink, readings, sensors, parallelism, stateBackend, checkpointInterval));
+      }
+      Run parse = median(parses);
+      Run full = median(fulls);
       double parseRate = parse.perSecond(readings);
       double fullRate = full.perSecond(readings);
       System.out.printf(
@@ -74,8 +86,12 @@ public final class PipelineBenchmark {
           "input: %,d readings of %,d sensors, parallelism %d, state backend %s, checkpoints every"
               + " %s%n",
           readings, sensors, parallelism, stateBackend, full.checkpointInterval);
-      System.out.printf("parse-only: %,.0f readings/s (%d ms)%n", parseRate, parse.millis);
-      System.out.printf("full:       %,.0f readings/s (%d ms)%n", fullRate, full.millis);
+      System.out.printf(
+          "parse-only: %,.0f readings/s (median of %d rounds: %s ms)%n",
+          parseRate, rounds, millis(parses));
+      System.out.printf(
+          "full:       %,.0f readings/s (median of %d rounds: %s ms)%n",
+          fullRate, rounds, millis(fulls));
       System.out.printf("ratio full / parse-only: %.2f%n", fullRate / parseRate);
       if (full.checkpointBytes > 0) {
         System.out.printf(
@@ -152,6 +168,16 @@ public final class PipelineBenchmark {
             .getHistory()
             .getLatestCompletedCheckpoint();
     return latest != null ? latest : previous;
+  }
+
+  /** The round of median wall time. */
+  private static Run median(List<Run> runs) {
+    List<Run> sorted = runs.stream().sorted(Comparator.comparingLong(Run::millis)).toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String millis(List<Run> runs) {
+    return runs.stream().map(r -> String.valueOf(r.millis())).collect(Collectors.joining(", "));
   }
 
   private record Run(
