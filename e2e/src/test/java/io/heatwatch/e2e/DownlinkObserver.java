@@ -2,18 +2,15 @@ package io.heatwatch.e2e;
 
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.testkit.MessageCallback;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * Listens on the downlink alarm topics of one site, {@code heatwatch/v1/{site}/+/alarms}, the
@@ -54,7 +51,7 @@ final class DownlinkObserver implements AutoCloseable {
     client.close();
   }
 
-  private final class Collector implements MqttCallback {
+  private final class Collector extends MessageCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
       Alarm alarm = TelemetryCodec.decodeAlarm(message.getPayload());
@@ -62,20 +59,5 @@ final class DownlinkObserver implements AutoCloseable {
       received.add(key);
       deliveries.merge(key, 1, Integer::sum);
     }
-
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {}
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {}
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
   }
 }

@@ -50,8 +50,6 @@ public final class Agent implements AutoCloseable {
       Supplier<List<Sensor>> sensors,
       Outbox outbox,
       MqttPublisher mqtt,
-      int window,
-      int batch,
       Clock clock,
       ScheduledExecutorService scheduler,
       Path cpuTemperature,
@@ -60,7 +58,7 @@ public final class Agent implements AutoCloseable {
     this.sensors = sensors;
     this.outbox = outbox;
     this.mqtt = mqtt;
-    this.sender = new OutboxSender(outbox, mqtt, window, batch);
+    this.sender = new OutboxSender(outbox, mqtt, mqtt.settings().window(), mqtt.settings().batch());
     this.heartbeat = new Heartbeat(identity, outbox, clock, cpuTemperature);
     this.clock = clock;
     this.scheduler = scheduler;

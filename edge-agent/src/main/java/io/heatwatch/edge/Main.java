@@ -177,8 +177,6 @@ public final class Main implements Callable<Integer> {
                 new OutboxLimits(config.outbox().maxReadings(), config.outbox().maxAge()),
                 clock),
             new MqttPublisher(mqtt, config.site(), config.deviceId(), scheduler),
-            mqtt.window(),
-            mqtt.batch(),
             clock,
             scheduler,
             config.sensors().cpuTemperature(),

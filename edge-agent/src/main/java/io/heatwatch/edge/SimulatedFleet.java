@@ -80,8 +80,6 @@ public final class SimulatedFleet implements AutoCloseable {
                   OutboxLimits.DEFAULT,
                   clock),
               new MqttPublisher(mqtt, spec.site(), deviceId, scheduler),
-              mqtt.window(),
-              mqtt.batch(),
               clock,
               scheduler,
               null,

@@ -88,8 +88,6 @@ class SecureBrokerIT {
         SqliteOutbox.open(
             data.resolve("outbox.db"), identity, OutboxLimits.DEFAULT, Clock.systemUTC()),
         new MqttPublisher(settings, "lab", "pi-tls", scheduler),
-        settings.window(),
-        settings.batch(),
         Clock.systemUTC(),
         scheduler,
         null,

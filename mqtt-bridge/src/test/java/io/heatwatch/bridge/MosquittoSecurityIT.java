@@ -20,6 +20,7 @@ import io.heatwatch.testkit.ConnectExtension;
 import io.heatwatch.testkit.ConnectWorker;
 import io.heatwatch.testkit.KafkaExtension;
 import io.heatwatch.testkit.KafkaServer;
+import io.heatwatch.testkit.MessageCallback;
 import io.heatwatch.testkit.MosquittoBroker;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +39,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -349,27 +347,12 @@ class MosquittoSecurityIT {
   }
 
   /** Collects what a device receives, by topic. */
-  private static final class Received implements MqttCallback {
+  private static final class Received extends MessageCallback {
     final Map<String, List<byte[]>> byTopic = new ConcurrentHashMap<>();
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
       byTopic.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(message.getPayload());
     }
-
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {}
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {}
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverURI) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
   }
 }

@@ -6,15 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -85,7 +81,7 @@ class MqttBrokerIT {
   }
 
   /** Collects arriving messages so the test can wait for one with a deadline. */
-  private static final class Received implements MqttCallback {
+  private static final class Received extends MessageCallback {
     private final BlockingQueue<MqttMessage> messages = new LinkedBlockingQueue<>();
 
     MqttMessage next() throws InterruptedException {
@@ -96,20 +92,5 @@ class MqttBrokerIT {
     public void messageArrived(String topic, MqttMessage message) {
       messages.add(message);
     }
-
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {}
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {}
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
   }
 }

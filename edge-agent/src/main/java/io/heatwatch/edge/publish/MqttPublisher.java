@@ -62,6 +62,11 @@ public final class MqttPublisher implements AutoCloseable {
     this.client = newClient();
   }
 
+  /** The settings it connects with; the outbox sender takes its window and batch from them. */
+  public MqttSettings settings() {
+    return settings;
+  }
+
   private MqttAsyncClient newClient() {
     try {
       MqttAsyncClient fresh =

@@ -8,6 +8,7 @@ import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
 import io.heatwatch.testkit.ConnectWorker;
 import io.heatwatch.testkit.KafkaServer;
+import io.heatwatch.testkit.MessageCallback;
 import io.heatwatch.testkit.MosquittoBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,13 +30,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * MQTT publish → record readable in Kafka, for ~120-byte readings at QoS 1, through our source
@@ -273,7 +271,7 @@ public final class BridgeBenchmark {
   }
 
   /** The baseline subscriber's callback. */
-  private static final class Baseline implements MqttCallback, AutoCloseable {
+  private static final class Baseline extends MessageCallback implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final MqttAsyncClient client;
     private final String topic;
@@ -298,20 +296,5 @@ public final class BridgeBenchmark {
       client.close();
       producer.close();
     }
-
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {}
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {}
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverURI) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
   }
 }
