@@ -63,6 +63,11 @@ final class Chain implements AutoCloseable {
     this.esPort = esPort;
   }
 
+  /** The MQTT broker's folder (config, persistence). */
+  Path mqttDataDir() {
+    return dir.resolve("hivemq");
+  }
+
   /** Starts every server, the two connectors and the job. */
   static Chain start(Path dir) throws Exception {
     Chain chain =
@@ -86,7 +91,7 @@ final class Chain implements AutoCloseable {
             () -> ElasticsearchServer.start(dir.resolve("elasticsearch"), esPort));
     CompletableFuture<KafkaServer> kf =
         CompletableFuture.supplyAsync(() -> KafkaServer.start(dir.resolve("kafka"), 0));
-    mqtt = MqttBroker.start(dir.resolve("hivemq"), mqttPort);
+    mqtt = MqttBroker.start(mqttDataDir(), mqttPort);
     kafka = kf.join();
     elasticsearch = es.join();
     kafka.createTopics(PARTITIONS, KafkaTopics.APPEND_ONLY.toArray(String[]::new));
@@ -207,7 +212,7 @@ final class Chain implements AutoCloseable {
 
   /** Starts the MQTT broker again on the same port and data. */
   void startBroker() {
-    mqtt = MqttBroker.start(dir.resolve("hivemq"), mqttPort);
+    mqtt = MqttBroker.start(mqttDataDir(), mqttPort);
   }
 
   void stopElasticsearch() {

@@ -82,7 +82,8 @@ class SoakIT {
                 chain.kafkaBootstrap(),
                 chain.flinkUrl(),
                 chain.job().getJobID().toHexString(),
-                chain.elasticsearchUrl())) {
+                chain.elasticsearchUrl(),
+                chain.mqttDataDir())) {
       // Each device ticks on its own schedule, spread over the period as real devices are: one
       // thread ticking all 100 (100 fsync'd outbox transactions in a row) fell behind 1 Hz.
       ScheduledExecutorService ticker = Executors.newScheduledThreadPool(TICK_THREADS);

@@ -30,7 +30,8 @@ final class SoakPlots {
         new Series("RSS", Sample::rssMb),
         new Series("RSS anonymous", Sample::rssAnonMb),
         new Series("tracked by the JVM (NMT committed)", Sample::trackedMb),
-        new Series("untracked (RSS anonymous - NMT)", Sample::untrackedMb));
+        new Series("untracked (RSS anonymous - NMT)", Sample::untrackedMb),
+        new Series("MQTT broker's RocksDB write-ahead logs", Sample::brokerLogMb));
     plot(
         dir,
         "soak-kafka-lag",
@@ -111,6 +112,7 @@ final class SoakPlots {
     row(out, samples, "RSS anonymous (MiB)", Sample::rssAnonMb);
     row(out, samples, "tracked by the JVM, NMT committed (MiB)", Sample::trackedMb);
     row(out, samples, "untracked: RSS anonymous - NMT (MiB)", Sample::untrackedMb);
+    row(out, samples, "MQTT broker's RocksDB write-ahead logs (MiB)", Sample::brokerLogMb);
     row(out, samples, "Kafka consumer lag (records)", s -> s.lag());
     row(out, samples, "readings in the devices' outboxes", s -> s.waiting());
     row(out, samples, "acknowledged, not yet searchable", s -> s.behind());

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -42,8 +43,15 @@ final class SoakSampler implements AutoCloseable {
   private final String flinkUrl;
   private final String jobId;
   private final String elasticsearchUrl;
+  private final Path brokerData;
 
-  SoakSampler(String kafkaBootstrap, String flinkUrl, String jobId, String elasticsearchUrl) {
+  SoakSampler(
+      String kafkaBootstrap,
+      String flinkUrl,
+      String jobId,
+      String elasticsearchUrl,
+      Path brokerData) {
+    this.brokerData = brokerData;
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap));
     this.flinkUrl = flinkUrl;
     this.jobId = jobId;
@@ -62,6 +70,8 @@ final class SoakSampler implements AutoCloseable {
    * @param trackedMb memory the JVM's native memory tracking counts as committed (heap, metaspace,
    *     code, threads, GC, direct buffers, the JVM's own malloc), NaN without {@code
    *     -XX:NativeMemoryTracking}
+   * @param brokerLogMb the MQTT broker's RocksDB write-ahead logs: what its memtables hold, native
+   *     memory outside NMT
    * @param lag readings in Kafka beyond the job's committed offsets (committed on checkpoints)
    * @param checkpointMs end-to-end duration of the latest completed checkpoint
    * @param checkpointKb size of the latest completed checkpoint
@@ -77,6 +87,7 @@ final class SoakSampler implements AutoCloseable {
       double rssMb,
       double rssAnonMb,
       double trackedMb,
+      double brokerLogMb,
       long lag,
       long checkpointMs,
       double checkpointKb,
@@ -85,7 +96,7 @@ final class SoakSampler implements AutoCloseable {
       long produced,
       long waiting) {
     static final String HEADER =
-        "seconds,heap_mb,heap_committed_mb,rss_mb,rss_anon_mb,nmt_committed_mb,kafka_lag,"
+        "seconds,heap_mb,heap_committed_mb,rss_mb,rss_anon_mb,nmt_committed_mb,broker_wal_mb,kafka_lag,"
             + "checkpoint_ms,checkpoint_kb,es_docs,es_store_mb,produced,outbox";
 
     /**
@@ -103,13 +114,14 @@ final class SoakSampler implements AutoCloseable {
 
     String csv() {
       return String.format(
-          "%.0f,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%d,%.1f,%d,%.2f,%d,%d",
+          "%.0f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%d,%.1f,%d,%.2f,%d,%d",
           seconds,
           heapMb,
           heapCommittedMb,
           rssMb,
           rssAnonMb,
           trackedMb,
+          brokerLogMb,
           lag,
           checkpointMs,
           checkpointKb,
@@ -136,6 +148,7 @@ final class SoakSampler implements AutoCloseable {
         status.getOrDefault("VmRSS", Double.NaN),
         status.getOrDefault("RssAnon", Double.NaN),
         trackedMb(),
+        logMb(brokerData),
         lag(),
         checkpoint.path("end_to_end_duration").asLong(),
         checkpoint.path("checkpointed_size").asLong(checkpoint.path("state_size").asLong())
@@ -161,6 +174,17 @@ final class SoakSampler implements AutoCloseable {
       lag += entry.getValue().offset() - committed.get(entry.getKey()).offset();
     }
     return lag;
+  }
+
+  /** Bytes of RocksDB write-ahead logs ({@code *.log}) under {@code dir}, in MiB. */
+  private static double logMb(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+              .filter(f -> f.getFileName().toString().endsWith(".log") && Files.isRegularFile(f))
+              .mapToLong(f -> f.toFile().length())
+              .sum()
+          / 1048576.0;
+    }
   }
 
   /** The kB lines of /proc/self/status, in MiB by name. */
