@@ -65,21 +65,16 @@ public class SensorState {
 
   /** The open minute starting at {@code start}, or {@code null}. */
   public MetricsAccumulator minute(long start) {
-    for (int i = 0; i < minuteStarts.length; i++) {
-      if (minuteStarts[i] == start) {
-        return minutes[i];
-      }
-    }
-    return null;
+    int i = minuteIndex(start);
+    return i < 0 ? null : minutes[i];
   }
 
   /** Sets the minute starting at {@code start}, opening it if it is not open yet. */
   public void putMinute(long start, MetricsAccumulator minute) {
-    for (int i = 0; i < minuteStarts.length; i++) {
-      if (minuteStarts[i] == start) {
-        minutes[i] = minute;
-        return;
-      }
+    int i = minuteIndex(start);
+    if (i >= 0) {
+      minutes[i] = minute;
+      return;
     }
     int n = minuteStarts.length;
     minuteStarts = Arrays.copyOf(minuteStarts, n + 1);
@@ -92,18 +87,27 @@ public class SensorState {
    * Closes the minute starting at {@code start}; returns it, or {@code null} if it was not open.
    */
   public MetricsAccumulator removeMinute(long start) {
+    int i = minuteIndex(start);
+    if (i < 0) {
+      return null;
+    }
+    MetricsAccumulator minute = minutes[i];
+    int last = minuteStarts.length - 1;
+    minuteStarts[i] = minuteStarts[last];
+    minutes[i] = minutes[last];
+    minuteStarts = Arrays.copyOf(minuteStarts, last);
+    minutes = Arrays.copyOf(minutes, last);
+    return minute;
+  }
+
+  /** Where the open minute starting at {@code start} is, -1 when it is not open. */
+  private int minuteIndex(long start) {
     for (int i = 0; i < minuteStarts.length; i++) {
       if (minuteStarts[i] == start) {
-        MetricsAccumulator minute = minutes[i];
-        int last = minuteStarts.length - 1;
-        minuteStarts[i] = minuteStarts[last];
-        minutes[i] = minutes[last];
-        minuteStarts = Arrays.copyOf(minuteStarts, last);
-        minutes = Arrays.copyOf(minutes, last);
-        return minute;
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   /** Whether nothing needs keeping once the dedupe window is forgotten. */

@@ -47,12 +47,12 @@ public final class SeqWindow {
     state[1 + WORDS] = now;
   }
 
-  public static long highest(long[] state) {
+  static long highest(long[] state) {
     return state[0];
   }
 
   /** Whether {@code seq} is marked; {@code false} outside the window. */
-  public static boolean seen(long[] state, long seq) {
+  static boolean seen(long[] state, long seq) {
     long d = state[0] - seq;
     return d >= 0 && d < SIZE && (state[1 + (int) (d >>> 6)] & (1L << (d & 63))) != 0;
   }
