@@ -58,7 +58,7 @@ public final class Agent implements AutoCloseable {
     this.sensors = sensors;
     this.outbox = outbox;
     this.mqtt = mqtt;
-    this.sender = new OutboxSender(outbox, mqtt, mqtt.settings().window(), mqtt.settings().batch());
+    this.sender = new OutboxSender(outbox, mqtt);
     this.heartbeat = new Heartbeat(identity, outbox, clock, cpuTemperature);
     this.clock = clock;
     this.scheduler = scheduler;

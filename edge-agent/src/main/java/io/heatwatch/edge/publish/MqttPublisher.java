@@ -62,7 +62,7 @@ public final class MqttPublisher implements AutoCloseable {
     this.client = newClient();
   }
 
-  /** The settings it connects with; the outbox sender takes its window and batch from them. */
+  /** The settings it connects with, the outbox sender's window and batch among them. */
   public MqttSettings settings() {
     return settings;
   }

@@ -114,7 +114,7 @@ public final class AgentBenchmark {
       ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
       MqttSettings settings = MqttSettings.plain(broker.uri());
       MqttPublisher mqtt = new MqttPublisher(settings, "bench", "pi-bench", scheduler);
-      OutboxSender sender = new OutboxSender(outbox, mqtt, settings.window(), settings.batch());
+      OutboxSender sender = new OutboxSender(outbox, mqtt);
       mqtt.onConnected(sender::wake);
       DeviceStatus status = ID.status(DeviceStatus.DeviceState.ONLINE, Instant.now());
       long t0 = System.nanoTime();
