@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -55,6 +56,7 @@ public final class MqttSourceTask extends SourceTask {
   private SourceTaskMetrics metrics;
   private String clientId;
   private volatile boolean everConnected;
+  private final CountDownLatch subscribed = new CountDownLatch(1);
   private long connectBackoffMs;
   private long nextConnectNanos;
 
@@ -97,6 +99,30 @@ public final class MqttSourceTask extends SourceTask {
     client.setCallback(new Callback());
     connectBackoffMs = config.reconnectMinMs;
     connect();
+    awaitSubscribed();
+  }
+
+  /**
+   * Returns once the broker has granted the subscriptions, so that a task Connect reports as
+   * RUNNING is one the broker delivers to: a message published before the SUBACK has no subscriber
+   * and is dropped by the broker. Gives up waiting (and goes on) after the connect timeout; not
+   * connected yet, it does not wait at all.
+   */
+  private void awaitSubscribed() {
+    if (!everConnected) {
+      return;
+    }
+    try {
+      if (!subscribed.await(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+        LOG.warn(
+            "MQTT source task {}: no SUBACK for {} within {} ms; going on without it",
+            clientId,
+            config.topics,
+            CONNECT_TIMEOUT_MS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -160,6 +186,7 @@ public final class MqttSourceTask extends SourceTask {
                     Integer.toHexString(codes[i]));
               }
             }
+            subscribed.countDown();
           }
 
           @Override
