@@ -24,7 +24,12 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
+import org.apache.flink.runtime.checkpoint.TaskStateStats;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -68,7 +73,9 @@ public final class AlarmLatencyBenchmark {
     String checkpointInterval = args.length > 3 ? args[3] : "10 s";
     String stateBackend = args.length > 4 ? args[4] : "rocksdb";
     List<String> guarantees =
-        args.length > 5 ? List.of(args[5]) : List.of("at-least-once", "exactly-once");
+        args.length > 5 && !args[5].equals("both")
+            ? List.of(args[5])
+            : List.of("at-least-once", "exactly-once");
     Path root = Files.createTempDirectory("heatwatch-latency");
     System.out.printf(
         "machine: %d cores, %s %s (%s), max heap %d MB%n",
@@ -99,21 +106,16 @@ public final class AlarmLatencyBenchmark {
         Stats baseline = baseline(kafka, devices * sensors, seconds);
         JobConfig config =
             JobConfig.fromMap(
-                Map.of(
-                    JobConfig.KAFKA_BOOTSTRAP_SERVERS,
-                    kafka.bootstrapServers(),
-                    JobConfig.ELASTICSEARCH_HOSTS,
-                    "http://unused:9200",
-                    JobConfig.CHECKPOINT_INTERVAL,
-                    checkpointInterval,
-                    JobConfig.CHECKPOINT_DIR,
-                    root.resolve(guarantee + "-checkpoints").toUri().toString(),
-                    JobConfig.STATE_BACKEND,
-                    stateBackend,
-                    JobConfig.ALARMS_GUARANTEE,
-                    guarantee,
-                    JobConfig.PARALLELISM,
-                    "2"));
+                Map.ofEntries(
+                    Map.entry(JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers()),
+                    Map.entry(JobConfig.ELASTICSEARCH_HOSTS, "http://unused:9200"),
+                    Map.entry(JobConfig.CHECKPOINT_INTERVAL, checkpointInterval),
+                    Map.entry(
+                        JobConfig.CHECKPOINT_DIR,
+                        root.resolve(guarantee + "-checkpoints").toUri().toString()),
+                    Map.entry(JobConfig.STATE_BACKEND, stateBackend),
+                    Map.entry(JobConfig.ALARMS_GUARANTEE, guarantee),
+                    Map.entry(JobConfig.PARALLELISM, "2")));
         JobClient job = startJob(flink, config);
         try {
           Stats alarms = alarms(kafka, devices, sensors, seconds);
@@ -123,11 +125,40 @@ public final class AlarmLatencyBenchmark {
           System.out.printf(
               "%-14s ratio p99 alarm / p99 baseline: %.1f%n",
               "", alarms.percentile(99) / baseline.percentile(99));
+          System.out.printf("%-14s %s%n", "", checkpointPhases(flink, job.getJobID()));
         } finally {
           job.cancel().get(30, TimeUnit.SECONDS);
         }
       }
     }
+  }
+
+  /**
+   * The longest synchronous checkpoint phase of any operator over the completed checkpoints Flink
+   * still lists: the time a task stops processing records to snapshot its state.
+   */
+  private static String checkpointPhases(FlinkCluster flink, JobID job) throws Exception {
+    AccessExecutionGraph graph = flink.miniCluster().getExecutionGraph(job).get();
+    long maxSync = -1;
+    String where = "none";
+    int completed = 0;
+    for (AbstractCheckpointStats checkpoint :
+        graph.getCheckpointStatsSnapshot().getHistory().getCheckpoints()) {
+      if (checkpoint.getStatus() != CheckpointStatsStatus.COMPLETED) {
+        continue;
+      }
+      completed++;
+      for (TaskStateStats task : checkpoint.getAllTaskStateStats()) {
+        long sync = task.getSummaryStats().getSyncCheckpointDurationStats().getMaximum();
+        if (sync > maxSync) {
+          maxSync = sync;
+          where = graph.getJobVertex(task.getJobVertexId()).getName();
+        }
+      }
+    }
+    return String.format(
+        "longest synchronous checkpoint phase over the last %d completed checkpoints: %d ms (%s)",
+        completed, maxSync, where);
   }
 
   private static JobClient startJob(FlinkCluster flink, JobConfig config) throws Exception {
