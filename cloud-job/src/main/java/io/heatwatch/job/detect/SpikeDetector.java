@@ -50,6 +50,13 @@ public final class SpikeDetector implements Detector {
     if (n < MIN_BASELINE) {
       return Signal.inactive(x, x, "");
     }
+    double jump = Math.abs(x - state.value(0));
+    if (state.open[AlarmKind.SPIKE.ordinal()] == null && jump < JUMP_SHARE * t.spikeMinDeltaC()) {
+      // Cannot open: that needs a jump of JUMP_SHARE of a distance of at least spikeMinDeltaC.
+      // With no alarm open, holding and clearing both do nothing, so the baseline (three
+      // selections, most of the detectors' time) is not needed for nearly every reading.
+      return Signal.inactive(x, x, "");
+    }
     long now = reading.ts().toEpochMilli();
     double slope = slope(state);
     for (int i = 0; i < n; i++) {
@@ -63,7 +70,6 @@ public final class SpikeDetector implements Detector {
     double sigma = Math.max(MAD_TO_SIGMA * median(scratch, n), SIGMA_FLOOR_C);
     double delta = Math.abs(x - baseline);
     double z = delta / sigma;
-    double jump = Math.abs(x - state.value(0));
     if (z >= t.spikeZ() && delta >= t.spikeMinDeltaC() && jump >= JUMP_SHARE * delta) {
       Severity severity = delta >= CRITICAL_DELTA_C ? Severity.CRITICAL : Severity.WARNING;
       return Signal.active(severity, x, baseline, "%s %.2f °C, a spike off its baseline %.2f °C");
