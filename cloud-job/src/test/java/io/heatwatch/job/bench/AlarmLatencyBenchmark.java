@@ -21,10 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
@@ -56,7 +58,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>Arguments: {@code [devices, default 2500] [sensors per device, default 4] [seconds measured,
  * default 60] [checkpoint interval, default "10 s"] [state backend, default rocksdb] [at-least-once
- * or exactly-once, default both]}: 2,500 × 4 at 1 Hz is 10,000 readings/s.
+ * or exactly-once, default both] [Flink option key=value ...]}: 2,500 × 4 at 1 Hz is 10,000
+ * readings/s.
  */
 public final class AlarmLatencyBenchmark {
   private static final Duration WARM_UP = Duration.ofSeconds(20);
@@ -76,6 +79,14 @@ public final class AlarmLatencyBenchmark {
         args.length > 5 && !args[5].equals("both")
             ? List.of(args[5])
             : List.of("at-least-once", "exactly-once");
+    Map<String, String> flinkOptions = new TreeMap<>();
+    for (int i = 6; i < args.length; i++) {
+      String[] option = args[i].split("=", 2);
+      if (option.length != 2) {
+        throw new IllegalArgumentException("expected a Flink option key=value, got " + args[i]);
+      }
+      flinkOptions.put(option[0], option[1]);
+    }
     Path root = Files.createTempDirectory("heatwatch-latency");
     System.out.printf(
         "machine: %d cores, %s %s (%s), max heap %d MB%n",
@@ -95,6 +106,9 @@ public final class AlarmLatencyBenchmark {
         stateBackend,
         WARM_UP.toSeconds(),
         seconds);
+    if (!flinkOptions.isEmpty()) {
+      System.out.println("Flink options of the job: " + flinkOptions);
+    }
     for (String guarantee : guarantees) {
       try (KafkaServer kafka = KafkaServer.start(root.resolve(guarantee), 0);
           FlinkCluster flink =
@@ -116,7 +130,7 @@ public final class AlarmLatencyBenchmark {
                     Map.entry(JobConfig.STATE_BACKEND, stateBackend),
                     Map.entry(JobConfig.ALARMS_GUARANTEE, guarantee),
                     Map.entry(JobConfig.PARALLELISM, "2")));
-        JobClient job = startJob(flink, config);
+        JobClient job = startJob(flink, config, flinkOptions);
         try {
           Stats alarms = alarms(kafka, devices, sensors, seconds);
           System.out.printf(
@@ -161,10 +175,13 @@ public final class AlarmLatencyBenchmark {
         completed, maxSync, where);
   }
 
-  private static JobClient startJob(FlinkCluster flink, JobConfig config) throws Exception {
+  private static JobClient startJob(
+      FlinkCluster flink, JobConfig config, Map<String, String> flinkOptions) throws Exception {
     var env = flink.environment(2);
     Sinks production = Sinks.production(config);
     HeatwatchJob.build(env, config, Sources.kafka(config), new DiscardingSinks(production));
+    // after build, so these override the job's own settings, as a Flink configuration would
+    env.configure(Configuration.fromMap(flinkOptions));
     return env.executeAsync("latency-" + config.alarmsGuarantee());
   }
 
