@@ -2,11 +2,14 @@ package io.heatwatch.job.model;
 
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Reading;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * What the per-sensor detection operator reads: a reading, or a command on one of the sensor's
- * alarms (exactly one is set), so both arrive keyed by the same sensor.
+ * alarms (exactly one is set), so both arrive keyed by the same sensor. Flink writes it with {@link
+ * SensorInputSerializer}.
  */
+@TypeInfo(SensorInputTypeInfo.Factory.class)
 public record SensorInput(Reading reading, AlarmCommand command) {
 
   /** A reading. */

@@ -13,7 +13,12 @@ import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.testkit.FlinkCluster;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -43,13 +49,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * <p>Arguments: {@code [readings per run, default 2000000] [sensors, default 10000] [parallelism,
  * default 2] [state backend of the full job, default hashmap] [checkpoint interval, default the
- * job's] [measured rounds, default 3]}. The two pipelines alternate, {@value #WARM_UP_ROUNDS}
+ * job's] [measured rounds, default 5]}. The two pipelines alternate, {@value #WARM_UP_ROUNDS}
  * warm-up rounds each and then the measured rounds, all on the whole input; the figures are each
  * pipeline's median measured round (a parse-only round is a few seconds, start-up included, and
- * varied by ±30 % from run to run on this machine).
+ * varied by ±30 % from run to run on this machine). Each pipeline also reports the CPU seconds of
+ * its median round per task, the JVM's GC and JIT compiler threads, and the whole JVM.
  */
 public final class PipelineBenchmark {
-  private static final int WARM_UP_ROUNDS = 2;
+  private static final int WARM_UP_ROUNDS = 4;
   private static final Instant T0 = Instant.parse("2026-11-24T00:00:00Z");
   private static final Path CHECKPOINTS = Path.of("target", "bench-checkpoints").toAbsolutePath();
 
@@ -61,11 +68,12 @@ public final class PipelineBenchmark {
     int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     String stateBackend = args.length > 3 ? args[3] : "hashmap";
     Optional<String> checkpointInterval = args.length > 4 ? Optional.of(args[4]) : Optional.empty();
-    int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+    int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 5;
     try (FlinkCluster flink =
         FlinkCluster.start(0, 1, parallelism, FlinkCluster.PRODUCTION_MANAGED_MEMORY)) {
       // The JIT is not done after a quarter-size round: rounds still got ~25 % faster up to the
-      // third. Two full-size warm-up rounds of each, then the measured ones.
+      // third, and after two full-size rounds of each its compiler threads still took up to 2 s
+      // of CPU in a measured full round. Four full-size warm-up rounds of each, then the measured.
       for (int round = 0; round < WARM_UP_ROUNDS; round++) {
         parseOnly(flink, readings, sensors, parallelism);
         full(flink, readings, sensors, parallelism, stateBackend, checkpointInterval);
@@ -98,6 +106,8 @@ public final class PipelineBenchmark {
           "full:       %,.0f readings/s (median of %d rounds: %s ms)%n",
           fullRate, rounds, millis(fulls));
       System.out.printf("ratio full / parse-only: %.2f%n", fullRate / parseRate);
+      System.out.printf(
+          "CPU seconds in the median rounds: parse-only %s; full %s%n", cpu(parse), cpu(full));
       if (full.checkpointBytes > 0) {
         System.out.printf(
             "last completed checkpoint of the full run: %,d bytes = %,d bytes per sensor"
@@ -120,9 +130,15 @@ public final class PipelineBenchmark {
     env.fromSource(payloads(readings, sensors), watermarks, "readings source")
         .process(new InvalidRecordSplitter())
         .sinkTo(new DiscardingSink<>());
+    TaskCpu cpu = new TaskCpu();
     long started = System.currentTimeMillis();
-    env.execute("bench-parse-only");
-    return new Run(System.currentTimeMillis() - started, 0, 0, Duration.ZERO);
+    JobClient job = env.executeAsync("bench-parse-only");
+    while (!job.getJobStatus().get().isGloballyTerminalState()) {
+      cpu.sample();
+      Thread.sleep(100); // sampling thread CPU times, not waiting for a condition
+    }
+    job.getJobExecutionResult().get();
+    return new Run(System.currentTimeMillis() - started, 0, 0, Duration.ZERO, cpu.seconds());
   }
 
   private static Run full(
@@ -148,18 +164,21 @@ public final class PipelineBenchmark {
     long started = System.currentTimeMillis();
     JobClient job = env.executeAsync("bench-full");
     CompletedCheckpointStats last = null;
+    TaskCpu cpu = new TaskCpu();
     while (!job.getJobStatus().get().isGloballyTerminalState()) {
       last = latestCheckpoint(flink, job.getJobID(), last);
-      Thread.sleep(200); // sampling the checkpoint statistics, not waiting for a condition
+      cpu.sample();
+      Thread.sleep(
+          100); // sampling checkpoint statistics and CPU times, not waiting for a condition
     }
     job.getJobExecutionResult().get();
     long millis = System.currentTimeMillis() - started;
     if (last == null) {
-      return new Run(millis, 0, 0, config.checkpointInterval());
+      return new Run(millis, 0, 0, config.checkpointInterval(), cpu.seconds());
     }
     // Readings generated when the checkpoint was taken, assuming a steady rate: a label only.
     long seen = readings * (last.getTriggerTimestamp() - started) / millis;
-    return new Run(millis, last.getStateSize(), seen, config.checkpointInterval());
+    return new Run(millis, last.getStateSize(), seen, config.checkpointInterval(), cpu.seconds());
   }
 
   private static CompletedCheckpointStats latestCheckpoint(
@@ -181,12 +200,115 @@ public final class PipelineBenchmark {
     return sorted.get(sorted.size() / 2);
   }
 
+  private static String cpu(Run run) {
+    return run.cpuSeconds().entrySet().stream()
+        .map(e -> String.format("%s %.2f", e.getKey(), e.getValue()))
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
   private static String millis(List<Run> runs) {
     return runs.stream().map(r -> String.valueOf(r.millis())).collect(Collectors.joining(", "));
   }
 
+  /**
+   * CPU time of the job's task threads by task name (subtasks together), from samples every 100 ms
+   * while the job runs: a task thread ends with its job, so the last sample before the end stands
+   * for it (at most one sampling interval short).
+   */
+  private static final class TaskCpu {
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Map<Long, String> names = new HashMap<>();
+    private final Map<Long, Long> nanos = new HashMap<>();
+    private final Map<Long, Long> started = new HashMap<>();
+    private boolean first = true;
+    private final long processStart = processNanos();
+    private long processEnd = processStart;
+
+    private static long processNanos() {
+      return ((com.sun.management.OperatingSystemMXBean)
+              ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+    }
+
+    void sample() {
+      processEnd = processNanos();
+      sampleVmThreads();
+      // ThreadGroup.enumerate needs no safepoint, unlike ThreadMXBean.getThreadInfo
+      ThreadGroup root = Thread.currentThread().getThreadGroup();
+      while (root.getParent() != null) {
+        root = root.getParent();
+      }
+      Thread[] live = new Thread[root.activeCount() * 2];
+      int n = root.enumerate(live, true);
+      for (int i = 0; i < n; i++) {
+        Thread thread = live[i];
+        // Flink names a task thread "<chain name> (<subtask>/<parallelism>)#<attempt>"
+        String name = thread.getName().replaceAll(" \\(\\d+/\\d+\\)#\\d+$", "");
+        long cpu = threads.getThreadCpuTime(thread.getId());
+        if (cpu > 0) {
+          names.put(thread.getId(), name.equals(thread.getName()) ? "other: " + name : name);
+          // threads alive before the job: only what they spent since; the job's own: all of it
+          long since = started.computeIfAbsent(thread.getId(), id -> first ? cpu : 0L);
+          nanos.put(thread.getId(), cpu - since);
+        }
+      }
+      first = false;
+    }
+
+    /**
+     * The JVM's own threads (GC, JIT compilers), which ThreadMXBean does not list, from Linux's
+     * per-thread {@code /proc/self/task/<tid>/stat}; nothing elsewhere.
+     */
+    private void sampleVmThreads() {
+      File[] tasks = new File("/proc/self/task").listFiles();
+      if (tasks == null) {
+        return;
+      }
+      for (File task : tasks) {
+        try {
+          String stat = Files.readString(task.toPath().resolve("stat"));
+          int close = stat.lastIndexOf(')');
+          String comm = stat.substring(stat.indexOf('(') + 1, close);
+          String group = comm.startsWith("GC ") || comm.startsWith("G1 ") ? "GC threads" : null;
+          if (comm.startsWith("C1 ") || comm.startsWith("C2 ")) {
+            group = "JIT compiler threads";
+          }
+          if (group == null) {
+            continue;
+          }
+          String[] fields = stat.substring(close + 2).split(" ");
+          // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second)
+          long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          long id = -Long.parseLong(task.getName());
+          long nanosNow = ticks * 10_000_000L;
+          names.put(id, "other: " + group);
+          long since = started.computeIfAbsent(id, x -> first ? nanosNow : 0L);
+          nanos.put(id, nanosNow - since);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended between listing and reading
+        }
+      }
+    }
+
+    /**
+     * Seconds of CPU per task name, the busy ones only, and of the whole JVM (GC, JIT and the
+     * cluster's own threads too).
+     */
+    Map<String, Double> seconds() {
+      Map<String, Double> byTask = new TreeMap<>();
+      nanos.forEach((id, cpu) -> byTask.merge(names.get(id), cpu / 1e9, Double::sum));
+      byTask.values().removeIf(seconds -> seconds < 0.05);
+      byTask.put("whole JVM", (processEnd - processStart) / 1e9);
+      return byTask;
+    }
+  }
+
   private record Run(
-      long millis, long checkpointBytes, long checkpointReadings, Duration checkpointInterval) {
+      long millis,
+      long checkpointBytes,
+      long checkpointReadings,
+      Duration checkpointInterval,
+      Map<String, Double> cpuSeconds) {
     double perSecond(long readings) {
       return readings * 1000.0 / millis;
     }
