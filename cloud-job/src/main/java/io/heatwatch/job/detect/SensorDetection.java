@@ -39,7 +39,7 @@ public final class SensorDetection implements Serializable {
     Subject subject = null;
     for (Detector detector : detectors()) {
       Signal signal = detector.judge(state, reading, thresholds);
-      if (signal == null) {
+      if (signal == null || nothingToChange(state, detector, signal)) {
         continue;
       }
       if (subject == null) {
@@ -62,6 +62,17 @@ public final class SensorDetection implements Serializable {
     if (reading.quality().usable()) {
       state.add(reading.tempC(), reading.ts().toEpochMilli());
     }
+  }
+
+  /**
+   * Whether {@code signal} leaves the lifecycle as it is: a condition that does not hold, with no
+   * alarm of the kind open or pending (nearly every reading, for every detector).
+   */
+  private static boolean nothingToChange(SensorState state, Detector detector, Signal signal) {
+    int k = detector.kind().ordinal();
+    return signal.condition() != Signal.Condition.ACTIVE
+        && state.open[k] == null
+        && state.pendingSince[k] == SensorState.NONE;
   }
 
   /** Applies an operator's command; returns the changed alarm or {@code null}. */

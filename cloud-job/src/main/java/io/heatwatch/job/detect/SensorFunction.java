@@ -174,12 +174,9 @@ public final class SensorFunction
     if (last <= watermark) {
       return;
     }
-    MetricsAccumulator minute = current.minute(start);
-    if (minute == null) {
-      minute = MetricsAccumulator.empty();
+    if (current.addToMinute(start, reading, reading.tempC())) {
       ctx.timerService().registerEventTimeTimer(last);
     }
-    current.putMinute(start, minute.add(reading, reading.tempC()));
   }
 
   private void command(SensorState current, SensorInput input, Collector<Alarm> out)

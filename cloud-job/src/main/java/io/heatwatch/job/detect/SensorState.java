@@ -4,6 +4,7 @@ import io.heatwatch.job.functions.MetricsAccumulator;
 import io.heatwatch.job.functions.SeqWindow;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Reading;
 import java.util.Arrays;
 
 /**
@@ -63,24 +64,22 @@ public class SensorState {
 
   public SensorState() {}
 
-  /** The open minute starting at {@code start}, or {@code null}. */
-  public MetricsAccumulator minute(long start) {
-    int i = minuteIndex(start);
-    return i < 0 ? null : minutes[i];
-  }
-
-  /** Sets the minute starting at {@code start}, opening it if it is not open yet. */
-  public void putMinute(long start, MetricsAccumulator minute) {
+  /**
+   * Adds {@code value} of {@code reading} to the minute starting at {@code start}, opening that
+   * minute if it is not open yet; returns whether it opened it.
+   */
+  public boolean addToMinute(long start, Reading reading, double value) {
     int i = minuteIndex(start);
     if (i >= 0) {
-      minutes[i] = minute;
-      return;
+      minutes[i] = minutes[i].add(reading, value);
+      return false;
     }
     int n = minuteStarts.length;
     minuteStarts = Arrays.copyOf(minuteStarts, n + 1);
     minutes = Arrays.copyOf(minutes, n + 1);
     minuteStarts[n] = start;
-    minutes[n] = minute;
+    minutes[n] = MetricsAccumulator.empty().add(reading, value);
+    return true;
   }
 
   /**
