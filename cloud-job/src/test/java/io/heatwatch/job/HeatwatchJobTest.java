@@ -3,6 +3,9 @@ package io.heatwatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.contrib.streaming.state.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -45,6 +48,19 @@ class HeatwatchJobTest {
     assertThat(env.getCheckpointConfig().isCheckpointingEnabled()).isTrue();
     assertThat(env.getCheckpointInterval()).isEqualTo(5_000);
     assertThat(env.getParallelism()).isEqualTo(3);
+  }
+
+  @Test
+  void givesRocksDbSmallerMemtablesSoACheckpointFlushesLess() {
+    Configuration settings = HeatwatchJob.settings(CONFIG);
+
+    // the keys RocksDB's own options have, so RocksDB reads them
+    assertThat(settings.toMap())
+        .containsEntry(RocksDBConfigurableOptions.WRITE_BUFFER_SIZE.key(), "16 mb")
+        .containsEntry(RocksDBConfigurableOptions.MAX_WRITE_BUFFER_NUMBER.key(), "4");
+    assertThat(settings.get(RocksDBConfigurableOptions.WRITE_BUFFER_SIZE))
+        .isEqualTo(MemorySize.ofMebiBytes(16));
+    assertThat(settings.get(RocksDBConfigurableOptions.MAX_WRITE_BUFFER_NUMBER)).isEqualTo(4);
   }
 
   private static StreamGraph productionGraph() {

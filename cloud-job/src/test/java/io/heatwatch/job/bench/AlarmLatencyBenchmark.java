@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -148,13 +150,13 @@ public final class AlarmLatencyBenchmark {
   }
 
   /**
-   * The longest synchronous checkpoint phase of any operator over the completed checkpoints Flink
-   * still lists: the time a task stops processing records to snapshot its state.
+   * The longest synchronous checkpoint phase of each operator chain over the completed checkpoints
+   * Flink still lists (the time its task stops processing records to snapshot its state), longest
+   * first.
    */
   private static String checkpointPhases(FlinkCluster flink, JobID job) throws Exception {
     AccessExecutionGraph graph = flink.miniCluster().getExecutionGraph(job).get();
-    long maxSync = -1;
-    String where = "none";
+    Map<String, Long> longest = new HashMap<>();
     int completed = 0;
     for (AbstractCheckpointStats checkpoint :
         graph.getCheckpointStatsSnapshot().getHistory().getCheckpoints()) {
@@ -164,15 +166,18 @@ public final class AlarmLatencyBenchmark {
       completed++;
       for (TaskStateStats task : checkpoint.getAllTaskStateStats()) {
         long sync = task.getSummaryStats().getSyncCheckpointDurationStats().getMaximum();
-        if (sync > maxSync) {
-          maxSync = sync;
-          where = graph.getJobVertex(task.getJobVertexId()).getName();
-        }
+        longest.merge(graph.getJobVertex(task.getJobVertexId()).getName(), sync, Math::max);
       }
     }
+    String phases =
+        longest.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(3)
+            .map(e -> e.getValue() + " ms " + e.getKey())
+            .collect(Collectors.joining("; "));
     return String.format(
-        "longest synchronous checkpoint phase over the last %d completed checkpoints: %d ms (%s)",
-        completed, maxSync, where);
+        "longest synchronous checkpoint phases over the last %d completed checkpoints: %s",
+        completed, phases);
   }
 
   private static JobClient startJob(
