@@ -56,6 +56,11 @@ class MqttSourceConnectorIT {
     config.put(MqttSourceConnectorConfig.SERVER_URIS_CONFIG, mqtt.uri());
     config.put(MqttSourceConnectorConfig.CLIENT_ID_CONFIG, "bridge-it");
     config.put(MqttSourceConnectorConfig.MAX_PAYLOAD_CONFIG, "4096");
+    // A plain subscription, as the local stack makes on HiveMQ: embedded HiveMQ CE has been seen to
+    // deliver one message to a new shared subscription group and then nothing (README); two
+    // clean-clone CI runs failed here exactly so (1 of 2,001 readings, the first). Shared groups
+    // are tested on Mosquitto, the production broker (MosquittoSecurityIT).
+    config.put(MqttSourceConnectorConfig.SHARED_GROUP_CONFIG, "");
     connect.putConnector("mqtt-source-it", config);
     connect.awaitRunning("mqtt-source-it", Duration.ofSeconds(60));
 
