@@ -9,8 +9,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * Flink's type information for {@link SensorInput}, found through its {@code @TypeInfo}: a single
- * non-key field-less type written by {@link SensorInputSerializer}.
+ * Flink's type information for {@link SensorInput}, found through its {@code @TypeInfo}: one value,
+ * not usable as a key, written by {@link SensorInputSerializer}.
  */
 public final class SensorInputTypeInfo extends TypeInformation<SensorInput> {
   private static final long serialVersionUID = 1L;

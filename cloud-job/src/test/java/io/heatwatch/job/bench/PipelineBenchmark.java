@@ -168,8 +168,8 @@ public final class PipelineBenchmark {
     while (!job.getJobStatus().get().isGloballyTerminalState()) {
       last = latestCheckpoint(flink, job.getJobID(), last);
       cpu.sample();
-      Thread.sleep(
-          100); // sampling checkpoint statistics and CPU times, not waiting for a condition
+      // sampling checkpoint statistics and CPU times, not waiting for a condition
+      Thread.sleep(100);
     }
     job.getJobExecutionResult().get();
     long millis = System.currentTimeMillis() - started;
@@ -246,10 +246,7 @@ public final class PipelineBenchmark {
         String name = thread.getName().replaceAll(" \\(\\d+/\\d+\\)#\\d+$", "");
         long cpu = threads.getThreadCpuTime(thread.getId());
         if (cpu > 0) {
-          names.put(thread.getId(), name.equals(thread.getName()) ? "other: " + name : name);
-          // threads alive before the job: only what they spent since; the job's own: all of it
-          long since = started.computeIfAbsent(thread.getId(), id -> first ? cpu : 0L);
-          nanos.put(thread.getId(), cpu - since);
+          record(thread.getId(), name.equals(thread.getName()) ? "other: " + name : name, cpu);
         }
       }
       first = false;
@@ -279,15 +276,22 @@ public final class PipelineBenchmark {
           String[] fields = stat.substring(close + 2).split(" ");
           // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second)
           long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-          long id = -Long.parseLong(task.getName());
-          long nanosNow = ticks * 10_000_000L;
-          names.put(id, "other: " + group);
-          long since = started.computeIfAbsent(id, x -> first ? nanosNow : 0L);
-          nanos.put(id, nanosNow - since);
+          // negative ids: Linux thread ids, apart from the Java thread ids above
+          record(-Long.parseLong(task.getName()), "other: " + group, ticks * 10_000_000L);
         } catch (IOException | RuntimeException e) {
           // the thread ended between listing and reading
         }
       }
+    }
+
+    /**
+     * A thread's CPU so far: for threads alive before the job only what they spent since, for the
+     * job's own all of it.
+     */
+    private void record(long id, String name, long cpuNanos) {
+      names.put(id, name);
+      long since = started.computeIfAbsent(id, x -> first ? cpuNanos : 0L);
+      nanos.put(id, cpuNanos - since);
     }
 
     /**

@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves readings from the outbox to the broker, oldest first, with at most {@code window} messages
  * unacknowledged at a time; a reading leaves the outbox only on its message's PUBACK. What the
- * outbox holds goes out in messages of up to {@code batch} readings (both from the publisher's
- * {@link MqttSettings}) (a JSON array when more than one, as the wire contract allows): a tick of
- * eight sensors is one message, not eight, and a backlog drains {@code batch} times faster per
- * round trip. After a reconnect it starts again from the oldest stored reading, so nothing in
- * flight at the loss is skipped (the cloud removes the duplicates by {@code (deviceId, seq)}).
+ * outbox holds goes out in messages of up to {@code batch} readings, a JSON array when more than
+ * one, as the wire contract allows (window and batch come from the publisher's {@link
+ * MqttSettings}): a tick of eight sensors is one message, not eight, and a backlog drains {@code
+ * batch} times faster per round trip. After a reconnect it starts again from the oldest stored
+ * reading, so nothing in flight at the loss is skipped (the cloud removes the duplicates by {@code
+ * (deviceId, seq)}).
  */
 public final class OutboxSender implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);

@@ -28,8 +28,8 @@ class MqttSourceTaskIT {
 
   /**
    * Connect reports a task RUNNING once {@code start} returns and devices publish from then on; a
-   * message the broker gets before the task's SUBSCRIBE has no subscriber and is dropped. With 300
-   * ms between the task and the broker, its SUBSCRIBE arrives well after a device next to the
+   * message the broker gets before the task's SUBSCRIBE has no subscriber and is dropped. With a
+   * second between the task and the broker, its SUBSCRIBE arrives well after a device next to the
    * broker publishes, unless {@code start} waits for the SUBACK.
    */
   @Test
