@@ -58,13 +58,14 @@ public record Alarm(
     Check.notNull("kind", kind);
     Check.notNull("severity", severity);
     Check.notNull("state", state);
-    Check.notNull("openedAt", openedAt);
-    Check.notNull("updatedAt", updatedAt);
+    Check.requiredInstant("openedAt", openedAt);
+    Check.requiredInstant("updatedAt", updatedAt);
+    Check.instant("clearedAt", clearedAt);
     if (state == AlarmState.CLEARED) {
       Check.notNull("clearedAt", clearedAt);
     }
-    Check.finite("value", value);
-    Check.finite("threshold", threshold);
+    Check.floatRange("value", value);
+    Check.floatRange("threshold", threshold);
     Check.maxLength("ackedBy", ackedBy, 200);
     Check.maxLength("ackComment", ackComment, 500);
     Check.maxLength("message", message, 500);

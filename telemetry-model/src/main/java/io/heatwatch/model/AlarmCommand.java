@@ -24,7 +24,7 @@ public record AlarmCommand(
     Check.notEmpty("by", by);
     Check.maxLength("by", by, 200);
     Check.maxLength("comment", comment, 500);
-    Check.notNull("ts", ts);
+    Check.requiredInstant("ts", ts);
   }
 
   /** What a command does to its alarm. */

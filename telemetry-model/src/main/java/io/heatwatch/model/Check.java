@@ -1,5 +1,7 @@
 package io.heatwatch.model;
 
+import java.time.Instant;
+
 /** Field checks shared by the records' compact constructors. */
 final class Check {
   /** Site and device ids: they are MQTT topic segments and Elasticsearch id parts. */
@@ -104,6 +106,51 @@ final class Check {
       throw new InvalidPayloadException(field, value, "must be a finite number");
     }
     return value;
+  }
+
+  /**
+   * A temperature of any quality: finite and within {@link Limits#MIN_TEMP_C}..{@link
+   * Limits#MAX_TEMP_C}.
+   */
+  static Double temperature(String field, Double value) {
+    finite(field, value);
+    if (value != null && (value < Limits.MIN_TEMP_C || value > Limits.MAX_TEMP_C)) {
+      throw new InvalidPayloadException(
+          field, value, "must be within " + Limits.MIN_TEMP_C + ".." + Limits.MAX_TEMP_C);
+    }
+    return value;
+  }
+
+  /** A derived number (a rate, a score): finite and within what a {@code float} holds. */
+  static Double floatRange(String field, Double value) {
+    finite(field, value);
+    if (value != null && Math.abs(value) > Limits.MAX_FLOAT) {
+      throw new InvalidPayloadException(field, value, "must fit a 32-bit float");
+    }
+    return value;
+  }
+
+  /** An instant within {@link Limits#EARLIEST_TS} (inclusive) and {@link Limits#LATEST_TS}. */
+  static Instant instant(String field, Instant value) {
+    if (value != null
+        && (value.isBefore(Limits.EARLIEST_TS) || !value.isBefore(Limits.LATEST_TS))) {
+      throw new InvalidPayloadException(
+          field, value, "must be from " + Limits.EARLIEST_TS + " and before " + Limits.LATEST_TS);
+    }
+    return value;
+  }
+
+  static Instant requiredInstant(String field, Instant value) {
+    return instant(field, notNull(field, value));
+  }
+
+  static Long duration(String field, Long seconds) {
+    nonNegative(field, seconds);
+    if (seconds != null && seconds > Limits.MAX_DURATION_S) {
+      throw new InvalidPayloadException(
+          field, seconds, "must be at most " + Limits.MAX_DURATION_S + " s (30 days)");
+    }
+    return seconds;
   }
 
   static String notEmpty(String field, String value) {

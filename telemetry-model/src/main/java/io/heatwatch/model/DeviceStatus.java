@@ -1,5 +1,6 @@
 package io.heatwatch.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,8 @@ import java.time.Instant;
  * @param dropped readings dropped by the outbox's bounded-size policy since install
  * @param uptimeS seconds since the agent started
  * @param cpuTempC the Pi's SoC temperature where readable
+ * @param refused readings the broker refused (a PUBACK reason code of 0x80 or more) since the agent
+ *     started; they stay in the outbox
  */
 public record DeviceStatus(
     int v,
@@ -28,20 +31,50 @@ public record DeviceStatus(
     Long outboxDepth,
     Long dropped,
     Long uptimeS,
-    Double cpuTempC) {
+    Double cpuTempC,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long refused) {
 
   public DeviceStatus {
     Check.version(v);
     Check.segment("site", site);
     Check.segment("deviceId", deviceId);
     Check.notNull("state", state);
-    Check.notNull("ts", ts);
+    Check.requiredInstant("ts", ts);
     Check.maxLength("bootId", bootId, 64);
     Check.maxLength("agentVersion", agentVersion, 64);
     Check.nonNegative("outboxDepth", outboxDepth);
     Check.nonNegative("dropped", dropped);
     Check.nonNegative("uptimeS", uptimeS);
-    Check.finite("cpuTempC", cpuTempC);
+    Check.temperature("cpuTempC", cpuTempC);
+    Check.nonNegative("refused", refused);
+  }
+
+  /** A status without a count of refused readings. */
+  public DeviceStatus(
+      int v,
+      String site,
+      String deviceId,
+      DeviceState state,
+      Instant ts,
+      String bootId,
+      String agentVersion,
+      Long outboxDepth,
+      Long dropped,
+      Long uptimeS,
+      Double cpuTempC) {
+    this(
+        v,
+        site,
+        deviceId,
+        state,
+        ts,
+        bootId,
+        agentVersion,
+        outboxDepth,
+        dropped,
+        uptimeS,
+        cpuTempC,
+        null);
   }
 
   /** Whether a device is connected. */

@@ -57,6 +57,17 @@ final class JsonFields {
     return Check.notNull(field, integer(field));
   }
 
+  Boolean bool(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      throw new InvalidPayloadException(field, value, "expected true or false");
+    }
+    return value.booleanValue();
+  }
+
   Double number(String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {

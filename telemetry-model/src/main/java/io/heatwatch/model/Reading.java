@@ -1,5 +1,6 @@
 package io.heatwatch.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,8 @@ import java.time.Instant;
  * @param tempC temperature in °C, {@code null} when the sensor gave no value
  * @param quality how far {@code tempC} can be trusted
  * @param bootId id of the agent process run that produced the reading, may be {@code null}
+ * @param clockUnsynced {@code true} when the device knew its clock was not yet synchronised when it
+ *     took the reading (its {@code ts} may be far off); {@code null} otherwise
  */
 public record Reading(
     int v,
@@ -24,7 +27,8 @@ public record Reading(
     Instant ts,
     Double tempC,
     Quality quality,
-    String bootId) {
+    String bootId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean clockUnsynced) {
 
   /** Lowest temperature a DS18B20 can measure. */
   public static final double MIN_C = -55.0;
@@ -38,9 +42,9 @@ public record Reading(
     Check.segment("deviceId", deviceId);
     Check.sensorId("sensorId", sensorId);
     Check.nonNegative("seq", seq);
-    Check.notNull("ts", ts);
+    Check.requiredInstant("ts", ts);
     Check.notNull("quality", quality);
-    Check.finite("tempC", tempC);
+    Check.temperature("tempC", tempC);
     Check.maxLength("bootId", bootId, 64);
     if (quality == Quality.OK && tempC == null) {
       throw new InvalidPayloadException("tempC", null, "is required when quality is OK");
@@ -49,6 +53,20 @@ public record Reading(
       throw new InvalidPayloadException(
           "tempC", tempC, "must be within " + MIN_C + ".." + MAX_C + " when quality is OK");
     }
+  }
+
+  /** A reading from a device whose clock is not known to be unsynchronised. */
+  public Reading(
+      int v,
+      String site,
+      String deviceId,
+      String sensorId,
+      long seq,
+      Instant ts,
+      Double tempC,
+      Quality quality,
+      String bootId) {
+    this(v, site, deviceId, sensorId, seq, ts, tempC, quality, bootId, null);
   }
 
   /** A reading with a trusted value, as most tests and the simulator make them. */
@@ -64,6 +82,13 @@ public record Reading(
 
   /** This reading with another boot id. */
   public Reading withBootId(String newBootId) {
-    return new Reading(v, site, deviceId, sensorId, seq, ts, tempC, quality, newBootId);
+    return new Reading(
+        v, site, deviceId, sensorId, seq, ts, tempC, quality, newBootId, clockUnsynced);
+  }
+
+  /** This reading marked as taken with an unsynchronised clock, or not. */
+  public Reading withClockUnsynced(boolean unsynced) {
+    return new Reading(
+        v, site, deviceId, sensorId, seq, ts, tempC, quality, bootId, unsynced ? true : null);
   }
 }

@@ -41,13 +41,13 @@ public record SensorConfig(
     Check.segment("site", site);
     Check.segment("deviceId", deviceId);
     Check.maxLength("name", name, 200);
-    Check.finite("highC", highC);
-    Check.finite("lowC", lowC);
-    Check.finite("hysteresisC", hysteresisC);
-    Check.finite("maxRateCPerMin", maxRateCPerMin);
-    Check.nonNegative("minDurationS", minDurationS);
-    Check.finite("spikeZ", spikeZ);
-    Check.notNull("updatedAt", updatedAt);
+    Check.temperature("highC", highC);
+    Check.temperature("lowC", lowC);
+    Check.temperature("hysteresisC", hysteresisC);
+    Check.floatRange("maxRateCPerMin", maxRateCPerMin);
+    Check.duration("minDurationS", minDurationS);
+    Check.floatRange("spikeZ", spikeZ);
+    Check.requiredInstant("updatedAt", updatedAt);
     Check.maxLength("updatedBy", updatedBy, 200);
     if (highC != null && lowC != null && lowC >= highC) {
       throw new InvalidPayloadException("lowC", lowC, "must be below highC " + highC);
@@ -61,6 +61,11 @@ public record SensorConfig(
     if (spikeZ != null && spikeZ <= 0) {
       throw new InvalidPayloadException("spikeZ", spikeZ, "must be > 0");
     }
+  }
+
+  /** The sensor this config is for. */
+  public SensorRef ref() {
+    return new SensorRef(deviceId, sensorId);
   }
 
   /** A config without a spike sensitivity of its own (the job's default applies). */

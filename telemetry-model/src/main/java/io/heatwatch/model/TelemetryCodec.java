@@ -74,6 +74,12 @@ public final class TelemetryCodec {
     if (root.isEmpty()) {
       throw new InvalidPayloadException("$", root, "a batch must hold at least one reading");
     }
+    if (root.size() > Limits.MAX_BATCH_READINGS) {
+      throw new InvalidPayloadException(
+          "$",
+          root.size() + " readings",
+          "a batch may hold at most " + Limits.MAX_BATCH_READINGS + " readings");
+    }
     List<Reading> readings = new ArrayList<>(root.size());
     for (int i = 0; i < root.size(); i++) {
       try {
@@ -99,7 +105,8 @@ public final class TelemetryCodec {
         f.integer("outboxDepth"),
         f.integer("dropped"),
         f.integer("uptimeS"),
-        f.number("cpuTempC"));
+        f.number("cpuTempC"),
+        f.integer("refused"));
   }
 
   /** An alarm event. */
@@ -167,7 +174,8 @@ public final class TelemetryCodec {
         f.instant("ts"),
         f.number("tempC"),
         f.enumValue("quality", Quality.class),
-        f.text("bootId"));
+        f.text("bootId"),
+        f.bool("clockUnsynced"));
   }
 
   static JsonNode parse(byte[] payload) {

@@ -28,6 +28,18 @@ class LegacyCodecTest {
     return record("2020-08-12 06:29:02", "1597213797", "29.159");
   }
 
+  @ParameterizedTest
+  @CsvSource({"-300", "2048.5", "1e39"})
+  void aValueNoSensorCanReportIsRefused(String temp) {
+    assertThat(
+            Rejection.of(
+                    () ->
+                        LegacyCodec.decode(
+                            record("2020-08-12 06:29:02", "1", temp), ZoneOffset.UTC))
+                .field())
+        .isEqualTo("tempC");
+  }
+
   @Test
   void utcReadsTheLocalTimeAsUtc() {
     Reading r = LegacyCodec.decode(prototypeRecord(), ZoneOffset.UTC);
@@ -63,7 +75,8 @@ class LegacyCodecTest {
     "125.0625, OUT_OF_RANGE",
     "-55.0625, OUT_OF_RANGE",
     "130, OUT_OF_RANGE",
-    "-300, OUT_OF_RANGE"
+    "-273.15, OUT_OF_RANGE",
+    "2048, OUT_OF_RANGE"
   })
   void qualityFollowsTheSensorRangeAndKeepsTheValue(String temp, Quality expected) {
     Reading r = LegacyCodec.decode(record("2020-08-12 06:29:02", "1", temp), ZoneOffset.UTC);
