@@ -7,6 +7,7 @@ import io.heatwatch.edge.publish.MqttPublisher;
 import io.heatwatch.edge.publish.OutboxSender;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
+import io.heatwatch.model.DeviceStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +60,7 @@ public final class Agent implements AutoCloseable {
     this.outbox = outbox;
     this.mqtt = mqtt;
     this.sender = new OutboxSender(outbox, mqtt);
-    this.heartbeat = new Heartbeat(identity, outbox, clock, cpuTemperature);
+    this.heartbeat = new Heartbeat(identity, outbox, clock, cpuTemperature, sender::refused);
     this.clock = clock;
     this.scheduler = scheduler;
     this.localAlarms = localAlarms;
@@ -149,6 +150,16 @@ public final class Agent implements AutoCloseable {
   /** Readings the broker acknowledged since this agent started. */
   public long published() {
     return sender.delivered();
+  }
+
+  /** Readings the broker refused (PUBACK reason code 0x80 or more) since this agent started. */
+  public long refused() {
+    return sender.refused();
+  }
+
+  /** The status a heartbeat would send now. */
+  DeviceStatus status() {
+    return heartbeat.online();
   }
 
   /** Readings waiting in the outbox. */

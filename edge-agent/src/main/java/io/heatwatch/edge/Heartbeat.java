@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 
 /**
  * Builds the status messages: birth and heartbeat with the outbox's figures, Last Will, goodbye.
@@ -20,17 +21,25 @@ final class Heartbeat {
   private final Clock clock;
   private final Instant started;
   private final Path cpuTemperature;
+  private final LongSupplier refused;
 
   /**
    * @param cpuTemperature the SoC thermal zone, {@code /sys/class/thermal/thermal_zone0/temp} on a
    *     Pi; missing or unreadable means no CPU temperature in the heartbeat
+   * @param refused readings the broker refused since start
    */
-  Heartbeat(AgentIdentity identity, Outbox outbox, Clock clock, Path cpuTemperature) {
+  Heartbeat(
+      AgentIdentity identity,
+      Outbox outbox,
+      Clock clock,
+      Path cpuTemperature,
+      LongSupplier refused) {
     this.identity = identity;
     this.outbox = outbox;
     this.clock = clock;
     this.started = clock.instant();
     this.cpuTemperature = cpuTemperature;
+    this.refused = refused;
   }
 
   DeviceStatus online() {
@@ -46,7 +55,8 @@ final class Heartbeat {
         outbox.depth(),
         outbox.dropped(),
         Duration.between(started, now).toSeconds(),
-        cpuTempC());
+        cpuTempC(),
+        refused.getAsLong());
   }
 
   DeviceStatus offline() {

@@ -38,7 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecureBrokerIT {
   private static final Map<String, String> USERS =
-      Map.of("pi-tls", "device-secret", "heatwatch-bridge", "bridge-secret");
+      Map.of(
+          "pi-tls",
+          "device-secret",
+          "pi-kitchen",
+          "kitchen-secret",
+          "heatwatch-bridge",
+          "bridge-secret");
 
   @TempDir static Path dir;
   static MosquittoBroker broker;
@@ -133,6 +139,34 @@ class SecureBrokerIT {
       scheduler.shutdownNow();
       bridge.disconnect();
       bridge.close();
+    }
+  }
+
+  /**
+   * The per-device ACL ({@code %u}) answers PUBACK 0x87 when the user name is not the device id,
+   * e.g. {@code HEATWATCH_DEVICE_ID} set per SD card while {@code mqtt.username} stays the shared
+   * file's: Paho completes such a token successfully, yet nothing was delivered.
+   */
+  @Test
+  void aPublishTheBrokerRefusesStaysInTheOutboxAndIsCounted() throws Exception {
+    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    try (Agent agent = agent("pi-kitchen", "kitchen-secret", scheduler, dir.resolve("refused"))) {
+      agent.connect();
+      agent.tick();
+      agent.tick();
+      agent.tick();
+      await().atMost(Duration.ofSeconds(20)).until(() -> agent.refused() >= 3);
+      assertThat(agent.waiting()).as("refused readings stay in the outbox").isEqualTo(3);
+      assertThat(agent.published()).isZero();
+      assertThat(agent.status().refused()).isGreaterThanOrEqualTo(3L);
+      long before = agent.refused();
+      agent.tick();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertThat(agent.refused()).isGreaterThan(before));
+      assertThat(agent.waiting()).isEqualTo(4);
+    } finally {
+      scheduler.shutdownNow();
     }
   }
 

@@ -19,6 +19,11 @@ public final class Backoff {
     this.random = random;
   }
 
+  /** A backoff as the agent makes them, with this process's randomness. */
+  public static Backoff jittered(Duration min, Duration max) {
+    return new Backoff(min, max, java.util.concurrent.ThreadLocalRandom.current());
+  }
+
   /** The wait before the next attempt: uniform in [min, min·2^attempt], capped at max. */
   public synchronized Duration next() {
     long ceiling = Math.min(max.toMillis(), min.toMillis() << Math.min(attempt, 20));

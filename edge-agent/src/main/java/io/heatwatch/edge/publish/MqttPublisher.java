@@ -7,7 +7,6 @@ import io.heatwatch.model.TelemetryCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -43,8 +42,7 @@ public final class MqttPublisher implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private volatile MqttAsyncClient client;
   private boolean clientUsed;
-  private final Backoff backoff =
-      new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2), ThreadLocalRandom.current());
+  private final Backoff backoff = Backoff.jittered(Duration.ofSeconds(1), Duration.ofMinutes(2));
   private final AtomicLong connection = new AtomicLong();
   private volatile Supplier<DeviceStatus> birth;
   private volatile Runnable onConnected = () -> {};
@@ -60,6 +58,28 @@ public final class MqttPublisher implements AutoCloseable {
     this.deviceId = deviceId;
     this.scheduler = scheduler;
     this.client = newClient();
+  }
+
+  /** The device this session belongs to. */
+  public String deviceId() {
+    return deviceId;
+  }
+
+  /**
+   * The first reason code of 0x80 or more in a completed token, 0 when there is none. Paho 1.2.5
+   * completes a QoS 1 publish successfully whatever the PUBACK's reason code, so a refusal (0x87
+   * not authorized, 0x97 quota exceeded, 0x99 payload format invalid, …) is only seen here.
+   */
+  static int failureReason(IMqttToken token) {
+    int[] codes = token.getReasonCodes();
+    if (codes != null) {
+      for (int code : codes) {
+        if (code >= 0x80) {
+          return code;
+        }
+      }
+    }
+    return 0;
   }
 
   /** The settings it connects with, the outbox sender's window and batch among them. */

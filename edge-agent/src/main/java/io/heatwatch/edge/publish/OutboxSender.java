@@ -1,13 +1,16 @@
 package io.heatwatch.edge.publish;
 
+import io.heatwatch.edge.log.ThrottledLog;
 import io.heatwatch.edge.outbox.Outbox;
 import io.heatwatch.edge.outbox.OutboxException;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * batch} times faster per round trip. After a reconnect it starts again from the oldest stored
  * reading, so nothing in flight at the loss is skipped (the cloud removes the duplicates by {@code
  * (deviceId, seq)}).
+ *
+ * <p>A PUBACK whose reason code is 0x80 or more (e.g. 0x87 "not authorized" from a per-device ACL)
+ * is a refusal, though Paho completes its token as a success: those readings stay in the outbox,
+ * are counted in {@link #refused()}, and the sender pauses with the reconnect backoff before it
+ * sends again from the oldest stored reading.
  */
 public final class OutboxSender implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
@@ -40,6 +48,12 @@ public final class OutboxSender implements Runnable, AutoCloseable {
   private final Condition wake = lock.newCondition();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+  private final ThrottledLog refusals;
+  private final Backoff refusedBackoff =
+      Backoff.jittered(Duration.ofSeconds(1), Duration.ofMinutes(2));
+  private final AtomicBoolean holding = new AtomicBoolean();
+  private volatile long holdUntilNanos;
   private volatile boolean running = true;
   private boolean signalled;
   private long cursor;
@@ -50,6 +64,8 @@ public final class OutboxSender implements Runnable, AutoCloseable {
     this.mqtt = mqtt;
     this.window = mqtt.settings().window();
     this.batch = mqtt.settings().batch();
+    this.refusals =
+        new ThrottledLog(LOG, "device " + mqtt.deviceId() + ": the broker refused readings");
   }
 
   /** Something changed (new readings, an ack, a connection): look again now. */
@@ -66,6 +82,11 @@ public final class OutboxSender implements Runnable, AutoCloseable {
   /** Readings the broker acknowledged since start. */
   public long delivered() {
     return delivered.get();
+  }
+
+  /** Readings the broker refused (PUBACK reason code 0x80 or more) since start. */
+  public long refused() {
+    return refused.get();
   }
 
   @Override
@@ -96,6 +117,14 @@ public final class OutboxSender implements Runnable, AutoCloseable {
     delivered.addAndGet(done.size());
     if (!mqtt.isReady()) {
       return !done.isEmpty();
+    }
+    if (holding.get()) {
+      if (System.nanoTime() - holdUntilNanos < 0) {
+        return !done.isEmpty();
+      }
+      // Send the refused readings again, oldest first, once the pause is over.
+      holding.set(false);
+      cursor = 0;
     }
     long connection = mqtt.connection();
     if (connection != sentOnConnection) {
@@ -164,10 +193,30 @@ public final class OutboxSender implements Runnable, AutoCloseable {
 
     @Override
     public void onSuccess(IMqttToken token) {
-      for (long seq : seqs) {
-        acked.add(seq);
+      int reason = MqttPublisher.failureReason(token);
+      if (reason != 0) {
+        refused(reason);
+      } else {
+        for (long seq : seqs) {
+          acked.add(seq);
+        }
+        refusedBackoff.reset();
       }
       release();
+    }
+
+    private void refused(int reason) {
+      refused.addAndGet(seqs.length);
+      if (!holding.get()) {
+        holdUntilNanos = System.nanoTime() + refusedBackoff.next().toNanos();
+        holding.set(true);
+      }
+      refusals.add(
+          seqs.length,
+          String.format(
+              "PUBACK reason 0x%02x for seq %d..%d; they stay in the outbox (is mqtt.username"
+                  + " the device id?)",
+              reason, seqs[0], seqs[seqs.length - 1]));
     }
 
     @Override
