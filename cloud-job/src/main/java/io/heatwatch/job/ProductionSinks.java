@@ -31,19 +31,28 @@ final class ProductionSinks implements Sinks {
   @Override
   public Sink<StoredReading> readings() {
     return ElasticsearchSinks.create(
-        config.elasticsearchHosts(), config.elasticsearchLogin(), new ReadingEmitter());
+        config.elasticsearchHosts(),
+        config.elasticsearchLogin(),
+        new ReadingEmitter(),
+        config.kafkaBootstrapServers());
   }
 
   @Override
   public Sink<SensorMetrics> metrics() {
     return ElasticsearchSinks.create(
-        config.elasticsearchHosts(), config.elasticsearchLogin(), new MetricsEmitter());
+        config.elasticsearchHosts(),
+        config.elasticsearchLogin(),
+        new MetricsEmitter(),
+        config.kafkaBootstrapServers());
   }
 
   @Override
   public Sink<Alarm> alarms() {
     return ElasticsearchSinks.create(
-        config.elasticsearchHosts(), config.elasticsearchLogin(), new AlarmEmitter());
+        config.elasticsearchHosts(),
+        config.elasticsearchLogin(),
+        new AlarmEmitter(),
+        config.kafkaBootstrapServers());
   }
 
   @Override
@@ -67,7 +76,10 @@ final class ProductionSinks implements Sinks {
   @Override
   public Sink<DeviceView> devices() {
     return ElasticsearchSinks.create(
-        config.elasticsearchHosts(), config.elasticsearchLogin(), new DeviceEmitter());
+        config.elasticsearchHosts(),
+        config.elasticsearchLogin(),
+        new DeviceEmitter(),
+        config.kafkaBootstrapServers());
   }
 
   @Override

@@ -16,9 +16,9 @@ import org.elasticsearch.script.ScriptType;
  * Upserts an alarm's document by {@code alarmId}, applying a version only if it is higher than the
  * stored one.
  *
- * <p>External versioning would do the same but answers an older version with a conflict, and the
- * Flink sink fails the job on any failed bulk item; the script answers it with a no-op instead, so
- * replays and out-of-order versions neither regress the document nor fail the bulk request.
+ * <p>External versioning would do the same but answers an older version with a conflict, which the
+ * job's writer would dead-letter as a refused document; the script answers it with a no-op instead,
+ * so replays and out-of-order versions neither regress the document nor fail their bulk item.
  */
 public final class AlarmEmitter implements ElasticsearchEmitter<Alarm> {
   private static final long serialVersionUID = 1L;

@@ -25,6 +25,12 @@ public final class InvalidRecordSerializer
   /** Header: its offset. */
   public static final String OFFSET_HEADER = "heatwatch.source.offset";
 
+  /** Header: the Elasticsearch index that refused a document. */
+  public static final String INDEX_HEADER = "heatwatch.elasticsearch.index";
+
+  /** Header: the refused document's {@code _id}. */
+  public static final String ID_HEADER = "heatwatch.elasticsearch.id";
+
   private final String topic;
 
   /** A serializer that writes to {@code topic}. */
@@ -43,6 +49,21 @@ public final class InvalidRecordSerializer
     record.headers().add(TOPIC_HEADER, utf8(invalid.topic()));
     record.headers().add(PARTITION_HEADER, utf8(String.valueOf(invalid.partition())));
     record.headers().add(OFFSET_HEADER, utf8(String.valueOf(invalid.offset())));
+    return record;
+  }
+
+  /**
+   * A document Elasticsearch refused, for the same topic: the document as sent, why it was refused
+   * and where it was to go in headers.
+   */
+  static ProducerRecord<byte[], byte[]> refusedDocument(
+      String topic, String index, String id, String reason, byte[] document) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, null, null, document);
+    record.headers().add(REASON_HEADER, utf8(reason));
+    record.headers().add(INDEX_HEADER, utf8(index));
+    if (id != null) {
+      record.headers().add(ID_HEADER, utf8(id));
+    }
     return record;
   }
 
