@@ -81,6 +81,10 @@ public final class Main implements Callable<Integer> {
       err.println(e.getMessage());
       return 2;
     }
+    // At start the warnings go to the journal (stderr); --check-config prints them with its
+    // verdict.
+    PrintWriter warnings = checkConfig ? out : err;
+    config.warnings().forEach(warning -> warnings.println(configFile + ": warning: " + warning));
     if (checkConfig) {
       out.println(configFile + ": OK");
       return 0;

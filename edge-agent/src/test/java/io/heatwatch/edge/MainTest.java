@@ -65,4 +65,24 @@ class MainTest {
     assertThat(run("--config", bad.toString(), "--check-config")).isEqualTo(2);
     assertThat(err.toString()).contains("site:").contains("deviceId:").contains("mqtt.uri:");
   }
+
+  @Test
+  void checkConfigWarnsWhenTheUserNameIsNotTheDeviceId() throws Exception {
+    Path shared =
+        Files.writeString(
+            dir.resolve("shared.yaml"),
+            "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n  username: pi-kitchen\n");
+    assertThat(run("--config", shared.toString(), "--check-config")).isZero();
+    assertThat(out.toString())
+        .contains("warning: mqtt.username: pi-kitchen is not the deviceId pi-1")
+        .contains("per-device ACL")
+        .contains(": OK");
+    out.getBuffer().setLength(0);
+    Path own =
+        Files.writeString(
+            dir.resolve("own.yaml"),
+            "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n  username: pi-1\n");
+    assertThat(run("--config", own.toString(), "--check-config")).isZero();
+    assertThat(out.toString()).doesNotContain("warning");
+  }
 }

@@ -80,6 +80,27 @@ public record AgentConfig(
   }
 
   /**
+   * What is usable but probably wrong, one line each: the agent starts anyway.
+   *
+   * <p>The production ACL lets a device publish only under its own user name ({@code %u}); a user
+   * name that is not the device id (a shared {@code agent.yaml} with {@code HEATWATCH_DEVICE_ID}
+   * set per card) has every reading refused with PUBACK 0x87.
+   */
+  public List<String> warnings() {
+    List<String> warnings = new ArrayList<>();
+    if (mqtt != null && mqtt.username() != null && !mqtt.username().equals(deviceId)) {
+      warnings.add(
+          "mqtt.username: "
+              + mqtt.username()
+              + " is not the deviceId "
+              + deviceId
+              + "; a per-device ACL (Mosquitto %u, as in infra/mosquitto/acl) refuses its"
+              + " publishes");
+    }
+    return warnings;
+  }
+
+  /**
    * The broker connection.
    *
    * @param uri {@code ssl://host:8883} (or {@code tcp://} on a trusted network)
