@@ -78,6 +78,21 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
   public static final String MAX_PAYLOAD_CONFIG = "max.payload.bytes";
   private static final String MAX_PAYLOAD_DOC = "Larger payloads go to the dead-letter topic.";
 
+  public static final String MAX_REQUEST_SIZE_CONFIG = "producer.override.max.request.size";
+  private static final String MAX_REQUEST_SIZE_DOC =
+      "The producer's max.request.size: every record (value, key and headers, as the producer"
+          + " counts them) must fit, or it is dead-lettered instead. Connect also applies it to the"
+          + " task's producer; set it when the worker's producer.max.request.size is not the"
+          + " default 1 MiB.";
+
+  public static final String DLQ_MAX_PAYLOAD_CONFIG = "kafka.dlq.max.payload.bytes";
+  private static final String DLQ_MAX_PAYLOAD_DOC =
+      "A dead-letter record keeps at most this many bytes of the payload; its headers give the"
+          + " original size and SHA-256.";
+
+  /** What a dead-letter record holds besides its payload, at most (topic, key, headers). */
+  static final int DLQ_OVERHEAD_BYTES = 16 * 1024;
+
   public static final String QUEUE_CAPACITY_CONFIG = "queue.capacity";
   private static final String QUEUE_CAPACITY_DOC =
       "Messages buffered between the MQTT client and poll(); when full, the MQTT callback waits,"
@@ -177,6 +192,20 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
               Importance.LOW,
               MAX_PAYLOAD_DOC)
           .define(
+              MAX_REQUEST_SIZE_CONFIG,
+              Type.INT,
+              1024 * 1024,
+              Range.atLeast(64 * 1024),
+              Importance.LOW,
+              MAX_REQUEST_SIZE_DOC)
+          .define(
+              DLQ_MAX_PAYLOAD_CONFIG,
+              Type.INT,
+              64 * 1024,
+              Range.between(0, 16 * 1024 * 1024),
+              Importance.LOW,
+              DLQ_MAX_PAYLOAD_DOC)
+          .define(
               QUEUE_CAPACITY_CONFIG,
               Type.INT,
               10_000,
@@ -206,6 +235,8 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
   public final String dlqTopic;
   public final int maxPayloadBytes;
   public final int queueCapacity;
+  public final int maxRequestSize;
+  public final int dlqMaxPayloadBytes;
 
   public MqttSourceConnectorConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
@@ -227,6 +258,20 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
     dlqTopic = getString(DLQ_TOPIC_CONFIG);
     maxPayloadBytes = getInt(MAX_PAYLOAD_CONFIG);
     queueCapacity = getInt(QUEUE_CAPACITY_CONFIG);
+    maxRequestSize = getInt(MAX_REQUEST_SIZE_CONFIG);
+    dlqMaxPayloadBytes = getInt(DLQ_MAX_PAYLOAD_CONFIG);
+    if (dlqMaxPayloadBytes + DLQ_OVERHEAD_BYTES > maxRequestSize) {
+      throw new ConfigException(
+          DLQ_MAX_PAYLOAD_CONFIG,
+          dlqMaxPayloadBytes,
+          "plus "
+              + DLQ_OVERHEAD_BYTES
+              + " bytes of key and headers must fit "
+              + MAX_REQUEST_SIZE_CONFIG
+              + " ("
+              + maxRequestSize
+              + ")");
+    }
   }
 
   /** The filter to subscribe: the shared form when a group is set. */

@@ -1,6 +1,7 @@
 package io.heatwatch.bridge.convert;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param qos the delivery QoS
  * @param retained whether the broker delivered it as a retained message
  * @param messageId the MQTT packet id (only meaningful for QoS > 0)
- * @param userProperties MQTT v5 user properties
+ * @param userProperties MQTT v5 user properties in arrival order (a name may repeat)
  * @param receivedAt when the bridge received it
  */
 public record InboundMessage(
@@ -20,5 +21,5 @@ public record InboundMessage(
     int qos,
     boolean retained,
     int messageId,
-    Map<String, String> userProperties,
+    List<Map.Entry<String, String>> userProperties,
     Instant receivedAt) {}

@@ -4,11 +4,8 @@ import io.heatwatch.bridge.BridgeVersion;
 import io.heatwatch.bridge.config.MqttSourceConnectorConfig;
 import io.heatwatch.bridge.convert.InboundMessage;
 import io.heatwatch.bridge.convert.MessageRouter;
-import io.heatwatch.bridge.convert.Routed;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -48,11 +45,10 @@ public final class MqttSourceTask extends SourceTask {
   private final AckTracker acks = new AckTracker();
   private final Clock clock = Clock.systemUTC();
   private MqttSourceConnectorConfig config;
-  private MessageRouter router;
+  private SourceRecords records;
   private BlockingQueue<Received> queue;
   private MqttAsyncClient client;
   private MqttConnectionOptions options;
-  private Map<String, String> sourcePartition;
   private SourceTaskMetrics metrics;
   private String clientId;
   private volatile boolean everConnected;
@@ -70,13 +66,15 @@ public final class MqttSourceTask extends SourceTask {
   @Override
   public void start(Map<String, String> props) {
     config = new MqttSourceConnectorConfig(props);
-    router =
-        new MessageRouter(
-            config.routes, config.keySegment, config.dlqTopic, config.maxPayloadBytes);
     queue = new ArrayBlockingQueue<>(config.queueCapacity);
     String taskId = props.getOrDefault(TaskIds.TASK_ID, "0");
     clientId = config.clientId + "-" + taskId;
-    sourcePartition = Map.of("mqtt.client.id", clientId);
+    records =
+        new SourceRecords(
+            config,
+            new MessageRouter(
+                config.routes, config.keySegment, config.dlqTopic, config.maxPayloadBytes),
+            Map.of("mqtt.client.id", clientId));
     metrics =
         new SourceTaskMetrics(props.getOrDefault("name", config.clientId), taskId, acks::pending);
     options =
@@ -210,30 +208,11 @@ public final class MqttSourceTask extends SourceTask {
     List<Received> batch = new ArrayList<>();
     batch.add(first);
     queue.drainTo(batch, MAX_BATCH - 1);
-    List<SourceRecord> records = new ArrayList<>(batch.size());
+    List<SourceRecord> polled = new ArrayList<>(batch.size());
     for (Received received : batch) {
-      records.add(toRecord(received));
+      polled.add(records.of(received.message(), received.pending()));
     }
-    return records;
-  }
-
-  private SourceRecord toRecord(Received received) {
-    InboundMessage message = received.message();
-    Routed route = router.route(message);
-    if (route.rejected()) {
-      LOG.warn(
-          "MQTT message on {} to dead-letter topic: {}", message.topic(), route.rejectReason());
-    }
-    return new MqttSourceRecord(
-        sourcePartition,
-        Map.of("mqtt.message.id", message.messageId()),
-        route.topic(),
-        route.key() == null ? null : route.key().getBytes(StandardCharsets.UTF_8),
-        message.payload(),
-        message.receivedAt().toEpochMilli(),
-        RecordHeaders.of(message, route),
-        received.pending(),
-        route.rejected());
+    return polled;
   }
 
   @Override
@@ -276,11 +255,11 @@ public final class MqttSourceTask extends SourceTask {
       metrics.received.increment();
       AckTracker.Pending pending =
           message.getQos() > 0 ? acks.received(message.getId(), message.getQos()) : null;
-      Map<String, String> userProperties = new LinkedHashMap<>();
+      List<Map.Entry<String, String>> userProperties = new ArrayList<>();
       MqttProperties properties = message.getProperties();
       if (properties != null && properties.getUserProperties() != null) {
         for (UserProperty p : properties.getUserProperties()) {
-          userProperties.put(p.getKey(), p.getValue());
+          userProperties.add(Map.entry(p.getKey(), p.getValue()));
         }
       }
       InboundMessage inbound =

@@ -19,7 +19,7 @@ class MessageRouterTest {
           Map.of("readings", "readings", "status", "status", "events", "events"), 3, "dlq", 1024);
 
   private static InboundMessage message(String topic, byte[] payload) {
-    return new InboundMessage(topic, payload, 1, false, 7, Map.of(), NOW);
+    return new InboundMessage(topic, payload, 1, false, 7, List.of(), NOW);
   }
 
   private static byte[] reading(String site, String device) {
