@@ -5,6 +5,7 @@ import io.heatwatch.console.auth.UserStore;
 import io.heatwatch.console.config.ConsoleConfig;
 import io.heatwatch.console.es.EsClient;
 import io.heatwatch.console.es.Queries;
+import io.heatwatch.console.live.LiveView;
 import io.heatwatch.job.sinks.IndexTemplates;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.testkit.ElasticsearchServer;
@@ -87,7 +88,8 @@ public final class ConsoleBenchmark {
                     ConsoleServer.json()));
         Supplier<Object> esOverview =
             () -> {
-              direct.latestPerSensor(Instant.now().minus(Duration.ofDays(1)));
+              direct.latestPerSensor(
+                  Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(LiveView.MAX_AHEAD));
               direct.activeAlarms();
               direct.devices();
               return direct.sparklines(Instant.now().minus(Duration.ofHours(1)));

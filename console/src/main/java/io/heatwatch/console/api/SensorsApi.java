@@ -58,7 +58,7 @@ public final class SensorsApi {
 
   /** The overview's rows, sorted by site, device and sensor. */
   public List<Map<String, Object>> sensors() {
-    Instant staleBefore = clock.instant().minus(LiveView.STALE_AFTER);
+    Instant now = clock.instant();
     Map<String, List<Map<String, Object>>> alarmsBySensor = new LinkedHashMap<>();
     for (JsonNode alarm : live.activeAlarms().values()) {
       alarmsBySensor
@@ -86,7 +86,7 @@ public final class SensorsApi {
       row.put("tempC", reading.path("tempC").isNumber() ? reading.path("tempC").asDouble() : null);
       row.put("quality", reading.path("quality").asText());
       row.put("deviceState", deviceState);
-      row.put("stale", ts.isBefore(staleBefore) || "OFFLINE".equals(deviceState));
+      row.put("stale", LiveView.stale(reading, now) || "OFFLINE".equals(deviceState));
       row.put("alarms", alarms);
       row.put("spark", sparks.get(sensorId));
       rows.add(row);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,57 +14,108 @@ public final class Queries {
   /** Largest page Elasticsearch returns without scrolling. */
   public static final int MAX_HITS = 10_000;
 
+  private static final List<String> READING_FIELDS =
+      List.of("site", "deviceId", "sensorId", "seq", "ts", "tempC", "quality", "ingestedAt");
+
   private final EsClient es;
 
   public Queries(EsClient es) {
     this.es = es;
   }
 
-  /** The newest reading of every sensor that sent one since {@code since}. */
-  public List<JsonNode> latestPerSensor(Instant since) {
-    Map<String, Object> body =
-        Map.of(
-            "size", 0,
-            "query", Map.of("range", Map.of("ts", Map.of("gte", since.toString()))),
-            "aggs",
-                Map.of(
-                    "sensors",
-                    Map.of(
-                        "terms", Map.of("field", "sensorId", "size", MAX_HITS),
-                        "aggs",
-                            Map.of(
-                                "latest",
-                                Map.of(
-                                    "top_hits",
-                                    Map.of(
-                                        "size", 1,
-                                        "sort", List.of(Map.of("ts", "desc")),
-                                        "_source",
-                                            List.of(
-                                                "site",
-                                                "deviceId",
-                                                "sensorId",
-                                                "ts",
-                                                "tempC",
-                                                "quality")))))));
+  /**
+   * The newest reading to arrive of every sensor (device and sensor id) that sent one since {@code
+   * since}, leaving out readings stamped at or after {@code stampedBefore} (a device clock far
+   * ahead).
+   */
+  public List<JsonNode> latestPerSensor(Instant since, Instant stampedBefore) {
     List<JsonNode> latest = new ArrayList<>();
-    for (JsonNode bucket : es.search(Indices.READINGS, body).at("/aggregations/sensors/buckets")) {
-      latest.add(bucket.at("/latest/hits/hits/0/_source"));
-    }
+    JsonNode afterKey = null;
+    do {
+      Map<String, Object> composite = new LinkedHashMap<>();
+      composite.put("size", 1000);
+      composite.put(
+          "sources",
+          List.of(
+              Map.of("deviceId", Map.of("terms", Map.of("field", "deviceId"))),
+              Map.of("sensorId", Map.of("terms", Map.of("field", "sensorId")))));
+      if (afterKey != null) {
+        composite.put("after", afterKey);
+      }
+      Map<String, Object> body =
+          Map.of(
+              "size", 0,
+              "query",
+                  Map.of(
+                      "bool",
+                      Map.of(
+                          "filter",
+                          List.of(
+                              Map.of(
+                                  "range", Map.of("ingestedAt", Map.of("gte", since.toString()))),
+                              Map.of(
+                                  "range", Map.of("ts", Map.of("lt", stampedBefore.toString())))))),
+              "aggs",
+                  Map.of(
+                      "sensors",
+                      Map.of(
+                          "composite",
+                          composite,
+                          "aggs",
+                          Map.of(
+                              "latest",
+                              Map.of(
+                                  "top_hits",
+                                  Map.of(
+                                      "size",
+                                      1,
+                                      "sort",
+                                      List.of(Map.of("ingestedAt", "desc"), Map.of("seq", "desc")),
+                                      "_source",
+                                      READING_FIELDS))))));
+      JsonNode sensors = es.search(Indices.READINGS, body).at("/aggregations/sensors");
+      for (JsonNode bucket : sensors.path("buckets")) {
+        latest.add(bucket.at("/latest/hits/hits/0/_source"));
+      }
+      afterKey = sensors.path("buckets").isEmpty() ? null : sensors.get("after_key");
+    } while (afterKey != null);
     return latest;
   }
 
-  /** Readings the job passed on at or after {@code ingestedFrom}, oldest first. */
-  public List<JsonNode> readingsIngestedSince(Instant ingestedFrom) {
-    Map<String, Object> body =
-        Map.of(
-            "size", MAX_HITS,
-            "query", Map.of("range", Map.of("ingestedAt", Map.of("gte", ingestedFrom.toString()))),
-            "sort", List.of(Map.of("ingestedAt", "asc")),
-            "_source",
-                List.of("site", "deviceId", "sensorId", "ts", "tempC", "quality", "ingestedAt"));
-    return sources(es.search(Indices.READINGS, body));
+  /**
+   * One page of the readings the job passed on at or after {@code ingestedFrom}, in arrival order
+   * ({@code ingestedAt}, then {@code deviceId} and {@code seq}: the parts of {@code _id}, which are
+   * unique and have doc values, where sorting on {@code _id} itself would load it into the heap),
+   * starting after the sort values {@code after} of the previous page's last hit (none: the first
+   * page). Many readings share one millisecond in a burst, so only the whole key pages correctly.
+   */
+  public Page readingsIngestedSince(Instant ingestedFrom, List<JsonNode> after, int size) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("size", size);
+    body.put(
+        "query", Map.of("range", Map.of("ingestedAt", Map.of("gte", ingestedFrom.toString()))));
+    body.put(
+        "sort",
+        List.of(
+            Map.of("ingestedAt", "asc"),
+            Map.of("deviceId", "asc"),
+            Map.of("seq", Map.of("order", "asc", "unmapped_type", "long"))));
+    body.put("_source", READING_FIELDS);
+    if (after != null) {
+      body.put("search_after", after);
+    }
+    JsonNode hits = es.search(Indices.READINGS, body).at("/hits/hits");
+    List<JsonNode> readings = new ArrayList<>();
+    hits.forEach(hit -> readings.add(hit.path("_source")));
+    List<JsonNode> last = new ArrayList<>();
+    if (!hits.isEmpty()) {
+      hits.get(hits.size() - 1).path("sort").forEach(last::add);
+    }
+    return new Page(List.copyOf(readings), List.copyOf(last));
   }
+
+  /** A page of readings and the sort values of its last hit, to ask for the next page. */
+  public record Page(List<JsonNode> readings, List<JsonNode> lastSort) {}
 
   /** Alarms still OPEN or ACKNOWLEDGED. */
   public List<JsonNode> activeAlarms() {

@@ -3,13 +3,13 @@ package io.heatwatch.console.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heatwatch.console.es.Queries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,12 +25,18 @@ import org.slf4j.LoggerFactory;
  * what changed to the {@link EventHub}, so every open page is live from one query per source.
  */
 public final class LiveView implements AutoCloseable {
-  /** A sensor without a reading for this long is shown as stale. */
+  /** A reading stamped further ahead of the console's clock than this is never the latest. */
+  public static final Duration MAX_AHEAD = Duration.ofMinutes(5);
+
+  /** A sensor without a reading arriving for this long is shown as stale. */
   public static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveView.class);
   // Readings become searchable a little after the job stamps ingestedAt (bulk flush + refresh).
   private static final Duration OVERLAP = Duration.ofSeconds(5);
+  private static final int PAGE_SIZE = 5_000;
+  // Bounds one poll's work (and the time the other sources wait); the rest comes next poll.
+  private static final int MAX_PAGES_PER_POLL = 20;
   private static final Duration SPARK_EVERY = Duration.ofSeconds(20);
 
   private final Queries queries;
@@ -44,6 +50,7 @@ public final class LiveView implements AutoCloseable {
   private volatile Map<String, JsonNode> devices = Map.of();
   private volatile Map<String, JsonNode> sparks = Map.of();
   private Instant cursor;
+  private List<JsonNode> resumeAfter;
   private Instant sparkedAt = Instant.EPOCH;
   private volatile boolean loaded;
 
@@ -114,34 +121,74 @@ public final class LiveView implements AutoCloseable {
 
   private void refreshReadings(Instant now) {
     if (cursor == null) {
-      for (JsonNode reading : queries.latestPerSensor(now.minus(Duration.ofDays(1)))) {
+      for (JsonNode reading :
+          queries.latestPerSensor(now.minus(Duration.ofDays(1)), now.plus(MAX_AHEAD))) {
         latest.put(reading.path("sensorId").asText(), reading);
       }
       cursor = now.minus(Duration.ofMinutes(1));
       return;
     }
-    ArrayNode changed = json.createArrayNode();
-    for (JsonNode reading : queries.readingsIngestedSince(cursor.minus(OVERLAP))) {
-      Instant ingested = Instant.parse(reading.path("ingestedAt").asText());
-      if (ingested.isAfter(cursor)) {
-        cursor = ingested;
+    // Each poll reads again from OVERLAP before the newest arrival seen (a reading is searchable a
+    // little after its ingestedAt), paging with search_after to the end; a burst too large for one
+    // poll is taken up where it stopped at the next.
+    Instant from = cursor.minus(OVERLAP);
+    List<JsonNode> after = resumeAfter;
+    Map<String, JsonNode> changed = new LinkedHashMap<>();
+    resumeAfter = null;
+    for (int page = 0; page < MAX_PAGES_PER_POLL; page++) {
+      Queries.Page result = queries.readingsIngestedSince(from, after, PAGE_SIZE);
+      for (JsonNode reading : result.readings()) {
+        apply(reading, now, changed);
       }
-      String sensor = reading.path("sensorId").asText();
-      JsonNode known = latest.get(sensor);
-      if (known == null || newer(reading, known)) {
-        ((ObjectNode) reading).remove("ingestedAt");
-        latest.put(sensor, reading);
-        changed.add(reading);
+      if (result.readings().size() < PAGE_SIZE) {
+        after = null;
+        break;
       }
+      after = result.lastSort();
     }
+    resumeAfter = after;
     if (!changed.isEmpty()) {
-      hub.broadcast("readings", changed.toString());
+      ArrayNode events = json.createArrayNode();
+      changed.values().forEach(events::add);
+      hub.broadcast("readings", events.toString());
     }
   }
 
-  private static boolean newer(JsonNode reading, JsonNode known) {
-    return Instant.parse(reading.path("ts").asText())
-        .isAfter(Instant.parse(known.path("ts").asText()));
+  private void apply(JsonNode reading, Instant now, Map<String, JsonNode> changed) {
+    Instant ingested = Instant.parse(reading.path("ingestedAt").asText());
+    if (ingested.isAfter(cursor)) {
+      cursor = ingested;
+    }
+    // A device clock far ahead would make its stamp look current for as long as it is ahead.
+    if (Instant.parse(reading.path("ts").asText()).isAfter(now.plus(MAX_AHEAD))) {
+      return;
+    }
+    String sensor = reading.path("sensorId").asText();
+    JsonNode known = latest.get(sensor);
+    if (known == null || arrivedAfter(reading, known)) {
+      latest.put(sensor, reading);
+      changed.put(sensor, reading);
+    }
+  }
+
+  /**
+   * Whether {@code reading} arrived after {@code known}: by {@code ingestedAt}, then by the
+   * device's {@code seq}. Device time decides nothing here, since a device clock can be anything.
+   */
+  static boolean arrivedAfter(JsonNode reading, JsonNode known) {
+    int byArrival =
+        Instant.parse(reading.path("ingestedAt").asText())
+            .compareTo(Instant.parse(known.path("ingestedAt").asText()));
+    return byArrival > 0
+        || (byArrival == 0 && reading.path("seq").asLong() > known.path("seq").asLong());
+  }
+
+  /**
+   * Whether a sensor whose newest reading is {@code reading} is shown as stale at {@code now}: by
+   * when it arrived, so a device clock ahead cannot keep a silent sensor fresh.
+   */
+  public static boolean stale(JsonNode reading, Instant now) {
+    return Instant.parse(reading.path("ingestedAt").asText()).isBefore(now.minus(STALE_AFTER));
   }
 
   private void refreshAlarms() {
