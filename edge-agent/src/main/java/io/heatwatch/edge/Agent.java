@@ -1,5 +1,6 @@
 package io.heatwatch.edge;
 
+import io.heatwatch.edge.log.ThrottledLog;
 import io.heatwatch.edge.outbox.Outbox;
 import io.heatwatch.edge.outbox.Outbox.Draft;
 import io.heatwatch.edge.outbox.OutboxException;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -29,7 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class Agent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
 
-  /** Readings held in memory while the outbox cannot store (e.g. a disk error), then dropped. */
+  /**
+   * Readings held in memory while the outbox cannot store (e.g. a disk error); beyond this the
+   * oldest are dropped and counted in the heartbeat's {@code dropped}.
+   */
   static final int MAX_UNSTORED = 10_000;
 
   private final AgentIdentity identity;
@@ -41,10 +47,11 @@ public final class Agent implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final LocalAlarms localAlarms;
-  private final List<Draft> unstored = new ArrayList<>();
+  private final Deque<Draft> unstored = new ArrayDeque<>();
   private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
   private Thread senderThread;
-  private long lostUnstored;
+  private final ThrottledLog notStored;
+  private final ThrottledLog droppedInMemory;
 
   public Agent(
       AgentIdentity identity,
@@ -60,7 +67,13 @@ public final class Agent implements AutoCloseable {
     this.outbox = outbox;
     this.mqtt = mqtt;
     this.sender = new OutboxSender(outbox, mqtt);
-    this.heartbeat = new Heartbeat(identity, outbox, clock, cpuTemperature, sender::refused);
+    this.notStored =
+        new ThrottledLog(LOG, "device " + identity.deviceId() + ": the outbox cannot store");
+    this.droppedInMemory =
+        new ThrottledLog(LOG, "device " + identity.deviceId() + ": dropped a reading");
+    this.heartbeat =
+        new Heartbeat(
+            identity, outbox, clock, cpuTemperature, sender::refused, droppedInMemory::total);
     this.clock = clock;
     this.scheduler = scheduler;
     this.localAlarms = localAlarms;
@@ -111,29 +124,50 @@ public final class Agent implements AutoCloseable {
     for (Sensor sensor : sensors.get()) {
       Sample sample = sensor.read(now);
       samples.add(sample);
-      unstored.add(new Draft(sample.sensorId(), now, sample.tempC(), sample.quality()));
+      unstored.addLast(new Draft(sample.sensorId(), now, sample.tempC(), sample.quality()));
     }
+    trimUnstored();
     localAlarms.samples(samples);
+    store();
+  }
+
+  /** Held in memory while the disk refuses writes, up to {@link #MAX_UNSTORED}: then dropped. */
+  private void trimUnstored() {
+    int excess = unstored.size() - MAX_UNSTORED;
+    for (int i = 0; i < excess; i++) {
+      unstored.removeFirst();
+    }
+    if (excess > 0) {
+      droppedInMemory.add(excess, "the oldest readings the outbox could not store");
+    }
+  }
+
+  private void store() {
     try {
-      outbox.append(unstored);
+      outbox.append(List.copyOf(unstored));
       unstored.clear();
-      sender.wake();
     } catch (OutboxException e) {
-      LOG.error(
-          "device {}: {} readings not stored yet, kept in memory: {}",
-          identity.deviceId(),
-          unstored.size(),
-          e.getMessage());
-      if (unstored.size() > MAX_UNSTORED) {
-        int excess = unstored.size() - MAX_UNSTORED;
-        unstored.subList(0, excess).clear();
-        lostUnstored += excess;
-        LOG.error(
-            "device {}: dropped the {} oldest unstored readings ({} in all)",
-            identity.deviceId(),
-            excess,
-            lostUnstored);
+      notStored.add(1, unstored.size() + " readings kept in memory: " + e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      // One draft the contract refuses (or that cannot be encoded) must not hold back the rest.
+      storeOneByOne();
+    }
+    sender.wake();
+  }
+
+  private void storeOneByOne() {
+    while (!unstored.isEmpty()) {
+      Draft draft = unstored.peekFirst();
+      try {
+        outbox.append(List.of(draft));
+      } catch (OutboxException e) {
+        notStored.add(1, unstored.size() + " readings kept in memory: " + e.getMessage());
+        return;
+      } catch (RuntimeException e) {
+        droppedInMemory.add(1, "sensor " + draft.sensorId() + " at " + draft.ts() + ": " + e);
       }
+      unstored.removeFirst();
     }
   }
 

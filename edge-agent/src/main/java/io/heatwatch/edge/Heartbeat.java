@@ -22,24 +22,29 @@ final class Heartbeat {
   private final Instant started;
   private final Path cpuTemperature;
   private final LongSupplier refused;
+  private final LongSupplier droppedInMemory;
 
   /**
    * @param cpuTemperature the SoC thermal zone, {@code /sys/class/thermal/thermal_zone0/temp} on a
    *     Pi; missing or unreadable means no CPU temperature in the heartbeat
    * @param refused readings the broker refused since start
+   * @param droppedInMemory readings dropped before the outbox stored them since start (beyond the
+   *     unstored bound on a full disk, or refused by the contract); the outbox counts its own
    */
   Heartbeat(
       AgentIdentity identity,
       Outbox outbox,
       Clock clock,
       Path cpuTemperature,
-      LongSupplier refused) {
+      LongSupplier refused,
+      LongSupplier droppedInMemory) {
     this.identity = identity;
     this.outbox = outbox;
     this.clock = clock;
     this.started = clock.instant();
     this.cpuTemperature = cpuTemperature;
     this.refused = refused;
+    this.droppedInMemory = droppedInMemory;
   }
 
   DeviceStatus online() {
@@ -53,7 +58,7 @@ final class Heartbeat {
         identity.bootId(),
         identity.agentVersion(),
         outbox.depth(),
-        outbox.dropped(),
+        outbox.dropped() + droppedInMemory.getAsLong(),
         Duration.between(started, now).toSeconds(),
         cpuTempC(),
         refused.getAsLong());

@@ -3,6 +3,7 @@ package io.heatwatch.edge.sensor.w1;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
 import io.heatwatch.model.Quality;
+import io.heatwatch.model.Reading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One DS18B20 on the kernel's 1-Wire sysfs: reads {@code {devices}/{id}/w1_slave}, retries CRC
- * errors with doubling backoff, applies the calibration offset.
+ * errors with doubling backoff, applies the calibration offset before the range check.
  */
 public final class Ds18b20Sensor implements Sensor {
   private static final Logger LOG = LoggerFactory.getLogger(Ds18b20Sensor.class);
@@ -79,7 +80,18 @@ public final class Ds18b20Sensor implements Sensor {
       LOG.warn("sensor {}: {} ({})", id, parsed.quality(), parsed.detail());
       return new Sample(id, parsed.tempC(), parsed.quality());
     }
-    return new Sample(id, parsed.tempC() + calibrationC, Quality.OK);
+    // Calibrate, then check the range: a sample within the offset of -55 or 125 °C must not become
+    // an OK reading the contract refuses. Rounded to the driver's 0.001 °C so no float noise shows.
+    double calibrated = Math.round((parsed.tempC() + calibrationC) * 1000) / 1000.0;
+    if (calibrated < Reading.MIN_C || calibrated > Reading.MAX_C) {
+      LOG.warn(
+          "sensor {}: OUT_OF_RANGE ({} °C calibrated by {} is outside −55..125)",
+          id,
+          parsed.tempC(),
+          calibrationC);
+      return new Sample(id, calibrated, Quality.OUT_OF_RANGE);
+    }
+    return new Sample(id, calibrated, Quality.OK);
   }
 
   private W1SlaveParser.Parsed readOnce() {

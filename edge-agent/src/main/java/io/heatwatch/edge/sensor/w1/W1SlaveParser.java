@@ -1,5 +1,6 @@
 package io.heatwatch.edge.sensor.w1;
 
+import io.heatwatch.model.Limits;
 import io.heatwatch.model.Quality;
 import io.heatwatch.model.Reading;
 import java.util.regex.Matcher;
@@ -56,7 +57,12 @@ public final class W1SlaveParser {
     if (crc.group(2).equals("NO")) {
       return crcError("crc=NO for " + scratchpad.strip());
     }
-    int milliC = Integer.parseInt(temp.group(1));
+    int milliC;
+    try {
+      milliC = Integer.parseInt(temp.group(1));
+    } catch (NumberFormatException e) {
+      return crcError("temperature beyond any sensor: " + shorten(text));
+    }
     if (milliC == POWER_ON_RESET_MILLI_C
         && scratchpad.startsWith(POWER_ON_TEMP_BYTES)
         && scratchpad.substring(18, 20).equals(POWER_ON_BYTE_6)) {
@@ -64,7 +70,10 @@ public final class W1SlaveParser {
     }
     double celsius = milliC / 1000.0;
     if (celsius < Reading.MIN_C || celsius > Reading.MAX_C) {
-      return new Parsed(Quality.OUT_OF_RANGE, celsius, false, "outside −55..125 °C");
+      // The contract keeps a value only where a temperature can be (and a float can hold it).
+      boolean physical = celsius >= Limits.MIN_TEMP_C && celsius <= Limits.MAX_TEMP_C;
+      return new Parsed(
+          Quality.OUT_OF_RANGE, physical ? celsius : null, false, celsius + " °C outside −55..125");
     }
     return new Parsed(Quality.OK, celsius, false, null);
   }

@@ -118,6 +118,26 @@ class Ds18b20SensorTest {
   }
 
   @Test
+  void aCalibratedValueOutsideTheSensorsRangeIsOutOfRange() throws Exception {
+    // The shipped example's -0.125 °C takes a raw -54.937 °C below -55.
+    write("11 fc 4b 46 7f ff 0f 10 aa : crc=aa YES\n11 fc 4b 46 7f ff 0f 10 aa t=-54937\n");
+    assertThat(sensor(-0.125).read(Instant.EPOCH))
+        .isEqualTo(new Sample(ID, -55.062, Quality.OUT_OF_RANGE));
+    write("cd 07 4b 46 7f ff 03 10 aa : crc=aa YES\ncd 07 4b 46 7f ff 03 10 aa t=124812\n");
+    assertThat(sensor(0.5).read(Instant.EPOCH))
+        .isEqualTo(new Sample(ID, 125.312, Quality.OUT_OF_RANGE));
+    assertThat(sensor(-0.5).read(Instant.EPOCH)).isEqualTo(new Sample(ID, 124.312, Quality.OK));
+  }
+
+  @Test
+  void aValueNoThermometerCanHoldHasNoValue() throws Exception {
+    write("00 80 4b 46 7f ff 10 10 aa : crc=aa YES\n00 80 4b 46 7f ff 10 10 aa t=-400000\n");
+    assertThat(read()).isEqualTo(new Sample(ID, null, Quality.OUT_OF_RANGE));
+    write("00 80 4b 46 7f ff 10 10 aa : crc=aa YES\n00 80 4b 46 7f ff 10 10 aa t=99999999999\n");
+    assertThat(read()).isEqualTo(new Sample(ID, null, Quality.CRC_ERROR));
+  }
+
+  @Test
   void garbledFileIsACrcErrorNotACrash() throws Exception {
     write("72 01 4b\n");
     assertThat(read().quality()).isEqualTo(Quality.CRC_ERROR);
