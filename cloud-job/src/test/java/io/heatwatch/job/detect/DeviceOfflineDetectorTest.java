@@ -22,33 +22,36 @@ import org.junit.jupiter.api.Test;
 /** DEVICE_OFFLINE on processing-time timers the test moves by hand. */
 class DeviceOfflineDetectorTest {
   private static final long MINUTE = 60_000;
+  // Processing time becomes alarm times, which the contract bounds to 2000..2100.
+  private static final long BASE = T0.toEpochMilli();
 
   @Test
   void silenceBeyondTheTimeoutOpensOneAlarmAndTheNextReadingClearsIt() throws Exception {
     try (var h = harness()) {
-      h.setProcessingTime(0);
+      h.setProcessingTime(BASE + 0);
       h.processElement1(ok("pi", "t1", 1, 0, 21), 0);
-      h.setProcessingTime(4 * MINUTE);
+      h.setProcessingTime(BASE + 4 * MINUTE);
       h.processElement1(ok("pi", "t1", 2, 240, 21), 0);
-      h.setProcessingTime(5 * MINUTE);
+      h.setProcessingTime(BASE + 5 * MINUTE);
       assertThat(h.extractOutputValues()).isEmpty();
-      h.setProcessingTime(9 * MINUTE);
-      h.setProcessingTime(20 * MINUTE);
+      h.setProcessingTime(BASE + 9 * MINUTE);
+      h.setProcessingTime(BASE + 20 * MINUTE);
       h.processElement1(ok("pi", "t1", 3, 1200, 21), 0);
       assertThat(h.extractOutputValues())
           .extracting(Alarm::state, Alarm::version, Alarm::sensorId)
           .containsExactly(tuple(AlarmState.OPEN, 1L, null), tuple(AlarmState.CLEARED, 2L, null));
-      assertThat(h.extractOutputValues().get(0).openedAt().toEpochMilli()).isEqualTo(9 * MINUTE);
+      assertThat(h.extractOutputValues().get(0).openedAt().toEpochMilli())
+          .isEqualTo(BASE + 9 * MINUTE);
     }
   }
 
   @Test
   void aLastWillOpensAtOnceHeartbeatsKeepItOnlineAndAcknowledgementsApply() throws Exception {
     try (var h = harness()) {
-      h.setProcessingTime(0);
+      h.setProcessingTime(BASE + 0);
       h.processElement2(DeviceEvent.of(status(DeviceState.ONLINE)), 0);
       for (int i = 1; i <= 10; i++) {
-        h.setProcessingTime(i * 4 * MINUTE);
+        h.setProcessingTime(BASE + i * 4 * MINUTE);
         h.processElement2(DeviceEvent.of(status(DeviceState.ONLINE)), 0);
       }
       assertThat(h.extractOutputValues()).isEmpty();
@@ -59,7 +62,7 @@ class DeviceOfflineDetectorTest {
               new AlarmCommand(
                   Versions.V1, id, AlarmCommand.Action.ACKNOWLEDGE, "maria", null, T0)),
           0);
-      h.setProcessingTime(60 * MINUTE);
+      h.setProcessingTime(BASE + 60 * MINUTE);
       assertThat(h.extractOutputValues())
           .extracting(Alarm::state)
           .containsExactly(AlarmState.OPEN, AlarmState.ACKNOWLEDGED);

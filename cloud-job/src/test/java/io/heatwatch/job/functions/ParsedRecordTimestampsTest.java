@@ -1,9 +1,12 @@
 package io.heatwatch.job.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.ParsedRecord;
+import io.heatwatch.model.InvalidPayloadException;
+import io.heatwatch.model.Limits;
 import io.heatwatch.model.Reading;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +24,7 @@ class ParsedRecordTimestampsTest {
 
   @Test
   void aReadingStampedInThePastKeepsItsTimeSoItIsLateNotMoved() {
-    Instant boot = Instant.parse("1970-01-01T00:00:42Z");
+    Instant boot = Limits.EARLIEST_TS;
     assertThat(timestamps.extractTimestamp(at(boot), 0)).isEqualTo(boot.toEpochMilli());
   }
 
@@ -44,6 +47,17 @@ class ParsedRecordTimestampsTest {
     ParsedRecord invalid =
         ParsedRecord.rejected(new InvalidRecord("heatwatch.readings", 0, 1, "bad", new byte[0]));
     assertThat(timestamps.extractTimestamp(invalid, 0)).isEqualTo(ParsedRecord.NO_TIMESTAMP);
+  }
+
+  @Test
+  void everyInstantTheContractAcceptsHasAnEventTime() {
+    Instant latest = Limits.LATEST_TS.minusNanos(1);
+    assertThat(timestamps.extractTimestamp(at(latest), 0)).isEqualTo(NOW.toEpochMilli());
+    // toEpochMilli() of this one overflows a long and threw in the source's timestamp assigner;
+    // the contract refuses it now, so the bridge dead-letters it before the job sees it.
+    assertThatThrownBy(() -> at(Instant.parse("+300000000-01-01T00:00:00Z")))
+        .isInstanceOf(InvalidPayloadException.class)
+        .hasMessageContaining("ts");
   }
 
   private static ParsedRecord at(Instant ts) {

@@ -3,6 +3,7 @@ package io.heatwatch.job.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heatwatch.model.AlarmCommand;
+import io.heatwatch.model.Limits;
 import io.heatwatch.model.Quality;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.Versions;
@@ -51,7 +52,7 @@ class SensorInputSerializerTest extends SerializerTestBase<SensorInput> {
               "pi-99",
               "t1",
               Long.MAX_VALUE,
-              Instant.EPOCH,
+              Limits.EARLIEST_TS,
               null,
               Quality.DISCONNECTED,
               "a8f3e0c2-0b1e-4c1e-9a51-1c6c7c2f0d11")),
