@@ -18,12 +18,16 @@ import io.heatwatch.testkit.MosquittoBroker;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 16's trigger: one MQTT message larger than Kafka's request limit (2.6 MB, which a broker
  * whose limit is raised accepts) must not stop the source task. It is dead-lettered with a bounded
- * prefix of its payload, its size and SHA-256, and the readings after it still arrive.
+ * prefix of its payload, its size and SHA-256, and the readings after it still arrive; so is a
+ * valid reading with more than 1 MB of MQTT v5 user properties.
  */
 @ExtendWith({KafkaExtension.class, ConnectExtension.class})
 class OversizedMessageIT {
@@ -84,6 +89,16 @@ class OversizedMessageIT {
       MqttAsyncClient device = publisher(mqtt.uri(), "pi-huge");
       String topic = MqttTopics.topic("huge", "pi-huge", Channel.READINGS);
       device.publish(topic, new MqttMessage(huge, 1, false, null)).waitForCompletion(30_000);
+      // A valid reading with 1.1 MB of user properties: each would become a Kafka header.
+      MqttMessage decorated = new MqttMessage(reading("huge", "pi-huge", 1), 1, false, null);
+      MqttProperties properties = new MqttProperties();
+      List<UserProperty> many = new ArrayList<>();
+      for (int i = 0; i < 1100; i++) {
+        many.add(new UserProperty("p" + i, "v".repeat(1000)));
+      }
+      properties.setUserProperties(many);
+      decorated.setProperties(properties);
+      device.publish(topic, decorated).waitForCompletion(30_000);
       for (int seq = 1; seq <= 5; seq++) {
         device
             .publish(topic, new MqttMessage(reading("huge", "pi-huge", seq), 1, false, null))
@@ -98,7 +113,7 @@ class OversizedMessageIT {
               () -> {
                 connect.awaitRunning(NAME, Duration.ofSeconds(5)); // throws once FAILED
                 assertThat(tail.count(TOPIC)).isEqualTo(5);
-                assertThat(tail.count(DLQ)).isEqualTo(1);
+                assertThat(tail.count(DLQ)).isEqualTo(2);
               });
       var dead = tail.records(DLQ).get(0);
       assertThat(dead.value()).isEqualTo(Arrays.copyOf(huge, 64 * 1024));
@@ -106,6 +121,9 @@ class OversizedMessageIT {
       assertThat(header(dead, "heatwatch.dlq.original.sha256"))
           .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(huge)));
       assertThat(header(dead, "heatwatch.dlq.reason")).contains(String.valueOf(HUGE));
+      var decoratedDead = tail.records(DLQ).get(1);
+      assertThat(header(decoratedDead, "heatwatch.dlq.reason")).contains("user properties");
+      assertThat(header(decoratedDead, "mqtt.user.p0")).isNull();
       connect.awaitRunning(NAME, Duration.ofSeconds(5));
       connect.deleteConnector(NAME);
     }

@@ -1,8 +1,12 @@
 package io.heatwatch.bridge.config;
 
+import io.heatwatch.bridge.convert.DeviceSensors;
+import io.heatwatch.bridge.convert.MessageRouter;
 import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.Limits;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.TelemetryCodec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -92,6 +96,20 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
 
   /** What a dead-letter record holds besides its payload, at most (topic, key, headers). */
   static final int DLQ_OVERHEAD_BYTES = 16 * 1024;
+
+  public static final String MAX_SENSORS_CONFIG = "max.sensors.per.device";
+  private static final String MAX_SENSORS_DOC =
+      "Distinct sensor ids a device may present within sensor.ids.expiry.ms; readings with more"
+          + " go to the dead-letter topic.";
+
+  public static final String SENSOR_DEVICES_CONFIG = "max.sensors.tracked.devices";
+  private static final String SENSOR_DEVICES_DOC =
+      "Devices whose sensor ids are remembered at once (least recently seen forgotten first);"
+          + " bounds the memory of max.sensors.per.device.";
+
+  public static final String SENSOR_EXPIRY_CONFIG = "sensor.ids.expiry.ms";
+  private static final String SENSOR_EXPIRY_DOC =
+      "How long a sensor id counts towards max.sensors.per.device after it was last seen.";
 
   public static final String QUEUE_CAPACITY_CONFIG = "queue.capacity";
   private static final String QUEUE_CAPACITY_DOC =
@@ -206,6 +224,27 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
               Importance.LOW,
               DLQ_MAX_PAYLOAD_DOC)
           .define(
+              MAX_SENSORS_CONFIG,
+              Type.INT,
+              Limits.DEFAULT_MAX_SENSORS_PER_DEVICE,
+              Range.between(1, 100_000),
+              Importance.LOW,
+              MAX_SENSORS_DOC)
+          .define(
+              SENSOR_DEVICES_CONFIG,
+              Type.INT,
+              10_000,
+              Range.between(1, 10_000_000),
+              Importance.LOW,
+              SENSOR_DEVICES_DOC)
+          .define(
+              SENSOR_EXPIRY_CONFIG,
+              Type.LONG,
+              7 * 24 * 3600_000L,
+              Range.between(60_000L, 365 * 24 * 3600_000L),
+              Importance.LOW,
+              SENSOR_EXPIRY_DOC)
+          .define(
               QUEUE_CAPACITY_CONFIG,
               Type.INT,
               10_000,
@@ -237,6 +276,9 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
   public final int queueCapacity;
   public final int maxRequestSize;
   public final int dlqMaxPayloadBytes;
+  public final int maxSensorsPerDevice;
+  public final int maxSensorDevices;
+  public final Duration sensorIdsExpiry;
 
   public MqttSourceConnectorConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
@@ -260,6 +302,9 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
     queueCapacity = getInt(QUEUE_CAPACITY_CONFIG);
     maxRequestSize = getInt(MAX_REQUEST_SIZE_CONFIG);
     dlqMaxPayloadBytes = getInt(DLQ_MAX_PAYLOAD_CONFIG);
+    maxSensorsPerDevice = getInt(MAX_SENSORS_CONFIG);
+    maxSensorDevices = getInt(SENSOR_DEVICES_CONFIG);
+    sensorIdsExpiry = Duration.ofMillis(getLong(SENSOR_EXPIRY_CONFIG));
     if (dlqMaxPayloadBytes + DLQ_OVERHEAD_BYTES > maxRequestSize) {
       throw new ConfigException(
           DLQ_MAX_PAYLOAD_CONFIG,
@@ -272,6 +317,16 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
               + maxRequestSize
               + ")");
     }
+  }
+
+  /** The router of these settings. */
+  public MessageRouter router() {
+    return new MessageRouter(
+        routes,
+        keySegment,
+        dlqTopic,
+        maxPayloadBytes,
+        new DeviceSensors(maxSensorsPerDevice, maxSensorDevices, sensorIdsExpiry));
   }
 
   /** The filter to subscribe: the shared form when a group is set. */

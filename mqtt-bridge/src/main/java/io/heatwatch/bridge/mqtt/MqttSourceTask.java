@@ -3,7 +3,6 @@ package io.heatwatch.bridge.mqtt;
 import io.heatwatch.bridge.BridgeVersion;
 import io.heatwatch.bridge.config.MqttSourceConnectorConfig;
 import io.heatwatch.bridge.convert.InboundMessage;
-import io.heatwatch.bridge.convert.MessageRouter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,12 +68,7 @@ public final class MqttSourceTask extends SourceTask {
     queue = new ArrayBlockingQueue<>(config.queueCapacity);
     String taskId = props.getOrDefault(TaskIds.TASK_ID, "0");
     clientId = config.clientId + "-" + taskId;
-    records =
-        new SourceRecords(
-            config,
-            new MessageRouter(
-                config.routes, config.keySegment, config.dlqTopic, config.maxPayloadBytes),
-            Map.of("mqtt.client.id", clientId));
+    records = new SourceRecords(config, config.router(), Map.of("mqtt.client.id", clientId));
     metrics =
         new SourceTaskMetrics(props.getOrDefault("name", config.clientId), taskId, acks::pending);
     options =

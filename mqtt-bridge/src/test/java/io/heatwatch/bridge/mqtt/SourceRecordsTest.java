@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.heatwatch.bridge.config.MqttSourceConnectorConfig;
 import io.heatwatch.bridge.convert.InboundMessage;
-import io.heatwatch.bridge.convert.MessageRouter;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +28,7 @@ class SourceRecordsTest {
     props.put(MqttSourceConnectorConfig.DLQ_TOPIC_CONFIG, "dlq");
     props.putAll(overrides);
     MqttSourceConnectorConfig config = new MqttSourceConnectorConfig(props);
-    return new SourceRecords(
-        config,
-        new MessageRouter(
-            config.routes, config.keySegment, config.dlqTopic, config.maxPayloadBytes),
-        Map.of("mqtt.client.id", "test-0"));
+    return new SourceRecords(config, config.router(), Map.of("mqtt.client.id", "test-0"));
   }
 
   private static InboundMessage message(String topic, byte[] payload) {
