@@ -1,6 +1,8 @@
 package io.heatwatch.edge.publish;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,9 +21,18 @@ public final class Backoff {
     this.random = random;
   }
 
-  /** A backoff as the agent makes them, with this process's randomness. */
+  /** Seeds every backoff of this process; thread-safe, and different on every device and start. */
+  private static final SecureRandom SEEDS = new SecureRandom();
+
+  /**
+   * A backoff as the agent makes them: its own generator, seeded from {@link SecureRandom}. Not
+   * {@code ThreadLocalRandom.current()}: taken on one thread and drawn on others (scheduler, Paho),
+   * it uses the drawing thread's seed, which is never initialised there, so every Pi would draw the
+   * same "random" waits and the fleet would reconnect in lockstep. {@link #next()} is synchronized,
+   * so one {@link SplittableRandom} per backoff is safe.
+   */
   public static Backoff jittered(Duration min, Duration max) {
-    return new Backoff(min, max, java.util.concurrent.ThreadLocalRandom.current());
+    return new Backoff(min, max, new SplittableRandom(SEEDS.nextLong()));
   }
 
   /** The wait before the next attempt: uniform in [min, min·2^attempt], capped at max. */

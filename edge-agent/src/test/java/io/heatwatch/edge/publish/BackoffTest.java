@@ -2,6 +2,8 @@ package io.heatwatch.edge.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -32,5 +34,48 @@ class BackoffTest {
       b.next();
     }
     assertThat(a.next()).isNotEqualTo(b.next());
+  }
+
+  /**
+   * Each device's publisher makes its backoff on one thread and draws from it on scheduler and Paho
+   * threads. Two devices are two processes: their waits must differ (a JDK 17 experiment drew the
+   * same "random" waits in every JVM from a {@code ThreadLocalRandom} taken on another thread).
+   */
+  @Test
+  void backoffsMadeAsTheAgentMakesThemDrawDifferentWaitsInEachProcess() throws Exception {
+    assertThat(drawInAFreshProcess()).isNotEqualTo(drawInAFreshProcess());
+  }
+
+  private static String drawInAFreshProcess() throws Exception {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BackoffDraw.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(output).isNotBlank();
+    return output;
+  }
+
+  /** Makes a backoff on its main thread, as MqttPublisher does, and draws on a fresh thread. */
+  public static final class BackoffDraw {
+    public static void main(String[] args) throws Exception {
+      Backoff backoff = Backoff.jittered(Duration.ofSeconds(1), Duration.ofMinutes(2));
+      StringBuilder waits = new StringBuilder();
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 8; i++) {
+                  waits.append(backoff.next().toMillis()).append(' ');
+                }
+              });
+      thread.start();
+      thread.join();
+      System.out.println(waits);
+    }
   }
 }
