@@ -49,10 +49,12 @@ import org.slf4j.LoggerFactory;
  * or pending) by one timer per sensor that re-arms itself while the sensor keeps sending; Flink's
  * state TTL did the same at a cost of ~40 % of the old dedupe operator's time.
  *
- * <p><b>Late and metrics.</b> A reading at or behind the current watermark is {@code late}. It
- * counts in its minute unless that minute has closed (the minute's last millisecond is at or behind
- * the watermark), as Flink's tumbling event-time windows without allowed lateness do. One
- * event-time timer per open minute emits it; a minute without OK readings emits nothing.
+ * <p><b>Late and metrics.</b> Both use the reading's event time as the source assigned it (its
+ * {@code ts}, clamped to the arrival time when too far ahead). A reading at or behind the current
+ * watermark is {@code late}. It counts in its minute unless that minute has closed (the minute's
+ * last millisecond is at or behind the watermark), as Flink's tumbling event-time windows without
+ * allowed lateness do. One event-time timer per open minute emits it; a minute without OK readings
+ * emits nothing.
  */
 public final class SensorFunction
     extends KeyedBroadcastProcessFunction<String, SensorInput, ConfigUpdate, Alarm> {
@@ -120,7 +122,7 @@ public final class SensorFunction
     if (!firstCopy(current, reading, now, ctx)) {
       return;
     }
-    long eventTime = reading.ts().toEpochMilli();
+    long eventTime = eventTime(reading, ctx);
     long watermark = ctx.currentWatermark();
     ctx.output(
         READINGS, new StoredReading(reading, eventTime <= watermark, Instant.ofEpochMilli(now)));
@@ -132,6 +134,17 @@ public final class SensorFunction
     }
     detection.onReading(current, reading, defaults.with(config), alarm -> emit(alarm, out));
     state.update(current);
+  }
+
+  /**
+   * The reading's event time as the source assigned it: its {@code ts}, or its arrival time when
+   * {@code ts} is too far ahead (ParsedRecordTimestamps). Minutes and their timers follow this
+   * time, not {@code ts}: a minute opened at a device's wrong future time would wait for a
+   * watermark that never comes, and keep the sensor's state with it.
+   */
+  private static long eventTime(Reading reading, ReadOnlyContext ctx) {
+    Long timestamp = ctx.timestamp();
+    return timestamp != null ? timestamp : reading.ts().toEpochMilli();
   }
 
   /**

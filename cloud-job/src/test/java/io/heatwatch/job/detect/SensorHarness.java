@@ -58,6 +58,11 @@ final class SensorHarness implements AutoCloseable {
     harness.processElement(SensorInput.of(reading), reading.ts().toEpochMilli());
   }
 
+  /** Reads {@code reading} with the event time the source gave it, {@code timestamp}. */
+  void read(Reading reading, long timestamp) throws Exception {
+    harness.processElement(SensorInput.of(reading), timestamp);
+  }
+
   /** Moves event time on both inputs to {@code epochMs}. */
   void watermark(long epochMs) throws Exception {
     harness.watermark(epochMs);

@@ -72,6 +72,26 @@ class SensorMinutesTest {
   }
 
   @Test
+  void aReadingStampedInTheFutureCountsInTheMinuteOfItsClampedTimeAndIsForgotten()
+      throws Exception {
+    try (SensorHarness h = new SensorHarness()) {
+      h.harness.setProcessingTime(T);
+      // a device a year ahead: the source clamps its event time to the arrival time
+      h.read(ok("pi-a", "t1", 1, 365L * 24 * 3600, 20.0), T + 10_000);
+      h.watermark(T + MINUTE - 1);
+
+      assertThat(h.metrics())
+          .extracting(SensorMetrics::windowStart, SensorMetrics::count)
+          .containsExactly(tuple(T0, 1L));
+      assertThat(h.stored())
+          .extracting(r -> r.reading().ts())
+          .containsExactly(T0.plusSeconds(365L * 24 * 3600));
+      h.harness.setProcessingTime(T + SensorHarness.TTL.toMillis());
+      assertThat(h.stateEntries()).isZero();
+    }
+  }
+
+  @Test
   void aLateReadingCountsWhileItsMinuteIsOpenAndNotAfter() throws Exception {
     try (SensorHarness h = new SensorHarness()) {
       h.read(ok("pi-a", "t1", 1, 50, 20.0));
