@@ -1,5 +1,6 @@
 "use strict";
-// heatwatch console: one page, hash routes (#/, #/sensor/ID, #/alarms, #/fleet), live over SSE.
+// heatwatch console: one page, hash routes (#/, #/sensor/DEVICE/SENSOR, #/alarms, #/fleet), live over SSE.
+// A sensor is named by its device and its id (ids are unique per device only): key "deviceId/sensorId".
 (() => {
   const view = document.getElementById("view");
   const state = { session: null, sensors: [], events: null, page: null, charts: [] };
@@ -98,18 +99,21 @@
     refreshTimer = setTimeout(() => route(true), 300);
   };
 
+  const keyOf = (r) => r.deviceId + "/" + r.sensorId;
+  const sensorPath = (deviceId, sensorId) => encodeURIComponent(deviceId) + "/" + encodeURIComponent(sensorId);
+
   function onReadings(readings) {
     for (const r of readings) {
-      const s = state.sensors.find((x) => x.sensorId === r.sensorId);
+      const s = state.sensors.find((x) => x.key === keyOf(r));
       if (s) { s.tempC = r.tempC; s.ts = r.ts; s.quality = r.quality; s.stale = false; }
       if (state.page === "overview") updateTile(r);
-      if (state.page === "sensor" && state.sensorId === r.sensorId) onSensorReading(r);
+      if (state.page === "sensor" && state.sensorKey === keyOf(r)) onSensorReading(r);
     }
   }
 
   function onAlarm(alarm) {
     if (state.page === "overview" || state.page === "alarms" ||
-        (state.page === "sensor" && state.sensorId === alarm.sensorId)) refreshSoon();
+        (state.page === "sensor" && state.sensorKey === keyOf(alarm))) refreshSoon();
     else updateAlarmCount();
   }
 
@@ -123,7 +127,10 @@
     document.querySelectorAll("nav a").forEach((a) =>
       a.classList.toggle("active", a.dataset.nav === (page || "overview") ||
         (page === "sensor" && a.dataset.nav === "overview")));
-    if (page === "sensor") return renderSensor(decodeURIComponent(arg), quiet);
+    if (page === "sensor") {
+      const [device, sensor] = arg.split("/", 2).map(decodeURIComponent);
+      return renderSensor(device, sensor, quiet);
+    }
     if (page === "alarms") return renderAlarms();
     if (page === "fleet") return renderFleet();
     return renderOverview();
@@ -173,7 +180,7 @@
   // tile gets its sparkline when it comes on or near the screen, and the rest as they scroll in.
   let sparkObserver = null;
   function drawSparklinesInView(grid) {
-    const bySensor = new Map(state.sensors.map((s) => [s.sensorId, s]));
+    const bySensor = new Map(state.sensors.map((s) => [s.key, s]));
     sparkObserver = new IntersectionObserver((entries, observer) => {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
@@ -191,8 +198,8 @@
     const badges = el("div", { class: "badges" },
       s.alarms.map((a) => el("span", { class: "pill " + (a.state === "OPEN" ? a.severity : a.state) }, a.kind.replace(/_/g, " "))),
       s.stale ? el("span", { class: "pill STALE" }, s.deviceState === "OFFLINE" ? "OFFLINE" : "STALE") : null);
-    return el("a", { class: "tile " + tileClass(s), href: "#/sensor/" + encodeURIComponent(s.sensorId),
-        "data-sensor": s.sensorId },
+    return el("a", { class: "tile " + tileClass(s), href: "#/sensor/" + sensorPath(s.deviceId, s.sensorId),
+        "data-sensor": s.key },
       el("div", { class: "name", title: s.sensorId }, s.name || s.sensorId),
       el("div", { class: "where" }, `${s.deviceId} · ${s.site}`),
       el("div", { class: "value" }, fmtC(s.tempC), el("small", {}, " °C")),
@@ -202,7 +209,7 @@
   }
 
   function updateTile(r) {
-    const t = document.querySelector(`.tile[data-sensor="${CSS.escape(r.sensorId)}"]`);
+    const t = document.querySelector(`.tile[data-sensor="${CSS.escape(keyOf(r))}"]`);
     if (!t) return refreshSoon();
     t.querySelector(".value").firstChild.textContent = fmtC(r.tempC);
     t.querySelector(".ts").textContent = r.quality !== "OK" ? r.quality : ago(r.ts);
@@ -228,13 +235,13 @@
   // ---- sensor page ------------------------------------------------------------------------------
   const RANGES = { "1 h": 3600e3, "24 h": 86400e3, "7 d": 7 * 86400e3 };
 
-  async function renderSensor(sensorId, quiet) {
+  async function renderSensor(deviceId, sensorId, quiet) {
     state.page = "sensor";
-    state.sensorId = sensorId;
+    state.sensorKey = deviceId + "/" + sensorId;
     state.range = state.range || "1 h";
     const to = new Date();
     const from = new Date(to.getTime() - RANGES[state.range]);
-    const data = await api("GET", `/api/sensors/${encodeURIComponent(sensorId)}/series?from=${from.toISOString()}&to=${to.toISOString()}`);
+    const data = await api("GET", `/api/sensors/${sensorPath(deviceId, sensorId)}/series?from=${from.toISOString()}&to=${to.toISOString()}`);
     state.series = data;
     const latest = data.latest || {};
     const name = (data.config && data.config.name) || sensorId;
@@ -245,7 +252,7 @@
       el("h1", {}, name),
       el("span", { class: "big", id: "sensor-value" }, fmtC(latest.tempC), " °C"),
       el("span", { class: "muted", id: "sensor-ts" }, latest.ts ? ago(latest.ts) : "no reading"),
-      el("span", { class: "muted" }, `${sensorId} · ${latest.deviceId || (data.config && data.config.deviceId) || ""}`));
+      el("span", { class: "muted" }, `${sensorId} · ${deviceId}`));
     const chartBox = el("div", { class: "chart", id: "chart" });
     const chartCard = el("div", { class: "card" },
       el("div", { class: "toolbar" }, el("h2", {}, "Temperature"), el("span", { class: "spacer" }), seg),
@@ -256,7 +263,7 @@
       data.alarms.length ? el("div", { class: "alarm-list" }, data.alarms.slice().reverse().map(alarmRow))
         : el("p", { class: "muted" }, "None."));
     view.replaceChildren(head, el("div", { class: "two" },
-      el("div", {}, chartCard, el("br"), alarms), editor(sensorId, data)));
+      el("div", {}, chartCard, el("br"), alarms), editor(deviceId, sensorId, data)));
     drawChart(chartBox, data);
   }
 
@@ -308,7 +315,7 @@
     ["spikeZ", "Spike sensitivity (z, lower = more)", "spikeZ"], ["minDurationS", "Min duration (s)", null],
   ];
 
-  function editor(sensorId, data) {
+  function editor(deviceId, sensorId, data) {
     const cfg = data.config || {};
     const form = el("form", { class: "card editor", id: "thresholds" },
       el("h2", { class: "wide" }, "Thresholds"),
@@ -334,7 +341,7 @@
       }
       const err = document.getElementById("editor-error");
       try {
-        await api("PUT", `/api/sensors/${encodeURIComponent(sensorId)}/config`, body);
+        await api("PUT", `/api/sensors/${sensorPath(deviceId, sensorId)}/config`, body);
         err.hidden = true;
         toast("Thresholds saved — the job applies them from the next reading.");
         route();

@@ -119,10 +119,10 @@ public final class ConsoleServer implements AutoCloseable {
             .get("/api/session", api(io, auth.require(Role.VIEWER, auth::session)))
             .get("/api/sensors", api(io, auth.require(Role.VIEWER, sensors::overview)))
             .get(
-                "/api/sensors/{sensorId}/series",
+                "/api/sensors/{deviceId}/{sensorId}/series",
                 api(io, auth.require(Role.VIEWER, sensors::series)))
             .put(
-                "/api/sensors/{sensorId}/config",
+                "/api/sensors/{deviceId}/{sensorId}/config",
                 api(io, auth.require(Role.OPERATOR, configApi::put)))
             .get("/api/alarms", api(io, auth.require(Role.VIEWER, alarms::list)))
             .post("/api/alarms/{alarmId}/ack", api(io, auth.require(Role.OPERATOR, alarms::ack)))

@@ -8,6 +8,7 @@ import io.heatwatch.console.ApiClient.Answer;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.SensorRef;
 import io.heatwatch.model.TelemetryCodec;
 import io.heatwatch.testkit.ElasticsearchExtension;
 import io.heatwatch.testkit.ElasticsearchServer;
@@ -65,7 +66,7 @@ class ConsoleApiIT {
     }
     readings.add(reading(130, 21.0)); // closes the first minutes' windows
     stack.send(readings.toArray(Reading[]::new));
-    String path = "/api/sensors/" + sensor + "/series";
+    String path = "/api/sensors/" + device + "/" + sensor + "/series";
 
     await()
         .atMost(DEADLINE)
@@ -143,11 +144,13 @@ class ConsoleApiIT {
   @Test
   void aThresholdChangeLandsOnTheConfigTopicAndTheJobOpensAnAlarmAtIt() {
     stack.send(reading(0, 20.0));
-    await().atMost(DEADLINE).until(() -> stack.console.live().latest().containsKey(sensor));
+    await()
+        .atMost(DEADLINE)
+        .until(() -> stack.console.live().latest().containsKey(new SensorRef(device, sensor)));
 
     Answer put =
         operator.put(
-            "/api/sensors/" + sensor + "/config",
+            "/api/sensors/" + device + "/" + sensor + "/config",
             Map.of("name", "freezer door", "highC", 25.0, "lowC", 5.0, "spikeZ", 6.0));
 
     assertThat(put.status()).as(put.body().toString()).isEqualTo(200);
@@ -166,21 +169,66 @@ class ConsoleApiIT {
               assertThat(alarms("HIGH", "OPEN"))
                   .anySatisfy(a -> assertThat(a.path("threshold").asDouble()).isEqualTo(25.0));
             });
-    JsonNode audit = awaitAudit(sensor);
+    JsonNode audit = awaitAudit(device + "/" + sensor);
     assertThat(audit.path("action").asText()).isEqualTo("sensor.config");
     assertThat(audit.path("before").isNull()).isTrue();
     assertThat(audit.path("after").asText()).contains("\"highC\":25.0");
-    Answer series = operator.get("/api/sensors/" + sensor + "/series");
+    Answer series = operator.get("/api/sensors/" + device + "/" + sensor + "/series");
     assertThat(series.body().at("/thresholds/highC").asDouble()).isEqualTo(25.0);
     assertThat(series.body().at("/config/name").asText()).isEqualTo("freezer door");
   }
 
   @Test
+  void twoDevicesWithTheSameSensorNameKeepSeparateValuesAndThresholds() {
+    String other = "cit-" + UUID.randomUUID().toString().substring(0, 8);
+    stack.send(
+        Reading.ok("home", device, "probe", ++seq, t0, 20.0),
+        Reading.ok("home", other, "probe", 1, t0, 30.0));
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              JsonNode rows = operator.get("/api/sensors").body().path("sensors");
+              assertThat(probeOf(rows, device)).isNotNull();
+              assertThat(probeOf(rows, device).path("tempC").asDouble()).isEqualTo(20.0);
+              assertThat(probeOf(rows, other)).isNotNull();
+              assertThat(probeOf(rows, other).path("tempC").asDouble()).isEqualTo(30.0);
+            });
+
+    Answer mine = operator.put("/api/sensors/" + device + "/probe/config", Map.of("highC", 25.0));
+    Answer theirs = operator.put("/api/sensors/" + other + "/probe/config", Map.of("highC", 40.0));
+
+    assertThat(mine.status()).as(mine.body().toString()).isEqualTo(200);
+    assertThat(theirs.status()).as(theirs.body().toString()).isEqualTo(200);
+    assertThat(awaitConfigRecord(device + "/probe").highC()).isEqualTo(25.0);
+    assertThat(awaitConfigRecord(other + "/probe").highC()).isEqualTo(40.0);
+    Answer mySeries = operator.get("/api/sensors/" + device + "/probe/series");
+    Answer theirSeries = operator.get("/api/sensors/" + other + "/probe/series");
+    assertThat(mySeries.body().at("/thresholds/highC").asDouble()).isEqualTo(25.0);
+    assertThat(mySeries.body().at("/latest/tempC").asDouble()).isEqualTo(20.0);
+    assertThat(theirSeries.body().at("/thresholds/highC").asDouble()).isEqualTo(40.0);
+    assertThat(theirSeries.body().at("/latest/tempC").asDouble()).isEqualTo(30.0);
+    assertThat(theirSeries.body().at("/points/v")).hasSize(1);
+  }
+
+  private static JsonNode probeOf(JsonNode rows, String deviceId) {
+    for (JsonNode row : rows) {
+      if (deviceId.equals(row.path("deviceId").asText())
+          && "probe".equals(row.path("sensorId").asText())) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  @Test
   void aViewerSeesButCannotActAndWritesNeedTheCsrfToken() {
     stack.send(reading(0, 20.0));
-    await().atMost(DEADLINE).until(() -> stack.console.live().latest().containsKey(sensor));
+    await()
+        .atMost(DEADLINE)
+        .until(() -> stack.console.live().latest().containsKey(new SensorRef(device, sensor)));
     ApiClient viewer = stack.login(ConsoleStack.VIEWER);
-    String configPath = "/api/sensors/" + sensor + "/config";
+    String configPath = "/api/sensors/" + device + "/" + sensor + "/config";
 
     assertThat(viewer.get("/api/sensors").status()).isEqualTo(200);
     assertThat(viewer.get("/api/session").body().path("role").asText()).isEqualTo("viewer");
@@ -204,8 +252,10 @@ class ConsoleApiIT {
   @Test
   void badInputIsRefusedWithTheFieldNamed() {
     stack.send(reading(0, 20.0));
-    await().atMost(DEADLINE).until(() -> stack.console.live().latest().containsKey(sensor));
-    String configPath = "/api/sensors/" + sensor + "/config";
+    await()
+        .atMost(DEADLINE)
+        .until(() -> stack.console.live().latest().containsKey(new SensorRef(device, sensor)));
+    String configPath = "/api/sensors/" + device + "/" + sensor + "/config";
 
     assertBad(operator.put(configPath, Map.of("highC", "hot")), "highC");
     assertBad(operator.put(configPath, Map.of("highC", 500)), "highC");
@@ -215,8 +265,11 @@ class ConsoleApiIT {
     assertBad(operator.put(configPath, Map.of("colour", "red")), "colour");
     assertBad(operator.put(configPath, "{not json"), "$");
     assertBad(operator.get("/api/alarms?state=SLEEPING"), "state");
-    assertBad(operator.get("/api/sensors/" + sensor + "/series?from=yesterday"), "from");
-    assertThat(operator.put("/api/sensors/never-seen/config", Map.of()).status()).isEqualTo(404);
+    assertBad(
+        operator.get("/api/sensors/" + device + "/" + sensor + "/series?from=yesterday"), "from");
+    assertThat(operator.put("/api/sensors/" + device + "/never-seen/config", Map.of()).status())
+        .isEqualTo(404);
+    assertBad(operator.get("/api/sensors/" + device + "/no%20spaces/series"), "sensorId");
   }
 
   private static void assertBad(Answer answer, String field) {
@@ -271,13 +324,17 @@ class ConsoleApiIT {
   }
 
   private SensorConfig awaitConfigRecord() {
+    return awaitConfigRecord(device + "/" + sensor);
+  }
+
+  private SensorConfig awaitConfigRecord(String key) {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG,
-                "cit-" + device,
+                "cit-" + key.replace('/', '-'),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest"),
             new ByteArrayDeserializer(),
@@ -289,7 +346,7 @@ class ConsoleApiIT {
           .untilAsserted(
               () -> {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-                  if (sensor.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                  if (key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
                     holder.put("c", TelemetryCodec.decodeSensorConfig(r.value()));
                   }
                 }

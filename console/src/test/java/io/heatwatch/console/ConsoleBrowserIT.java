@@ -116,7 +116,7 @@ class ConsoleBrowserIT {
 
       // a threshold edit on the sensor page takes effect in the job
       String tuned = fleet.sensors.get(1);
-      page.get(stack.console.url() + "#/sensor/" + tuned);
+      page.get(stack.console.url() + "#/sensor/" + SimulatedFleet.deviceOf(tuned) + "/" + tuned);
       WebElement high =
           await()
               .ignoreExceptions()
@@ -203,7 +203,12 @@ class ConsoleBrowserIT {
       WebElement last = tiles.get(tiles.size() - 1);
       page.executeScript("arguments[0].scrollIntoView();", last);
       await().ignoreExceptions().atMost(Duration.ofSeconds(10)).until(() -> sparkDrawn(page, last));
-      page.get(stack.console.url() + "#/sensor/" + fleet.sensors.get(2));
+      page.get(
+          stack.console.url()
+              + "#/sensor/"
+              + SimulatedFleet.deviceOf(fleet.sensors.get(2))
+              + "/"
+              + fleet.sensors.get(2));
       await()
           .ignoreExceptions()
           .atMost(DEADLINE)
@@ -220,7 +225,9 @@ class ConsoleBrowserIT {
   }
 
   private static WebElement tile(ChromeDriver page, String sensor) {
-    return page.findElement(By.cssSelector(".tile[data-sensor='" + sensor + "']"));
+    return page.findElement(
+        By.cssSelector(
+            ".tile[data-sensor='" + SimulatedFleet.deviceOf(sensor) + "/" + sensor + "']"));
   }
 
   private static WebElement alarmRow(ChromeDriver page, String alarmId) {

@@ -11,6 +11,7 @@ import io.heatwatch.console.live.EventHub;
 import io.heatwatch.console.live.LiveView;
 import io.heatwatch.job.sinks.IndexNames;
 import io.heatwatch.job.sinks.IndexTemplates;
+import io.heatwatch.model.SensorRef;
 import io.heatwatch.testkit.ElasticsearchExtension;
 import io.heatwatch.testkit.ElasticsearchHttp;
 import io.heatwatch.testkit.ElasticsearchServer;
@@ -121,6 +122,29 @@ class LiveViewIT {
               assertThat(latest(device, "replayed").path("tempC").asDouble()).isEqualTo(23.0);
             });
     assertThat(latest(device, "ahead")).isNull();
+  }
+
+  @Test
+  void twoDevicesWithTheSameSensorIdAreTwoSensors() {
+    String other = "lv-" + UUID.randomUUID().toString().substring(0, 8);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    bulkIndex(
+        new StringBuilder()
+            .append(doc(device, "probe", 1, now.minusSeconds(1), 4.0, now))
+            .append(doc(other, "probe", 1, now.minusSeconds(1), -18.0, now.plusMillis(1))));
+
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              live.refresh();
+              assertThat(live.latest().get(new SensorRef(device, "probe"))).isNotNull();
+              assertThat(live.latest().get(new SensorRef(other, "probe"))).isNotNull();
+            });
+    assertThat(live.latest().get(new SensorRef(device, "probe")).path("tempC").asDouble())
+        .isEqualTo(4.0);
+    assertThat(live.latest().get(new SensorRef(other, "probe")).path("tempC").asDouble())
+        .isEqualTo(-18.0);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.heatwatch.console.kafka.SensorConfigs;
 import io.heatwatch.console.live.LiveView;
 import io.heatwatch.model.InvalidPayloadException;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.SensorRef;
 import io.heatwatch.model.Versions;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
@@ -15,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code PUT /api/sensors/{sensorId}/config}: a sensor's thresholds to the compacted {@code
- * heatwatch.sensor-config} topic, where the job (broadcast state) and the device (downlink) pick
- * them up. Empty fields mean "the job's default".
+ * {@code PUT /api/sensors/{deviceId}/{sensorId}/config}: a sensor's thresholds to the compacted
+ * {@code heatwatch.sensor-config} topic, keyed by {@link SensorRef#key()}, where the job (broadcast
+ * state) and the device (downlink) pick them up. Empty fields mean "the job's default".
  */
 public final class ConfigApi {
   static final Set<String> FIELDS =
@@ -47,24 +48,22 @@ public final class ConfigApi {
 
   public void put(HttpServerExchange exchange) {
     Session session = exchange.getAttachment(Exchanges.SESSION);
-    String sensorId = Exchanges.path(exchange, "sensorId");
+    SensorRef sensor = SensorsApi.sensorOf(exchange);
     JsonNode body = io.body(exchange, FIELDS);
-    Optional<SensorConfig> before = configs.get(sensorId);
-    JsonNode latest = live.latest().get(sensorId);
+    Optional<SensorConfig> before = configs.get(sensor);
+    JsonNode latest = live.latest().get(sensor);
     if (before.isEmpty() && latest == null) {
-      throw new ApiException(404, "sensorId", "no sensor " + sensorId + " has sent a reading");
+      throw new ApiException(404, "sensorId", "no sensor " + sensor + " has sent a reading");
     }
     String site = before.map(SensorConfig::site).orElseGet(() -> latest.path("site").asText());
-    String device =
-        before.map(SensorConfig::deviceId).orElseGet(() -> latest.path("deviceId").asText());
     SensorConfig config;
     try {
       config =
           new SensorConfig(
               Versions.V1,
-              sensorId,
+              sensor.sensorId(),
               site,
-              device,
+              sensor.deviceId(),
               text(body, "name", 200),
               number(body, "highC", -55, 125),
               number(body, "lowC", -55, 125),
@@ -83,7 +82,7 @@ public final class ConfigApi {
         session.user(),
         session.role().label(),
         "sensor.config",
-        sensorId,
+        sensor.key(),
         before.orElse(null),
         config);
     io.send(exchange, 200, config);

@@ -5,7 +5,9 @@ import io.heatwatch.console.config.ConsoleConfig.DefaultThresholds;
 import io.heatwatch.console.es.Queries;
 import io.heatwatch.console.kafka.SensorConfigs;
 import io.heatwatch.console.live.LiveView;
+import io.heatwatch.model.InvalidPayloadException;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.SensorRef;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET /api/sensors} and {@code GET /api/sensors/{sensorId}/series}. */
+/**
+ * {@code GET /api/sensors} and {@code GET /api/sensors/{deviceId}/{sensorId}/series}: a sensor is
+ * named by its device and its id, since sensor ids are unique per device only.
+ */
 public final class SensorsApi {
   /** Longest series a page may ask for. */
   static final Duration MAX_RANGE = Duration.ofDays(31);
@@ -59,36 +64,49 @@ public final class SensorsApi {
   /** The overview's rows, sorted by site, device and sensor. */
   public List<Map<String, Object>> sensors() {
     Instant now = clock.instant();
-    Map<String, List<Map<String, Object>>> alarmsBySensor = new LinkedHashMap<>();
+    Map<SensorRef, List<Map<String, Object>>> alarmsBySensor = new LinkedHashMap<>();
+    Map<String, List<Map<String, Object>>> alarmsByDevice = new LinkedHashMap<>();
     for (JsonNode alarm : live.activeAlarms().values()) {
-      alarmsBySensor
-          .computeIfAbsent(alarm.path("sensorId").asText(""), k -> new ArrayList<>())
-          .add(AlarmsApi.brief(alarm));
+      String sensorId = alarm.path("sensorId").asText("");
+      String deviceId = alarm.path("deviceId").asText("");
+      if (sensorId.isEmpty()) {
+        alarmsByDevice
+            .computeIfAbsent(deviceId, k -> new ArrayList<>())
+            .add(AlarmsApi.brief(alarm));
+      } else {
+        alarmsBySensor
+            .computeIfAbsent(LiveView.ref(alarm), k -> new ArrayList<>())
+            .add(AlarmsApi.brief(alarm));
+      }
     }
     Map<String, JsonNode> devices = live.devices();
-    Map<String, JsonNode> sparks = live.sparks();
+    Map<SensorRef, JsonNode> sparks = live.sparks();
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (JsonNode reading : live.latest().values()) {
-      String sensorId = reading.path("sensorId").asText();
-      String deviceId = reading.path("deviceId").asText();
+    for (Map.Entry<SensorRef, JsonNode> latest : live.latest().entrySet()) {
+      SensorRef ref = latest.getKey();
+      JsonNode reading = latest.getValue();
+      String sensorId = ref.sensorId();
+      String deviceId = ref.deviceId();
       JsonNode device = devices.get(deviceId);
       String deviceState = device == null ? "UNKNOWN" : device.path("state").asText("UNKNOWN");
       Instant ts = Instant.parse(reading.path("ts").asText());
       List<Map<String, Object>> alarms =
-          new ArrayList<>(alarmsBySensor.getOrDefault(sensorId, List.of()));
-      alarms.addAll(deviceAlarms(alarmsBySensor, deviceId));
+          new ArrayList<>(alarmsBySensor.getOrDefault(ref, List.of()));
+      alarms.addAll(alarmsByDevice.getOrDefault(deviceId, List.of()));
       Map<String, Object> row = new LinkedHashMap<>();
+      row.put("key", ref.key());
       row.put("sensorId", sensorId);
       row.put("site", reading.path("site").asText());
       row.put("deviceId", deviceId);
-      row.put("name", configs.get(sensorId).map(SensorConfig::name).orElse(null));
+      row.put("name", configs.get(ref).map(SensorConfig::name).orElse(null));
       row.put("ts", ts.toString());
+      row.put("receivedAt", reading.path("ingestedAt").asText(null));
       row.put("tempC", reading.path("tempC").isNumber() ? reading.path("tempC").asDouble() : null);
       row.put("quality", reading.path("quality").asText());
       row.put("deviceState", deviceState);
       row.put("stale", LiveView.stale(reading, now) || "OFFLINE".equals(deviceState));
       row.put("alarms", alarms);
-      row.put("spark", sparks.get(sensorId));
+      row.put("spark", sparks.get(ref));
       rows.add(row);
     }
     rows.sort(
@@ -98,16 +116,9 @@ public final class SensorsApi {
     return rows;
   }
 
-  private static List<Map<String, Object>> deviceAlarms(
-      Map<String, List<Map<String, Object>>> alarmsBySensor, String deviceId) {
-    return alarmsBySensor.getOrDefault("", List.of()).stream()
-        .filter(a -> deviceId.equals(a.get("deviceId")))
-        .toList();
-  }
-
-  /** {@code GET /api/sensors/{sensorId}/series?from=&to=}. */
+  /** {@code GET /api/sensors/{deviceId}/{sensorId}/series?from=&to=}. */
   public void series(HttpServerExchange exchange) {
-    String sensorId = Exchanges.path(exchange, "sensorId");
+    SensorRef sensor = sensorOf(exchange);
     Instant to = instant(exchange, "to", clock.instant());
     Instant from = instant(exchange, "from", to.minus(Duration.ofHours(1)));
     if (!from.isBefore(to)) {
@@ -117,12 +128,14 @@ public final class SensorsApi {
       throw ApiException.badField("from", from, "range longer than " + MAX_RANGE.toDays() + " d");
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("sensorId", sensorId);
+    body.put("key", sensor.key());
+    body.put("deviceId", sensor.deviceId());
+    body.put("sensorId", sensor.sensorId());
     body.put("from", from.toString());
     body.put("to", to.toString());
     Optional<List<JsonNode>> raw =
         Duration.between(from, to).compareTo(rawMaxRange) <= 0
-            ? queries.rawSeries(sensorId, from, to)
+            ? queries.rawSeries(sensor, from, to)
             : Optional.empty();
     if (raw.isPresent()) {
       body.put("resolution", "raw");
@@ -130,21 +143,21 @@ public final class SensorsApi {
     } else {
       Duration bucket = bucket(from, to);
       body.put("resolution", bucket.toMinutes() + "m");
-      body.put("points", metricPoints(queries.metricSeries(sensorId, from, to, bucket)));
+      body.put("points", metricPoints(queries.metricSeries(sensor, from, to, bucket)));
     }
-    body.put("thresholds", thresholds(sensorId));
-    body.put("config", configs.get(sensorId).orElse(null));
+    body.put("thresholds", thresholds(sensor));
+    body.put("config", configs.get(sensor).orElse(null));
     body.put("defaults", defaults);
-    body.put("latest", live.latest().get(sensorId));
+    body.put("latest", live.latest().get(sensor));
     List<Map<String, Object>> alarms = new ArrayList<>();
-    queries.alarmsOf(sensorId, from, to).forEach(a -> alarms.add(AlarmsApi.brief(a)));
+    queries.alarmsOf(sensor, from, to).forEach(a -> alarms.add(AlarmsApi.brief(a)));
     body.put("alarms", alarms);
     io.send(exchange, 200, body);
   }
 
   /** The thresholds the job applies to the sensor: its own config over the defaults. */
-  Map<String, Object> thresholds(String sensorId) {
-    Optional<SensorConfig> own = configs.get(sensorId);
+  Map<String, Object> thresholds(SensorRef sensor) {
+    Optional<SensorConfig> own = configs.get(sensor);
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("highC", own.map(SensorConfig::highC).orElse(null));
     t.put("lowC", own.map(SensorConfig::lowC).orElse(null));
@@ -164,6 +177,16 @@ public final class SensorsApi {
             .orElse(defaults.maxRateCPerMin()));
     t.put("spikeZ", own.map(SensorConfig::spikeZ).filter(v -> v != null).orElse(defaults.spikeZ()));
     return t;
+  }
+
+  /** The sensor a route names by {@code {deviceId}/{sensorId}}; a malformed id is a 400. */
+  static SensorRef sensorOf(HttpServerExchange exchange) {
+    try {
+      return new SensorRef(
+          Exchanges.path(exchange, "deviceId"), Exchanges.path(exchange, "sensorId"));
+    } catch (InvalidPayloadException e) {
+      throw new ApiException(400, e.field(), e.getMessage());
+    }
   }
 
   /** Whole minutes, so that a range is at most about {@value #TARGET_POINTS} points. */

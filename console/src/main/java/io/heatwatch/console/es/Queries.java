@@ -1,6 +1,7 @@
 package io.heatwatch.console.es;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.heatwatch.model.SensorRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,12 @@ public final class Queries {
 
   private static final List<String> READING_FIELDS =
       List.of("site", "deviceId", "sensorId", "seq", "ts", "tempC", "quality", "ingestedAt");
+
+  // One composite bucket per sensor: sensor ids are unique per device only.
+  private static final List<Map<String, Object>> SENSOR_SOURCES =
+      List.of(
+          Map.of("deviceId", Map.of("terms", Map.of("field", "deviceId"))),
+          Map.of("sensorId", Map.of("terms", Map.of("field", "sensorId"))));
 
   private final EsClient es;
 
@@ -34,11 +41,7 @@ public final class Queries {
     do {
       Map<String, Object> composite = new LinkedHashMap<>();
       composite.put("size", 1000);
-      composite.put(
-          "sources",
-          List.of(
-              Map.of("deviceId", Map.of("terms", Map.of("field", "deviceId"))),
-              Map.of("sensorId", Map.of("terms", Map.of("field", "sensorId")))));
+      composite.put("sources", SENSOR_SOURCES);
       if (afterKey != null) {
         composite.put("after", afterKey);
       }
@@ -146,12 +149,12 @@ public final class Queries {
   }
 
   /** Raw readings of a sensor in [from, to), oldest first, or empty when there are too many. */
-  public Optional<List<JsonNode>> rawSeries(String sensorId, Instant from, Instant to) {
+  public Optional<List<JsonNode>> rawSeries(SensorRef sensor, Instant from, Instant to) {
     Map<String, Object> body =
         Map.of(
             "size", MAX_HITS,
             "track_total_hits", true,
-            "query", sensorBetween(sensorId, "ts", from, to),
+            "query", sensorBetween(sensor, "ts", from, to),
             "sort", List.of(Map.of("ts", "asc")),
             "_source", List.of("ts", "tempC", "quality"));
     JsonNode response = es.search(Indices.READINGS, body);
@@ -162,11 +165,11 @@ public final class Queries {
   }
 
   /** The sensor's 1-minute metrics in [from, to), merged into buckets of {@code bucket}. */
-  public List<JsonNode> metricSeries(String sensorId, Instant from, Instant to, Duration bucket) {
+  public List<JsonNode> metricSeries(SensorRef sensor, Instant from, Instant to, Duration bucket) {
     Map<String, Object> body =
         Map.of(
             "size", 0,
-            "query", sensorBetween(sensorId, "windowStart", from, to),
+            "query", sensorBetween(sensor, "windowStart", from, to),
             "aggs",
                 Map.of(
                     "t",
@@ -190,7 +193,7 @@ public final class Queries {
   }
 
   /** Alarms of a sensor whose period overlaps [from, to). */
-  public List<JsonNode> alarmsOf(String sensorId, Instant from, Instant to) {
+  public List<JsonNode> alarmsOf(SensorRef sensor, Instant from, Instant to) {
     Map<String, Object> body =
         Map.of(
             "size", 500,
@@ -200,7 +203,8 @@ public final class Queries {
                     Map.of(
                         "filter",
                         List.of(
-                            Map.of("term", Map.of("sensorId", sensorId)),
+                            Map.of("term", Map.of("deviceId", sensor.deviceId())),
+                            Map.of("term", Map.of("sensorId", sensor.sensorId())),
                             Map.of("range", Map.of("openedAt", Map.of("lt", to.toString())))),
                         "should",
                         List.of(
@@ -215,36 +219,54 @@ public final class Queries {
     return sources(es.search(Indices.ALARMS, body));
   }
 
-  /** Per sensor, the average of each 2-minute bucket of its metrics since {@code since}. */
-  public JsonNode sparklines(Instant since) {
-    Map<String, Object> body =
-        Map.of(
-            "size", 0,
-            "query", Map.of("range", Map.of("windowStart", Map.of("gte", since.toString()))),
-            "aggs",
-                Map.of(
-                    "sensors",
-                    Map.of(
-                        "terms", Map.of("field", "sensorId", "size", MAX_HITS),
-                        "aggs",
-                            Map.of(
-                                "t",
-                                Map.of(
-                                    "date_histogram",
-                                        Map.of("field", "windowStart", "fixed_interval", "2m"),
-                                    "aggs",
-                                        Map.of("avg", Map.of("avg", Map.of("field", "avg"))))))));
-    return es.search(Indices.METRICS, body).at("/aggregations/sensors/buckets");
+  /**
+   * Per sensor, the average of each 2-minute bucket of its metrics since {@code since}: buckets
+   * whose {@code key} holds {@code deviceId} and {@code sensorId}.
+   */
+  public List<JsonNode> sparklines(Instant since) {
+    List<JsonNode> sensors = new ArrayList<>();
+    JsonNode afterKey = null;
+    do {
+      Map<String, Object> composite = new LinkedHashMap<>();
+      composite.put("size", 1000);
+      composite.put("sources", SENSOR_SOURCES);
+      if (afterKey != null) {
+        composite.put("after", afterKey);
+      }
+      Map<String, Object> body =
+          Map.of(
+              "size", 0,
+              "query", Map.of("range", Map.of("windowStart", Map.of("gte", since.toString()))),
+              "aggs",
+                  Map.of(
+                      "sensors",
+                      Map.of(
+                          "composite",
+                          composite,
+                          "aggs",
+                          Map.of(
+                              "t",
+                              Map.of(
+                                  "date_histogram",
+                                  Map.of("field", "windowStart", "fixed_interval", "2m"),
+                                  "aggs",
+                                  Map.of("avg", Map.of("avg", Map.of("field", "avg"))))))));
+      JsonNode agg = es.search(Indices.METRICS, body).at("/aggregations/sensors");
+      agg.path("buckets").forEach(sensors::add);
+      afterKey = agg.path("buckets").isEmpty() ? null : agg.get("after_key");
+    } while (afterKey != null);
+    return sensors;
   }
 
   private static Map<String, Object> sensorBetween(
-      String sensorId, String field, Instant from, Instant to) {
+      SensorRef sensor, String field, Instant from, Instant to) {
     return Map.of(
         "bool",
         Map.of(
             "filter",
             List.of(
-                Map.of("term", Map.of("sensorId", sensorId)),
+                Map.of("term", Map.of("deviceId", sensor.deviceId())),
+                Map.of("term", Map.of("sensorId", sensor.sensorId())),
                 Map.of(
                     "range", Map.of(field, Map.of("gte", from.toString(), "lt", to.toString()))))));
   }

@@ -44,9 +44,12 @@ public final class CommandPublisher implements AutoCloseable {
     send(KafkaTopics.ALARM_COMMANDS, command.alarmId(), TelemetryCodec.encode(command));
   }
 
-  /** Sends a sensor's config keyed by its sensorId and waits for Kafka's acknowledgement. */
+  /**
+   * Sends a sensor's config keyed by {@code deviceId/sensorId} ({@link
+   * io.heatwatch.model.SensorRef#key()}) and waits for Kafka's acknowledgement.
+   */
   public void send(SensorConfig config) {
-    send(KafkaTopics.SENSOR_CONFIG, config.sensorId(), TelemetryCodec.encode(config));
+    send(KafkaTopics.SENSOR_CONFIG, config.ref().key(), TelemetryCodec.encode(config));
   }
 
   private void send(String topic, String key, byte[] value) {

@@ -2,6 +2,7 @@ package io.heatwatch.console.kafka;
 
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.SensorRef;
 import io.heatwatch.model.TelemetryCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,12 +21,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every sensor's current config, read from the compacted {@code heatwatch.sensor-config} topic from
- * its start and followed; no consumer group, so the console needs only read access.
+ * its start and followed; no consumer group, so the console needs only read access. Configs are
+ * kept by {@link SensorRef} (device and sensor id), taken from the record's value; a record written
+ * before keys were {@code deviceId/sensorId} (keyed by sensor id alone) still counts by its value,
+ * and the newer {@code updatedAt} wins.
  */
 public final class SensorConfigs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SensorConfigs.class);
 
-  private final Map<String, SensorConfig> bySensor = new ConcurrentHashMap<>();
+  private final Map<SensorRef, SensorConfig> bySensor = new ConcurrentHashMap<>();
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Thread thread;
   private volatile boolean running = true;
@@ -45,21 +49,19 @@ public final class SensorConfigs implements AutoCloseable {
   }
 
   /** The sensor's config, empty when it has none (the job's defaults apply). */
-  public Optional<SensorConfig> get(String sensorId) {
-    return Optional.ofNullable(bySensor.get(sensorId));
+  public Optional<SensorConfig> get(SensorRef sensor) {
+    return Optional.ofNullable(bySensor.get(sensor));
   }
 
   /** Every sensor's config. */
-  public Map<String, SensorConfig> all() {
+  public Map<SensorRef, SensorConfig> all() {
     return Map.copyOf(bySensor);
   }
 
   /** Remembers a config the console has just written, before it comes back from Kafka. */
   public void written(SensorConfig config) {
     bySensor.merge(
-        config.sensorId(),
-        config,
-        (old, neu) -> neu.updatedAt().isBefore(old.updatedAt()) ? old : neu);
+        config.ref(), config, (old, neu) -> neu.updatedAt().isBefore(old.updatedAt()) ? old : neu);
   }
 
   private void follow() {
@@ -89,8 +91,13 @@ public final class SensorConfigs implements AutoCloseable {
   private void apply(ConsumerRecord<byte[], byte[]> record) {
     String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     if (record.value() == null) {
-      if (key != null) {
-        bySensor.remove(key);
+      // a tombstone: only a deviceId/sensorId key names a sensor; an old sensor-id key names none
+      if (key != null && key.indexOf('/') > 0) {
+        try {
+          bySensor.remove(SensorRef.parseKey(key));
+        } catch (RuntimeException e) {
+          LOG.warn("skipping a tombstone with key \"{}\": {}", key, e.getMessage());
+        }
       }
       return;
     }

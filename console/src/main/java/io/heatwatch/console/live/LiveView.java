@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.heatwatch.console.es.Queries;
+import io.heatwatch.model.SensorRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +46,10 @@ public final class LiveView implements AutoCloseable {
   private final Clock clock;
   private final Duration pollInterval;
   private final ScheduledExecutorService poller;
-  private final Map<String, JsonNode> latest = new ConcurrentHashMap<>();
+  private final Map<SensorRef, JsonNode> latest = new ConcurrentHashMap<>();
   private volatile Map<String, JsonNode> activeAlarms = Map.of();
   private volatile Map<String, JsonNode> devices = Map.of();
-  private volatile Map<String, JsonNode> sparks = Map.of();
+  private volatile Map<SensorRef, JsonNode> sparks = Map.of();
   private Instant cursor;
   private List<JsonNode> resumeAfter;
   private Instant sparkedAt = Instant.EPOCH;
@@ -81,7 +82,8 @@ public final class LiveView implements AutoCloseable {
     return loaded;
   }
 
-  public Map<String, JsonNode> latest() {
+  /** The newest reading of each sensor, by device and sensor id. */
+  public Map<SensorRef, JsonNode> latest() {
     return Map.copyOf(latest);
   }
 
@@ -94,7 +96,7 @@ public final class LiveView implements AutoCloseable {
   }
 
   /** Per sensor, {@code [[epoch seconds…], [°C…]]} of the last hour. */
-  public Map<String, JsonNode> sparks() {
+  public Map<SensorRef, JsonNode> sparks() {
     return sparks;
   }
 
@@ -123,7 +125,7 @@ public final class LiveView implements AutoCloseable {
     if (cursor == null) {
       for (JsonNode reading :
           queries.latestPerSensor(now.minus(Duration.ofDays(1)), now.plus(MAX_AHEAD))) {
-        latest.put(reading.path("sensorId").asText(), reading);
+        latest.put(ref(reading), reading);
       }
       cursor = now.minus(Duration.ofMinutes(1));
       return;
@@ -133,7 +135,7 @@ public final class LiveView implements AutoCloseable {
     // poll is taken up where it stopped at the next.
     Instant from = cursor.minus(OVERLAP);
     List<JsonNode> after = resumeAfter;
-    Map<String, JsonNode> changed = new LinkedHashMap<>();
+    Map<SensorRef, JsonNode> changed = new LinkedHashMap<>();
     resumeAfter = null;
     for (int page = 0; page < MAX_PAGES_PER_POLL; page++) {
       Queries.Page result = queries.readingsIngestedSince(from, after, PAGE_SIZE);
@@ -154,7 +156,7 @@ public final class LiveView implements AutoCloseable {
     }
   }
 
-  private void apply(JsonNode reading, Instant now, Map<String, JsonNode> changed) {
+  private void apply(JsonNode reading, Instant now, Map<SensorRef, JsonNode> changed) {
     Instant ingested = Instant.parse(reading.path("ingestedAt").asText());
     if (ingested.isAfter(cursor)) {
       cursor = ingested;
@@ -163,12 +165,17 @@ public final class LiveView implements AutoCloseable {
     if (Instant.parse(reading.path("ts").asText()).isAfter(now.plus(MAX_AHEAD))) {
       return;
     }
-    String sensor = reading.path("sensorId").asText();
+    SensorRef sensor = ref(reading);
     JsonNode known = latest.get(sensor);
     if (known == null || arrivedAfter(reading, known)) {
       latest.put(sensor, reading);
       changed.put(sensor, reading);
     }
+  }
+
+  /** The sensor a reading or alarm document names. */
+  public static SensorRef ref(JsonNode doc) {
+    return new SensorRef(doc.path("deviceId").asText(), doc.path("sensorId").asText());
   }
 
   /**
@@ -234,7 +241,7 @@ public final class LiveView implements AutoCloseable {
   }
 
   private void refreshSparks(Instant now) {
-    Map<String, JsonNode> next = new HashMap<>();
+    Map<SensorRef, JsonNode> next = new HashMap<>();
     for (JsonNode sensor : queries.sparklines(now.minus(Duration.ofHours(1)))) {
       ArrayNode times = json.createArrayNode();
       ArrayNode values = json.createArrayNode();
@@ -245,7 +252,7 @@ public final class LiveView implements AutoCloseable {
           values.add(Math.round(avg.asDouble() * 100) / 100.0);
         }
       }
-      next.put(sensor.path("key").asText(), json.createArrayNode().add(times).add(values));
+      next.put(ref(sensor.path("key")), json.createArrayNode().add(times).add(values));
     }
     sparks = Map.copyOf(next);
   }
