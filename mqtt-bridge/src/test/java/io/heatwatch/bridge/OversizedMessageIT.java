@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.heatwatch.bridge.config.MqttSourceConnectorConfig;
+import io.heatwatch.bridge.it.Fixtures;
 import io.heatwatch.bridge.it.KafkaTail;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.MqttTopics.Channel;
@@ -45,23 +46,11 @@ class OversizedMessageIT {
   private static final String DLQ = "it-huge.dlq";
   private static final String NAME = "it-huge";
 
-  /** A plain Mosquitto that accepts 3 MB messages (production refuses them at 256 KiB). */
-  static final String PERMISSIVE_MOSQUITTO =
-      """
-      listener 1883
-      allow_anonymous true
-      persistence false
-      message_size_limit 3000000
-      log_dest stdout
-      log_type error
-      log_type warning
-      """;
-
   @Test
   void aMessageLargerThanTheRequestLimitIsDeadLetteredTruncatedAndTheTaskStaysRunning(
       KafkaServer kafka, ConnectWorker connect, @TempDir Path dir) throws Exception {
     kafka.createTopics(1, TOPIC, DLQ);
-    try (MosquittoBroker mqtt = MosquittoBroker.start(dir, PERMISSIVE_MOSQUITTO);
+    try (MosquittoBroker mqtt = MosquittoBroker.start(dir, Fixtures.PLAIN_MOSQUITTO);
         KafkaTail tail = new KafkaTail(kafka, TOPIC, DLQ)) {
       connect.putConnector(
           NAME,

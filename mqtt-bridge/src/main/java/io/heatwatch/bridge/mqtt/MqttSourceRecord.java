@@ -1,5 +1,6 @@
 package io.heatwatch.bridge.mqtt;
 
+import io.heatwatch.bridge.convert.InboundMessage;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.header.Headers;
@@ -9,6 +10,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 final class MqttSourceRecord extends SourceRecord {
   final AckTracker.Pending pending;
   final boolean deadLettered;
+  final InboundMessage message;
 
   MqttSourceRecord(
       Map<String, ?> sourcePartition,
@@ -19,7 +21,8 @@ final class MqttSourceRecord extends SourceRecord {
       Long timestamp,
       Headers headers,
       AckTracker.Pending pending,
-      boolean deadLettered) {
+      boolean deadLettered,
+      InboundMessage message) {
     super(
         sourcePartition,
         sourceOffset,
@@ -33,5 +36,6 @@ final class MqttSourceRecord extends SourceRecord {
         headers);
     this.pending = pending;
     this.deadLettered = deadLettered;
+    this.message = message;
   }
 }

@@ -51,6 +51,8 @@ public final class MqttSourceTask extends SourceTask {
   private SourceTaskMetrics metrics;
   private String clientId;
   private volatile boolean everConnected;
+  private volatile boolean needConnect = true;
+  private volatile boolean redeliver;
   private final CountDownLatch subscribed = new CountDownLatch(1);
   private long connectBackoffMs;
   private long nextConnectNanos;
@@ -126,6 +128,8 @@ public final class MqttSourceTask extends SourceTask {
     try {
       client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
       everConnected = true;
+      needConnect = false;
+      connectBackoffMs = config.reconnectMinMs;
       LOG.info("MQTT source task {} connected to {}", clientId, client.getCurrentServerURI());
     } catch (MqttException e) {
       if (MqttConnectFailures.permanent(e)) {
@@ -192,7 +196,11 @@ public final class MqttSourceTask extends SourceTask {
 
   @Override
   public List<SourceRecord> poll() throws InterruptedException {
-    if (!everConnected && System.nanoTime() - nextConnectNanos >= 0) {
+    if (redeliver) {
+      redeliver = false;
+      reconnectForRedelivery();
+    }
+    if (needConnect && System.nanoTime() - nextConnectNanos >= 0) {
       connect();
     }
     Received first = queue.poll(500, TimeUnit.MILLISECONDS);
@@ -209,15 +217,45 @@ public final class MqttSourceTask extends SourceTask {
     return polled;
   }
 
+  /**
+   * Ends the connection and opens a new one on the same session, so the broker redelivers every
+   * message not acknowledged: the only way to get one back, and acknowledgements go in arrival
+   * order, so one unacknowledged message holds back all later ones until then.
+   */
+  private void reconnectForRedelivery() {
+    LOG.warn(
+        "MQTT source task {}: Kafka did not store a record; reconnecting so the broker redelivers"
+            + " it (to the dead-letter topic)",
+        clientId);
+    try {
+      if (client.isConnected()) {
+        client.disconnect(5_000).waitForCompletion(5_000);
+      }
+    } catch (MqttException e) {
+      LOG.warn("MQTT source task {} disconnect: {}", clientId, e.toString());
+    }
+    needConnect = true;
+    nextConnectNanos = System.nanoTime();
+  }
+
+  /**
+   * Acknowledges the message once Kafka has stored its record. Null metadata means Kafka did not
+   * store it ({@code errors.tolerance=all} skipped a failed send, or a transform dropped it): the
+   * message stays unacknowledged and is redelivered, and its next copy is dead-lettered.
+   */
   @Override
   public void commitRecord(SourceRecord record, RecordMetadata metadata) {
     if (!(record instanceof MqttSourceRecord mqttRecord)) {
       return;
     }
-    // Null metadata: a transform dropped the record or errors.tolerance skipped it; still acked.
-    if (metadata != null) {
-      (mqttRecord.deadLettered ? metrics.deadLettered : metrics.forwarded).increment();
+    if (metadata == null) {
+      if (mqttRecord.pending != null) {
+        records.notStored(mqttRecord.message);
+        redeliver = true;
+      }
+      return;
     }
+    (mqttRecord.deadLettered ? metrics.deadLettered : metrics.forwarded).increment();
     if (mqttRecord.pending == null) {
       return;
     }
@@ -271,8 +309,9 @@ public final class MqttSourceTask extends SourceTask {
 
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
+      // Also after reconnectForRedelivery's own connect, which Paho reports as no reconnect.
+      acks.reconnected();
       if (reconnect) {
-        acks.reconnected();
         metrics.reconnects.increment();
         LOG.info("MQTT source task {} reconnected to {}", clientId, serverURI);
       }

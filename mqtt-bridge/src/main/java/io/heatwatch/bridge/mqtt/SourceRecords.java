@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.connect.header.Headers;
 import org.slf4j.Logger;
@@ -23,12 +24,23 @@ import org.slf4j.LoggerFactory;
  */
 final class SourceRecords {
   private static final Logger LOG = LoggerFactory.getLogger(SourceRecords.class);
+  private static final int MAX_NOT_STORED = 10_000;
 
   private final MessageRouter router;
   private final Map<String, ?> sourcePartition;
   private final String dlqTopic;
   private final int maxRequestSize;
   private final int dlqMaxPayloadBytes;
+
+  /** Identities of messages Kafka did not store, oldest first, bounded. */
+  private final Map<String, Boolean> notStored =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > MAX_NOT_STORED;
+        }
+      };
+
   private final ThrottledLog rejects =
       new ThrottledLog(LOG, "MQTT message to dead-letter topic", System::nanoTime);
 
@@ -40,8 +52,34 @@ final class SourceRecords {
     this.dlqMaxPayloadBytes = config.dlqMaxPayloadBytes;
   }
 
+  /**
+   * Remembers a message whose record Kafka did not store, so that its redelivered copy goes to the
+   * dead-letter topic instead of failing the same way again and again.
+   */
+  void notStored(InboundMessage message) {
+    synchronized (notStored) {
+      notStored.put(identity(message), Boolean.TRUE);
+    }
+  }
+
+  private boolean wasNotStored(InboundMessage message) {
+    synchronized (notStored) {
+      return !notStored.isEmpty() && notStored.remove(identity(message)) != null;
+    }
+  }
+
   MqttSourceRecord of(InboundMessage message, AckTracker.Pending pending) {
     Routed route = router.route(message);
+    if (wasNotStored(message)) {
+      route =
+          new Routed(
+              dlqTopic,
+              route.key(),
+              "Kafka did not store its record on "
+                  + route.topic()
+                  + " (errors.tolerance skipped a failed send, or a transform dropped it)"
+                  + (route.rejected() ? "; " + route.rejectReason() : ""));
+    }
     if (!route.rejected()) {
       byte[] key = utf8(route.key());
       Headers headers = RecordHeaders.of(message);
@@ -92,12 +130,25 @@ final class SourceRecords {
         message.receivedAt().toEpochMilli(),
         headers,
         pending,
-        deadLettered);
+        deadLettered,
+        message);
   }
 
   static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  /** A message's identity across redeliveries: its topic and payload. */
+  private static String identity(InboundMessage message) {
+    MessageDigest digest = sha256();
+    digest.update(message.topic().getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+    return HexFormat.of().formatHex(digest.digest(message.payload()));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

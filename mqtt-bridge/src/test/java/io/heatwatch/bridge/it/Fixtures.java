@@ -39,6 +39,21 @@ public final class Fixtures {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
+  /**
+   * A plain Mosquitto (no TLS, anonymous) that accepts 3 MB messages, where production refuses more
+   * than 256 KiB: tests of what the bridge does with what a broker lets through.
+   */
+  public static final String PLAIN_MOSQUITTO =
+      """
+      listener 1883
+      allow_anonymous true
+      persistence false
+      message_size_limit 3000000
+      log_dest stdout
+      log_type error
+      log_type warning
+      """;
+
   private Fixtures() {}
 
   /** A file under the repository's {@code infra/} (the tests run in the module folder). */

@@ -1,0 +1,94 @@
+package io.heatwatch.bridge.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.heatwatch.bridge.it.Fixtures;
+import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.MqttTopics;
+import io.heatwatch.model.MqttTopics.Channel;
+import io.heatwatch.testkit.MosquittoBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.header.Header;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the source task acknowledges to the broker, on Debian's Mosquitto, outside a worker. */
+class SourceTaskAcksIT {
+  private static final String SITE = "acks";
+
+  /**
+   * With {@code errors.tolerance=all} Connect calls {@code commitRecord(record, null)} for a record
+   * it failed to send. Acknowledging it would lose the reading; the broker must redeliver it, and
+   * the redelivered copy goes to the dead-letter topic so that it cannot fail again and again.
+   */
+  @Test
+  void aRecordKafkaDidNotStoreIsRedeliveredAndThenDeadLettered(@TempDir Path dir) throws Exception {
+    try (MosquittoBroker broker = MosquittoBroker.start(dir, Fixtures.PLAIN_MOSQUITTO)) {
+      MqttSourceTask task = new MqttSourceTask();
+      task.start(
+          Map.of(
+              "mqtt.server.uris",
+              broker.uri(),
+              "mqtt.client.id",
+              "it-acks",
+              "mqtt.shared.group",
+              "",
+              "mqtt.topics",
+              "heatwatch/v1/" + SITE + "/+/readings"));
+      try {
+        MqttAsyncClient device = Fixtures.publisher(broker.uri(), "pi-acks");
+        String topic = MqttTopics.topic(SITE, "pi-acks", Channel.READINGS);
+        byte[] first = Fixtures.reading(SITE, "pi-acks", 1);
+        device.publish(topic, new MqttMessage(first, 1, false, null)).waitForCompletion(10_000);
+
+        SourceRecord notStored = pollOne(task);
+        assertThat(notStored.topic()).isEqualTo(KafkaTopics.READINGS);
+        task.commitRecord(notStored, null);
+
+        SourceRecord again = pollOne(task);
+        assertThat(again.topic()).isEqualTo(KafkaTopics.READINGS_DLQ);
+        assertThat((byte[]) again.value()).isEqualTo(first);
+        Header reason = again.headers().lastWithName("heatwatch.dlq.reason");
+        assertThat(String.valueOf(reason.value())).contains("Kafka did not store");
+        task.commitRecord(again, stored(again));
+
+        byte[] second = Fixtures.reading(SITE, "pi-acks", 2);
+        device.publish(topic, new MqttMessage(second, 1, false, null)).waitForCompletion(10_000);
+        SourceRecord next = pollOne(task);
+        assertThat(next.topic()).isEqualTo(KafkaTopics.READINGS);
+        assertThat((byte[]) next.value()).isEqualTo(second);
+        device.disconnect().waitForCompletion(5_000);
+        device.close();
+      } finally {
+        task.stop();
+      }
+    }
+  }
+
+  static RecordMetadata stored(SourceRecord record) {
+    return new RecordMetadata(new TopicPartition(record.topic(), 0), 0, 0, 0, 0, 0);
+  }
+
+  /** Polls until exactly one record came, within 15 s. */
+  static SourceRecord pollOne(MqttSourceTask task) throws InterruptedException {
+    List<SourceRecord> records = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (records.isEmpty() && System.nanoTime() < deadline) {
+      List<SourceRecord> polled = task.poll();
+      if (polled != null) {
+        records.addAll(polled);
+      }
+    }
+    assertThat(records).hasSize(1);
+    return records.get(0);
+  }
+}
