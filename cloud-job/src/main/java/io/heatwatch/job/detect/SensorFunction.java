@@ -32,9 +32,8 @@ import org.slf4j.LoggerFactory;
  * reading crosses one network exchange from the Kafka source to its alarm: de-duplication on {@code
  * (deviceId, seq)}, late marking, the 1-minute metrics and the detectors with their alarm
  * lifecycle. Readings and acknowledgements come in keyed; sensor configs come in as broadcast state
- * (key sensorId), so a threshold changed on the config topic applies from the next reading on,
- * without a restart. Sensors without a config, or whose config names another device, use the job's
- * defaults.
+ * (key {@code deviceId/sensorId}), so a threshold changed on the config topic applies from the next
+ * reading on, without a restart. Sensors without a config use the job's defaults.
  *
  * <p>Outputs: alarm versions on the main output; every new reading, marked late or not, on {@link
  * #READINGS}; each closed minute's statistics on {@link #METRICS}; the first new reading of each
@@ -61,7 +60,10 @@ public final class SensorFunction
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(SensorFunction.class);
 
-  /** The broadcast state of sensor configs, by sensorId. */
+  /**
+   * The broadcast state of sensor configs, by the config topic's record key: {@code
+   * deviceId/sensorId}, or the sensorId alone for records (and savepoints) from before.
+   */
   public static final MapStateDescriptor<String, SensorConfig> CONFIGS =
       new MapStateDescriptor<>(
           "sensor-configs", Types.STRING, TypeInformation.of(SensorConfig.class));
@@ -128,12 +130,31 @@ public final class SensorFunction
         READINGS, new StoredReading(reading, eventTime <= watermark, Instant.ofEpochMilli(now)));
     count(current, reading, eventTime, watermark, ctx);
 
-    SensorConfig config = ctx.getBroadcastState(CONFIGS).get(reading.sensorId());
-    if (config != null && !config.deviceId().equals(reading.deviceId())) {
-      config = null;
-    }
-    detection.onReading(current, reading, defaults.with(config), alarm -> emit(alarm, out));
+    detection.onReading(
+        current, reading, defaults.with(config(reading, ctx)), alarm -> emit(alarm, out));
     state.update(current);
+  }
+
+  /**
+   * The reading's sensor config: the one under its {@code deviceId/sensorId}, else one written
+   * under its sensorId alone (before sensors were named with their device) whose value names this
+   * device; {@code null} when there is none. A config applies only to the sensor its value names,
+   * whatever key it came under.
+   */
+  private static SensorConfig config(Reading reading, ReadOnlyContext ctx) throws Exception {
+    var configs = ctx.getBroadcastState(CONFIGS);
+    // the operator's key is the reading's SensorRef.key() (SensorKey)
+    SensorConfig config = configs.get(ctx.getCurrentKey());
+    if (!isFor(config, reading)) {
+      config = configs.get(reading.sensorId());
+    }
+    return isFor(config, reading) ? config : null;
+  }
+
+  private static boolean isFor(SensorConfig config, Reading reading) {
+    return config != null
+        && config.deviceId().equals(reading.deviceId())
+        && config.sensorId().equals(reading.sensorId());
   }
 
   /**
@@ -241,11 +262,11 @@ public final class SensorFunction
       throws Exception {
     BroadcastState<String, SensorConfig> configs = ctx.getBroadcastState(CONFIGS);
     if (update.config() == null) {
-      configs.remove(update.sensorId());
-      LOG.info("sensor {}: config removed, job defaults apply", update.sensorId());
+      configs.remove(update.key());
+      LOG.info("sensor config {} removed, job defaults apply", update.key());
     } else {
-      configs.put(update.sensorId(), update.config());
-      LOG.info("sensor {}: config {}", update.sensorId(), update.config());
+      configs.put(update.key(), update.config());
+      LOG.info("sensor config {}: {}", update.key(), update.config());
     }
   }
 

@@ -23,7 +23,10 @@ public final class ContractDeserializers {
 
   private ContractDeserializers() {}
 
-  /** {@code heatwatch.sensor-config}: key sensorId; a tombstone removes the sensor's config. */
+  /**
+   * {@code heatwatch.sensor-config}: key {@code deviceId/sensorId} (or, written before that, the
+   * sensorId alone); a tombstone removes the config stored under its key.
+   */
   public static KafkaRecordDeserializationSchema<ConfigUpdate> sensorConfig() {
     return new Decoding<>(
         ConfigUpdate.class,
@@ -34,7 +37,7 @@ public final class ContractDeserializers {
             return key == null ? null : new ConfigUpdate(key, null);
           }
           var config = TelemetryCodec.decodeSensorConfig(record.value());
-          return new ConfigUpdate(config.sensorId(), config);
+          return new ConfigUpdate(key != null ? key : config.ref().key(), config);
         });
   }
 

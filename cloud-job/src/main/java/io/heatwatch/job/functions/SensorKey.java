@@ -4,7 +4,9 @@ import io.heatwatch.model.Reading;
 
 /**
  * Keys a reading by its sensor, {@code deviceId/sensorId}: sensor ids are unique only per device
- * once they are names given in config.
+ * once they are names given in config. The same string as {@code SensorRef.of(reading).key()}, the
+ * sensor-config topic's key (SensorKeyTest), built without re-checking the reading's ids on every
+ * reading.
  */
 public final class SensorKey {
   private SensorKey() {}

@@ -5,7 +5,8 @@ import io.heatwatch.model.SensorConfig;
 /**
  * One record of the compacted {@code heatwatch.sensor-config} topic.
  *
- * @param sensorId the record's key
+ * @param key the record's key: {@code deviceId/sensorId} ({@code SensorRef.key()}), or the sensor
+ *     id alone in records written before sensors were named with their device
  * @param config the sensor's thresholds, {@code null} for a tombstone (back to the defaults)
  */
-public record ConfigUpdate(String sensorId, SensorConfig config) {}
+public record ConfigUpdate(String key, SensorConfig config) {}

@@ -82,6 +82,50 @@ class SensorFunctionTest {
   }
 
   @Test
+  void twoDevicesWithTheSameSensorNameEachGetTheirOwnThresholds() throws Exception {
+    try (SensorHarness h = new SensorHarness()) {
+      h.harness.processBroadcastElement(new ConfigUpdate("pi-a/probe", probe("pi-a", 8.0)), 1);
+      h.harness.processBroadcastElement(new ConfigUpdate("pi-b/probe", probe("pi-b", 5.0)), 2);
+      h.read(ok("pi-a", "probe", 1, 0, 10));
+      h.read(ok("pi-b", "probe", 1, 0, 10));
+      assertThat(h.alarms(AlarmKind.HIGH))
+          .extracting(Alarm::deviceId, Alarm::threshold)
+          .containsExactlyInAnyOrder(tuple("pi-a", 8.0), tuple("pi-b", 5.0));
+
+      h.harness.processBroadcastElement(new ConfigUpdate("pi-b/probe", null), 3);
+      h.read(ok("pi-b", "probe", 2, 10, 10)); // back to the default 35: clears
+      h.read(ok("pi-a", "probe", 2, 10, 10)); // still above its own 8: stays open
+      assertThat(h.alarms(AlarmKind.HIGH))
+          .extracting(Alarm::deviceId, Alarm::state)
+          .containsExactlyInAnyOrder(
+              tuple("pi-a", AlarmState.OPEN),
+              tuple("pi-b", AlarmState.OPEN),
+              tuple("pi-b", AlarmState.CLEARED));
+    }
+  }
+
+  @Test
+  void aConfigWrittenUnderTheOldSensorIdKeyStillAppliesToTheDeviceItNames() throws Exception {
+    try (SensorHarness h = new SensorHarness()) {
+      h.harness.processBroadcastElement(new ConfigUpdate("probe", probe("pi-a", 8.0)), 1);
+      h.harness.processBroadcastElement(new ConfigUpdate("pi-b/probe", probe("pi-b", 5.0)), 2);
+      h.read(ok("pi-a", "probe", 1, 0, 10));
+      h.read(ok("pi-b", "probe", 1, 0, 10));
+      h.read(ok("pi-c", "probe", 1, 0, 10));
+      assertThat(h.alarms(AlarmKind.HIGH))
+          .extracting(Alarm::deviceId, Alarm::threshold)
+          .containsExactlyInAnyOrder(tuple("pi-a", 8.0), tuple("pi-b", 5.0));
+
+      h.harness.processBroadcastElement(new ConfigUpdate("probe", null), 3);
+      h.read(ok("pi-a", "probe", 2, 10, 10));
+      assertThat(h.alarms(AlarmKind.HIGH))
+          .filteredOn(alarm -> alarm.deviceId().equals("pi-a"))
+          .extracting(Alarm::state)
+          .containsExactly(AlarmState.OPEN, AlarmState.CLEARED);
+    }
+  }
+
+  @Test
   void anAcknowledgementMovesTheOpenAlarmToAcknowledgedUntilItClears() throws Exception {
     try (SensorHarness h = new SensorHarness()) {
       h.read(ok("pi", "t1", 1, 0, 40));
@@ -120,6 +164,11 @@ class SensorFunctionTest {
           .extracting(Alarm::version, Alarm::state)
           .containsExactly(tuple(2L, AlarmState.CLEARED));
     }
+  }
+
+  private static SensorConfig probe(String device, double highC) {
+    return new SensorConfig(
+        Versions.V1, "probe", "home", device, "probe", highC, null, 0.5, null, null, T0, "maria");
   }
 
   private static SensorConfig config(String device, double highC) {
