@@ -10,6 +10,7 @@ import io.heatwatch.console.api.AuthApi;
 import io.heatwatch.console.api.ConfigApi;
 import io.heatwatch.console.api.DevicesApi;
 import io.heatwatch.console.api.Exchanges;
+import io.heatwatch.console.api.LoginGuard;
 import io.heatwatch.console.api.SensorsApi;
 import io.heatwatch.console.audit.AuditLog;
 import io.heatwatch.console.auth.Role;
@@ -99,7 +100,16 @@ public final class ConsoleServer implements AutoCloseable {
     CommandPublisher commands = new CommandPublisher(config.kafkaBootstrapServers());
     AuditLog audit = new AuditLog(es, json, clock);
     AuthApi auth =
-        new AuthApi(users, new Sessions(config.sessionTimeout(), clock), io, config.secureCookie());
+        new AuthApi(
+            users,
+            new Sessions(config.sessionTimeout(), clock),
+            new LoginGuard(
+                config.login().attemptsPerAddressPerMinute(),
+                config.login().failuresPerUserPerMinute(),
+                config.login().maxConcurrentChecks(),
+                clock),
+            io,
+            config.secureCookie());
     SensorsApi sensors =
         new SensorsApi(live, queries, configs, config.defaults(), config.rawMaxRange(), io, clock);
     AlarmsApi alarms = new AlarmsApi(queries, commands, audit, io, clock);

@@ -85,11 +85,19 @@ final class ConsoleStack {
         ConsoleServer.start(
             ConsoleConfig.fromMap(
                 Map.of(
-                    ConsoleConfig.PORT, "0",
-                    ConsoleConfig.USERS_FILE, users.toString(),
-                    ConsoleConfig.ELASTICSEARCH_HOSTS, elasticsearch.httpUrl(),
-                    ConsoleConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                    ConsoleConfig.POLL_INTERVAL, "PT0.5S")),
+                    ConsoleConfig.PORT,
+                    "0",
+                    ConsoleConfig.USERS_FILE,
+                    users.toString(),
+                    ConsoleConfig.ELASTICSEARCH_HOSTS,
+                    elasticsearch.httpUrl(),
+                    ConsoleConfig.KAFKA_BOOTSTRAP_SERVERS,
+                    kafka.bootstrapServers(),
+                    ConsoleConfig.POLL_INTERVAL,
+                    "PT0.5S",
+                    // every test logs in from 127.0.0.1; LoginIT tests the limits
+                    ConsoleConfig.LOGIN_PER_ADDRESS,
+                    "1000")),
             Clock.systemUTC());
     this.producer =
         new KafkaProducer<>(

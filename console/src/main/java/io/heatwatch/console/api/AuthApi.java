@@ -12,6 +12,7 @@ import io.undertow.server.handlers.CookieImpl;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,12 @@ public final class AuthApi {
   private final Sessions sessions;
   private final Exchanges io;
   private final boolean secureCookie;
+  private final LoginGuard guard;
 
-  public AuthApi(UserStore users, Sessions sessions, Exchanges io, boolean secureCookie) {
+  public AuthApi(
+      UserStore users, Sessions sessions, LoginGuard guard, Exchanges io, boolean secureCookie) {
     this.users = users;
+    this.guard = guard;
     this.sessions = sessions;
     this.io = io;
     this.secureCookie = secureCookie;
@@ -48,15 +52,30 @@ public final class AuthApi {
     JsonNode body = io.body(exchange, Set.of("username", "password"));
     String name = body.path("username").asText("");
     char[] password = body.path("password").asText("").toCharArray();
-    var user = users.authenticate(name, password);
-    java.util.Arrays.fill(password, '\0');
+    String address = exchange.getSourceAddress().getAddress().getHostAddress();
+    Optional<UserStore.User> user;
+    try {
+      user = guard.attempt(address, name, () -> users.authenticate(name, password));
+    } catch (ApiException e) {
+      LOG.info(
+          "login not tried for \"{}\" from {}: {}",
+          LoginGuard.printable(name),
+          address,
+          e.getMessage());
+      if (e.status() == 429) {
+        exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "60");
+      }
+      throw e;
+    } finally {
+      java.util.Arrays.fill(password, '\0');
+    }
     if (user.isEmpty()) {
-      LOG.info("login refused for \"{}\" from {}", name, exchange.getSourceAddress());
+      LOG.info("login refused for \"{}\" from {}", LoginGuard.printable(name), address);
       throw new ApiException(401, "password", "wrong user name or password");
     }
     var opened = sessions.open(user.get().name(), user.get().role());
     exchange.setResponseCookie(cookie(opened.getKey(), -1));
-    LOG.info("login: {} ({})", name, user.get().role().label());
+    LOG.info("login: {} ({}) from {}", user.get().name(), user.get().role().label(), address);
     io.send(exchange, 200, describe(opened.getValue()));
   }
 

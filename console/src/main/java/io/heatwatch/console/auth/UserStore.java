@@ -30,6 +30,7 @@ public final class UserStore {
   private static final byte[] DUMMY_HASH = BCrypt.withDefaults().hash(COST, DUMMY);
 
   private final Path file;
+  private final Object lock = new Object();
   private Map<String, User> users = Map.of();
   private FileTime loadedAt;
 
@@ -38,8 +39,7 @@ public final class UserStore {
 
   public UserStore(Path file) {
     this.file = file;
-    reloadIfChanged();
-    if (users.isEmpty()) {
+    if (current().isEmpty()) {
       throw new IllegalArgumentException(
           "users file "
               + file
@@ -49,10 +49,12 @@ public final class UserStore {
     }
   }
 
-  /** The user when the password is theirs; empty otherwise. */
-  public synchronized Optional<User> authenticate(String name, char[] password) {
-    reloadIfChanged();
-    User user = name == null ? null : users.get(name);
+  /**
+   * The user when the password is theirs; empty otherwise. Not synchronized: bcrypt takes a quarter
+   * of a second, and the caller bounds how many run at once ({@code LoginGuard}).
+   */
+  public Optional<User> authenticate(String name, char[] password) {
+    User user = name == null ? null : current().get(name);
     if (user == null) {
       BCrypt.verifyer().verify(password, DUMMY_HASH);
       return Optional.empty();
@@ -60,6 +62,19 @@ public final class UserStore {
     boolean ok =
         BCrypt.verifyer().verify(password, user.hash().getBytes(StandardCharsets.UTF_8)).verified;
     return ok ? Optional.of(user) : Optional.empty();
+  }
+
+  /** The user of that name as the users file has it now; empty when it no longer does. */
+  public Optional<User> find(String name) {
+    return Optional.ofNullable(name == null ? null : current().get(name));
+  }
+
+  // The file's users, read again when its modification time changes; the lock covers only that.
+  private Map<String, User> current() {
+    synchronized (lock) {
+      reloadIfChanged();
+      return users;
+    }
   }
 
   private void reloadIfChanged() {

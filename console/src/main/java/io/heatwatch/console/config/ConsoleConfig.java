@@ -31,6 +31,8 @@ import java.util.TreeSet;
  * @param defaults the job's default thresholds, shown where a sensor has none of its own
  * @param rawMaxRange {@value #RAW_MAX_RANGE}: longer series come from the 1-minute metrics
  * @param pollInterval {@value #POLL_INTERVAL}: how often the live view asks Elasticsearch
+ * @param login the login limits ({@value #LOGIN_PER_ADDRESS}, {@value #LOGIN_FAILURES_PER_USER},
+ *     {@value #LOGIN_MAX_CHECKS})
  */
 public record ConsoleConfig(
     String bindAddress,
@@ -44,7 +46,8 @@ public record ConsoleConfig(
     String kafkaBootstrapServers,
     DefaultThresholds defaults,
     Duration rawMaxRange,
-    Duration pollInterval) {
+    Duration pollInterval,
+    LoginLimits login) {
 
   public static final String BIND_ADDRESS = "console.bind-address";
   public static final String PORT = "console.port";
@@ -53,6 +56,9 @@ public record ConsoleConfig(
   public static final String SESSION_TIMEOUT = "console.session-timeout";
   public static final String RAW_MAX_RANGE = "console.series.raw-max-range";
   public static final String POLL_INTERVAL = "console.poll-interval";
+  public static final String LOGIN_PER_ADDRESS = "console.login.attempts-per-address-per-minute";
+  public static final String LOGIN_FAILURES_PER_USER = "console.login.failures-per-user-per-minute";
+  public static final String LOGIN_MAX_CHECKS = "console.login.max-concurrent-checks";
   public static final String ELASTICSEARCH_HOSTS = "elasticsearch.hosts";
   public static final String ELASTICSEARCH_USERNAME = "elasticsearch.username";
   public static final String ELASTICSEARCH_PASSWORD_FILE = "elasticsearch.password-file";
@@ -76,6 +82,9 @@ public record ConsoleConfig(
     d.put(SESSION_TIMEOUT, "PT12H");
     d.put(RAW_MAX_RANGE, "PT6H");
     d.put(POLL_INTERVAL, "PT1S");
+    d.put(LOGIN_PER_ADDRESS, "10");
+    d.put(LOGIN_FAILURES_PER_USER, "30");
+    d.put(LOGIN_MAX_CHECKS, "2");
     d.put(ELASTICSEARCH_HOSTS, null);
     d.put(ELASTICSEARCH_USERNAME, null);
     d.put(ELASTICSEARCH_PASSWORD_FILE, null);
@@ -89,6 +98,13 @@ public record ConsoleConfig(
     d.put(SPIKE_Z, "8.0");
     return d;
   }
+
+  /**
+   * Logins a client address may try a minute, failed logins a user name may have a minute (from any
+   * address), and password checks (bcrypt) that may run at once.
+   */
+  public record LoginLimits(
+      int attemptsPerAddressPerMinute, int failuresPerUserPerMinute, int maxConcurrentChecks) {}
 
   /** Credentials for Elasticsearch; {@link #toString()} hides the password. */
   public record Login(String username, String password) {
@@ -142,7 +158,11 @@ public record ConsoleConfig(
             s.number(MAX_RATE),
             s.number(SPIKE_Z)),
         s.duration(RAW_MAX_RANGE),
-        s.duration(POLL_INTERVAL));
+        s.duration(POLL_INTERVAL),
+        new LoginLimits(
+            s.count(LOGIN_PER_ADDRESS),
+            s.count(LOGIN_FAILURES_PER_USER),
+            s.count(LOGIN_MAX_CHECKS)));
   }
 
   private static Optional<Login> login(String username, String passwordFile) {
@@ -194,6 +214,19 @@ public record ConsoleConfig(
         return port;
       } catch (NumberFormatException e) {
         throw invalid(key, value, "expected a port number");
+      }
+    }
+
+    int count(String key) {
+      String value = required(key);
+      try {
+        int n = Integer.parseInt(value);
+        if (n < 1) {
+          throw invalid(key, value, "must be at least 1");
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw invalid(key, value, "expected a whole number");
       }
     }
 
