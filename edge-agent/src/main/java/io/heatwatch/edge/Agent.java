@@ -1,5 +1,6 @@
 package io.heatwatch.edge;
 
+import io.heatwatch.edge.clock.ClockSync;
 import io.heatwatch.edge.log.ThrottledLog;
 import io.heatwatch.edge.outbox.Outbox;
 import io.heatwatch.edge.outbox.Outbox.Draft;
@@ -45,6 +46,7 @@ public final class Agent implements AutoCloseable {
   private final OutboxSender sender;
   private final Heartbeat heartbeat;
   private final Clock clock;
+  private final ClockSync clockSync;
   private final ScheduledExecutorService scheduler;
   private final LocalAlarms localAlarms;
   private final Deque<Draft> unstored = new ArrayDeque<>();
@@ -62,6 +64,31 @@ public final class Agent implements AutoCloseable {
       ScheduledExecutorService scheduler,
       Path cpuTemperature,
       LocalAlarms localAlarms) {
+    this(
+        identity,
+        sensors,
+        outbox,
+        mqtt,
+        clock,
+        ClockSync.ASSUMED,
+        scheduler,
+        cpuTemperature,
+        localAlarms);
+  }
+
+  /**
+   * @param clockSync whether {@code clock} is synchronised yet; readings taken before are marked
+   */
+  public Agent(
+      AgentIdentity identity,
+      Supplier<List<Sensor>> sensors,
+      Outbox outbox,
+      MqttPublisher mqtt,
+      Clock clock,
+      ClockSync clockSync,
+      ScheduledExecutorService scheduler,
+      Path cpuTemperature,
+      LocalAlarms localAlarms) {
     this.identity = identity;
     this.sensors = sensors;
     this.outbox = outbox;
@@ -75,6 +102,7 @@ public final class Agent implements AutoCloseable {
         new Heartbeat(
             identity, outbox, clock, cpuTemperature, sender::refused, droppedInMemory::total);
     this.clock = clock;
+    this.clockSync = clockSync;
     this.scheduler = scheduler;
     this.localAlarms = localAlarms;
   }
@@ -120,11 +148,13 @@ public final class Agent implements AutoCloseable {
   /** Reads every sensor once and stores the readings; they are published in the background. */
   public synchronized void tick() {
     Instant now = clock.instant();
+    boolean unsynced = !clockSync.synchronised();
     List<Sample> samples = new ArrayList<>();
     for (Sensor sensor : sensors.get()) {
       Sample sample = sensor.read(now);
       samples.add(sample);
-      unstored.addLast(new Draft(sample.sensorId(), now, sample.tempC(), sample.quality()));
+      unstored.addLast(
+          new Draft(sample.sensorId(), now, sample.tempC(), sample.quality(), unsynced));
     }
     trimUnstored();
     localAlarms.samples(samples);

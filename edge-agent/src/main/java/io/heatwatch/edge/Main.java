@@ -1,6 +1,7 @@
 package io.heatwatch.edge;
 
 import com.pi4j.Pi4J;
+import io.heatwatch.edge.clock.SystemdClockSync;
 import io.heatwatch.edge.config.AgentConfig;
 import io.heatwatch.edge.config.ConfigException;
 import io.heatwatch.edge.config.ConfigLoader;
@@ -182,6 +183,7 @@ public final class Main implements Callable<Integer> {
                 clock),
             new MqttPublisher(mqtt, config.site(), config.deviceId(), scheduler),
             clock,
+            SystemdClockSync.system(),
             scheduler,
             config.sensors().cpuTemperature(),
             new LocalAlarms(actuators(config.gpio()), config.gpio().powerCycleAfter()));

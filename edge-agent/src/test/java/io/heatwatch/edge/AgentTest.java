@@ -2,6 +2,7 @@ package io.heatwatch.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.heatwatch.edge.clock.ClockSync;
 import io.heatwatch.edge.gpio.NoActuators;
 import io.heatwatch.edge.outbox.OutboxLimits;
 import io.heatwatch.edge.outbox.SqliteOutbox;
@@ -23,6 +24,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,10 @@ class AgentTest {
   }
 
   private Agent agent(List<Sensor> sensors) {
+    return agent(sensors, ClockSync.ASSUMED);
+  }
+
+  private Agent agent(List<Sensor> sensors, ClockSync clockSync) {
     outbox = SqliteOutbox.open(dir.resolve("outbox.db"), ID, OutboxLimits.DEFAULT, clock);
     return new Agent(
         ID,
@@ -50,6 +56,7 @@ class AgentTest {
         outbox,
         new MqttPublisher(MqttSettings.plain("tcp://127.0.0.1:1"), "home", "pi-1", scheduler),
         clock,
+        clockSync,
         scheduler,
         null,
         new LocalAlarms(new NoActuators("test"), 0));
@@ -99,6 +106,20 @@ class AgentTest {
       agent.tick();
       assertThat(agent.unstored()).isZero();
       assertThat(agent.waiting()).isEqualTo(Agent.MAX_UNSTORED);
+    }
+  }
+
+  @Test
+  void readingsTakenBeforeTheClockIsSynchronisedAreMarked() {
+    AtomicBoolean synced = new AtomicBoolean(false);
+    Sensor sensor = new ScriptedSensor("t1", new Sample("t1", 21.0, Quality.OK));
+    try (Agent agent = agent(List.of(sensor), synced::get)) {
+      agent.tick();
+      synced.set(true);
+      agent.tick();
+      assertThat(outbox.peek(0, 10))
+          .extracting(Reading::clockUnsynced)
+          .containsExactly(Boolean.TRUE, null);
     }
   }
 

@@ -40,7 +40,18 @@ public interface Outbox extends AutoCloseable {
    * @param ts when it was read
    * @param tempC the value, {@code null} when there is none
    * @param quality the quality
+   * @param clockUnsynced whether the clock was known not to be synchronised when it was read
    */
   record Draft(
-      String sensorId, java.time.Instant ts, Double tempC, io.heatwatch.model.Quality quality) {}
+      String sensorId,
+      java.time.Instant ts,
+      Double tempC,
+      io.heatwatch.model.Quality quality,
+      boolean clockUnsynced) {
+    /** A draft read on a synchronised clock. */
+    public Draft(
+        String sensorId, java.time.Instant ts, Double tempC, io.heatwatch.model.Quality quality) {
+      this(sensorId, ts, tempC, quality, false);
+    }
+  }
 }

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,9 @@ public final class SqliteOutbox implements Outbox {
   private final AgentIdentity identity;
   private final OutboxLimits limits;
   private final Clock clock;
+  private final LongSupplier nanos;
+  private final long runningMsAtOpen;
+  private final long nanosAtOpen;
   private final Connection db;
   private final Connection acks;
   private long lastSeq;
@@ -49,6 +53,7 @@ public final class SqliteOutbox implements Outbox {
       AgentIdentity identity,
       OutboxLimits limits,
       Clock clock,
+      LongSupplier nanos,
       Connection db,
       Connection acks)
       throws SQLException {
@@ -56,16 +61,37 @@ public final class SqliteOutbox implements Outbox {
     this.identity = identity;
     this.limits = limits;
     this.clock = clock;
+    this.nanos = nanos;
     this.db = db;
     this.acks = acks;
     this.lastSeq = meta("last_seq");
     this.dropped = meta("dropped");
     this.depth = count();
+    this.runningMsAtOpen = meta("running_ms");
+    this.nanosAtOpen = nanos.getAsLong();
+  }
+
+  /**
+   * The outbox's running time: milliseconds the agent has had it open, over all its runs. Readings
+   * age by this clock, not the wall clock: NTP steps a Pi's clock at boot (by a month after a month
+   * switched off, when fake-hwclock restored the shutdown time), and a wall-clock age would drop
+   * the whole backlog at that step. Time switched off does not count, so {@code outbox.maxAge}
+   * bounds how long the agent keeps trying to send a reading; {@code outbox.maxReadings} bounds the
+   * disk. Saved with every append and at close, so a crash forgets at most the time since the last
+   * tick (readings then live slightly longer, never shorter).
+   */
+  private long runningMs() {
+    return runningMsAtOpen + (nanos.getAsLong() - nanosAtOpen) / 1_000_000;
   }
 
   /** Opens or creates the outbox database at {@code file}. */
   public static SqliteOutbox open(
       Path file, AgentIdentity identity, OutboxLimits limits, Clock clock) {
+    return open(file, identity, limits, clock, System::nanoTime);
+  }
+
+  static SqliteOutbox open(
+      Path file, AgentIdentity identity, OutboxLimits limits, Clock clock, LongSupplier nanos) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -79,12 +105,17 @@ public final class SqliteOutbox implements Outbox {
         s.execute("CREATE INDEX IF NOT EXISTS readings_created ON readings (created_ms)");
         s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
         s.execute("INSERT OR IGNORE INTO meta VALUES ('last_seq', 0), ('dropped', 0)");
+        // created_ms is the outbox's running time at the append (see runningMs); an outbox from
+        // before held wall-clock times there, so its readings start their age now.
+        if (s.executeUpdate("INSERT OR IGNORE INTO meta VALUES ('running_ms', 0)") == 1) {
+          s.execute("UPDATE readings SET created_ms = 0");
+        }
         s.execute("PRAGMA integrity_check(1)");
       }
       db.setAutoCommit(false);
       db.commit();
       SqliteOutbox outbox =
-          new SqliteOutbox(file, identity, limits, clock, db, ackConnection(file));
+          new SqliteOutbox(file, identity, limits, clock, nanos, db, ackConnection(file));
       LOG.info(
           "outbox {}: {} readings waiting, last seq {}, {} dropped so far",
           file,
@@ -100,7 +131,7 @@ public final class SqliteOutbox implements Outbox {
   @Override
   public synchronized List<Reading> append(List<Draft> drafts) {
     List<Reading> readings = new ArrayList<>(drafts.size());
-    long nowMs = clock.millis();
+    long nowMs = runningMs();
     try (PreparedStatement insert =
         db.prepareStatement("INSERT INTO readings (seq, created_ms, payload) VALUES (?, ?, ?)")) {
       long seq = lastSeq;
@@ -117,6 +148,9 @@ public final class SqliteOutbox implements Outbox {
                 draft.tempC(),
                 draft.quality(),
                 identity.bootId());
+        if (draft.clockUnsynced()) {
+          reading = reading.withClockUnsynced(true);
+        }
         insert.setLong(1, seq);
         insert.setLong(2, nowMs);
         insert.setBytes(3, TelemetryCodec.encode(reading));
@@ -125,6 +159,7 @@ public final class SqliteOutbox implements Outbox {
       }
       insert.executeBatch();
       setMeta("last_seq", seq);
+      setMeta("running_ms", nowMs);
       long newlyDropped = enforceLimits(nowMs, depth + drafts.size());
       db.commit();
       lastSeq = seq;
@@ -253,6 +288,8 @@ public final class SqliteOutbox implements Outbox {
   @Override
   public synchronized void close() {
     try (Connection toClose = acks) {
+      setMeta("running_ms", runningMs());
+      db.commit();
       db.close();
     } catch (SQLException e) {
       LOG.warn("closing outbox {}: {}", file, e.toString());

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +26,15 @@ class SqliteOutboxTest {
   private static final AgentIdentity ID = new AgentIdentity("home", "pi-1", "boot-1", "test");
 
   @TempDir Path dir;
+  private final ManualClock clock = new ManualClock(T0);
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
   private SqliteOutbox open(OutboxLimits limits, Clock clock) {
     return SqliteOutbox.open(dir.resolve("outbox.db"), ID, limits, clock);
+  }
+
+  private SqliteOutbox open(OutboxLimits limits, Clock clock, LongSupplier nanos) {
+    return SqliteOutbox.open(dir.resolve("outbox.db"), ID, limits, clock, nanos);
   }
 
   private SqliteOutbox open() {
@@ -96,13 +104,82 @@ class SqliteOutboxTest {
 
   @Test
   void readingsOlderThanMaxAgeAreDropped() {
-    ManualClock clock = new ManualClock(T0);
-    try (SqliteOutbox outbox = open(new OutboxLimits(100, Duration.ofHours(1)), clock)) {
+    try (SqliteOutbox outbox =
+        open(new OutboxLimits(100, Duration.ofHours(1)), clock, nanos::get)) {
+      long first = outbox.lastSeq() + 1;
       outbox.append(drafts(2));
-      clock.set(T0.plus(Duration.ofMinutes(61)));
+      nanos.addAndGet(Duration.ofMinutes(61).toNanos());
       outbox.append(drafts(1));
-      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(3L);
+      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(first + 2);
       assertThat(outbox.dropped()).isEqualTo(2);
+    }
+  }
+
+  /**
+   * A Pi off for 40 days boots offline on the time it saved at shutdown; NTP then steps the clock
+   * 40 days ahead. The backlog has not aged: the agent was not running.
+   */
+  @Test
+  void anNtpStepDoesNotAgeTheBacklog() {
+    try (SqliteOutbox outbox =
+        open(new OutboxLimits(100, Duration.ofDays(30)), clock, nanos::get)) {
+      outbox.append(drafts(2));
+      nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+      clock.set(T0.plus(Duration.ofDays(40)));
+      outbox.append(drafts(1));
+      assertThat(outbox.depth()).isEqualTo(3);
+      assertThat(outbox.dropped()).isZero();
+    }
+  }
+
+  @Test
+  void anOutboxFromBeforeAgesItsReadingsFromTheUpgrade() {
+    OutboxLimits hour = new OutboxLimits(100, Duration.ofHours(1));
+    try (SqliteOutbox outbox = open(hour, clock, nanos::get)) {
+      outbox.append(drafts(1));
+    }
+    // As the previous release left it: wall-clock creation times, no running time.
+    execute(
+        "UPDATE readings SET created_ms = " + T0.toEpochMilli(),
+        "DELETE FROM meta WHERE key = 'running_ms'");
+    try (SqliteOutbox outbox = open(hour, clock, nanos::get)) {
+      outbox.append(drafts(1));
+      assertThat(outbox.depth()).isEqualTo(2);
+      nanos.addAndGet(Duration.ofMinutes(61).toNanos());
+      outbox.append(drafts(1));
+      assertThat(outbox.depth()).isEqualTo(1);
+    }
+  }
+
+  private void execute(String... statements) {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+        var s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void readingsAgeByRunningTimeAcrossRestarts() {
+    OutboxLimits hour = new OutboxLimits(100, Duration.ofHours(1));
+    long first;
+    try (SqliteOutbox outbox = open(hour, clock, nanos::get)) {
+      first = outbox.lastSeq() + 1;
+      outbox.append(drafts(1));
+      nanos.addAndGet(Duration.ofMinutes(50).toNanos());
+    }
+    nanos.set(0); // a new boot: the monotonic clock starts again
+    clock.set(T0.minus(Duration.ofDays(365))); // and the wall clock is wrong
+    try (SqliteOutbox outbox = open(hour, clock, nanos::get)) {
+      nanos.addAndGet(Duration.ofMinutes(9).toNanos());
+      outbox.append(drafts(1));
+      assertThat(outbox.depth()).as("59 minutes of running time").isEqualTo(2);
+      nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+      outbox.append(drafts(1));
+      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(first + 1, first + 2);
     }
   }
 
