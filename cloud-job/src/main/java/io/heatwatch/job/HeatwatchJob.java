@@ -257,10 +257,13 @@ public final class HeatwatchJob {
     return deviceAlarms;
   }
 
-  /** Event time from each reading's {@code ts}, with bounded out-of-orderness and idleness. */
+  /**
+   * Event time from each reading's {@code ts}, with bounded out-of-orderness and idleness; a
+   * reading further ahead of the clock than the out-of-orderness gets its arrival time.
+   */
   private static WatermarkStrategy<ParsedRecord> watermarks(JobConfig config) {
     return WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(config.outOfOrderness())
-        .withTimestampAssigner(new ParsedRecordTimestamps())
+        .withTimestampAssigner(ParsedRecordTimestamps.supplier(config.outOfOrderness()))
         .withIdleness(config.idleness());
   }
 

@@ -1,5 +1,6 @@
 package io.heatwatch.job.sinks;
 
+import io.heatwatch.job.functions.ThrottledWarning;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

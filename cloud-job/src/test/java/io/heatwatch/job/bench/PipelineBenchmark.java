@@ -126,7 +126,7 @@ public final class PipelineBenchmark {
     StreamExecutionEnvironment env = flink.environment(parallelism);
     WatermarkStrategy<ParsedRecord> watermarks =
         WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(Duration.ofSeconds(10))
-            .withTimestampAssigner(new ParsedRecordTimestamps());
+            .withTimestampAssigner(ParsedRecordTimestamps.supplier(Duration.ofSeconds(10)));
     env.fromSource(payloads(readings, sensors), watermarks, "readings source")
         .process(new InvalidRecordSplitter())
         .sinkTo(new DiscardingSink<>());

@@ -10,11 +10,20 @@ import io.heatwatch.model.Limits;
 import io.heatwatch.model.Reading;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.SimpleCounter;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
 
 class ParsedRecordTimestampsTest {
   private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
-  private final ParsedRecordTimestamps timestamps = new ParsedRecordTimestamps(NOW::toEpochMilli);
+  private static final Duration MAX_AHEAD = Duration.ofSeconds(10);
+  private final ParsedRecordTimestamps timestamps =
+      new ParsedRecordTimestamps(NOW::toEpochMilli, MAX_AHEAD, null);
 
   @Test
   void aReadingOnTimeKeepsItsOwnTime() {
@@ -30,13 +39,13 @@ class ParsedRecordTimestampsTest {
 
   @Test
   void aReadingSlightlyAheadIsBelievedWithinTheLimit() {
-    Instant ts = NOW.plus(ParsedRecordTimestamps.MAX_FUTURE);
+    Instant ts = NOW.plus(MAX_AHEAD);
     assertThat(timestamps.extractTimestamp(at(ts), 0)).isEqualTo(ts.toEpochMilli());
   }
 
   @Test
   void aReadingFarInTheFutureGetsTheArrivalTimeAsEventTime() {
-    Instant ts = NOW.plus(ParsedRecordTimestamps.MAX_FUTURE).plus(Duration.ofMillis(1));
+    Instant ts = NOW.plus(MAX_AHEAD).plus(Duration.ofMillis(1));
     assertThat(timestamps.extractTimestamp(at(ts), 0)).isEqualTo(NOW.toEpochMilli());
     assertThat(timestamps.extractTimestamp(at(NOW.plus(Duration.ofDays(365))), 0))
         .isEqualTo(NOW.toEpochMilli());
@@ -58,6 +67,36 @@ class ParsedRecordTimestampsTest {
     assertThatThrownBy(() -> at(Instant.parse("+300000000-01-01T00:00:00Z")))
         .isInstanceOf(InvalidPayloadException.class)
         .hasMessageContaining("ts");
+  }
+
+  @Test
+  void theSkewOfEachMinuteIsAGaugeAndClampedReadingsAreCounted() {
+    long[] now = {NOW.toEpochMilli()};
+    Map<String, Object> registered = new HashMap<>();
+    MetricGroup recording =
+        new UnregisteredMetricsGroup() {
+          @Override
+          public Counter counter(String name) {
+            Counter counter = new SimpleCounter();
+            registered.put(name, counter);
+            return counter;
+          }
+
+          @Override
+          public <T, G extends Gauge<T>> G gauge(String name, G gauge) {
+            registered.put(name, gauge);
+            return gauge;
+          }
+        };
+    ParsedRecordTimestamps clamping =
+        new ParsedRecordTimestamps(() -> now[0], MAX_AHEAD, recording);
+    clamping.extractTimestamp(at(NOW.plusSeconds(180)), 0);
+    clamping.extractTimestamp(at(NOW.plusSeconds(5)), 0);
+    now[0] += 60_000;
+    clamping.extractTimestamp(at(NOW), 0);
+
+    assertThat(((Gauge<?>) registered.get("clockAheadMaxMs")).getValue()).isEqualTo(180_000L);
+    assertThat(((Counter) registered.get("readingsAheadOfClock")).getCount()).isEqualTo(1);
   }
 
   private static ParsedRecord at(Instant ts) {

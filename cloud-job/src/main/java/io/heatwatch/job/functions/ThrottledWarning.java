@@ -1,17 +1,17 @@
-package io.heatwatch.job.sinks;
+package io.heatwatch.job.functions;
 
 /**
  * Counts a per-record problem so that it is logged at its first occurrence and then at most once a
  * minute with the count since the last line; the metric counts every one.
  */
-final class ThrottledWarning {
+public final class ThrottledWarning {
   private static final long EVERY_MS = 60_000;
 
   private long lastLine = Long.MIN_VALUE;
   private long since;
 
   /** Adds {@code n} occurrences; returns how many to report if a line is due now, else 0. */
-  long add(long n, long nowMs) {
+  public long add(long n, long nowMs) {
     since += n;
     if (lastLine != Long.MIN_VALUE && nowMs - lastLine < EVERY_MS) {
       return 0;
