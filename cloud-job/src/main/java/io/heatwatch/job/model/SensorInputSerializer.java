@@ -108,6 +108,7 @@ public final class SensorInputSerializer extends TypeSerializerSingleton<SensorI
     }
     out.writeByte(r.quality().ordinal());
     StringSerializer.INSTANCE.serialize(r.bootId(), out);
+    out.writeByte(r.clockUnsynced() == null ? 0 : r.clockUnsynced() ? 2 : 1);
   }
 
   private static Reading readReading(DataInputView in) throws IOException {
@@ -120,7 +121,9 @@ public final class SensorInputSerializer extends TypeSerializerSingleton<SensorI
     Double tempC = in.readBoolean() ? in.readDouble() : null;
     Quality quality = QUALITIES[in.readByte()];
     String bootId = StringSerializer.INSTANCE.deserialize(in);
-    return new Reading(v, site, deviceId, sensorId, seq, ts, tempC, quality, bootId);
+    byte unsynced = in.readByte();
+    Boolean clockUnsynced = unsynced == 0 ? null : unsynced == 2;
+    return new Reading(v, site, deviceId, sensorId, seq, ts, tempC, quality, bootId, clockUnsynced);
   }
 
   private static void write(AlarmCommand c, DataOutputView out) throws IOException {

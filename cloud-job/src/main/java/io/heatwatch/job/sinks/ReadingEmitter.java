@@ -39,6 +39,8 @@ public final class ReadingEmitter implements ElasticsearchEmitter<StoredReading>
     doc.put("bootId", reading.bootId());
     doc.put("late", stored.late());
     doc.put("ingestedAt", stored.ingestedAt().toString());
+    // Readings whose time the device did not trust: charts and queries can leave them out.
+    doc.put("clockUnsynced", Boolean.TRUE.equals(reading.clockUnsynced()));
     return doc;
   }
 }

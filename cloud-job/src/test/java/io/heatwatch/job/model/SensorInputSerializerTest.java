@@ -58,6 +58,7 @@ class SensorInputSerializerTest extends SerializerTestBase<SensorInput> {
               "a8f3e0c2-0b1e-4c1e-9a51-1c6c7c2f0d11")),
       SensorInput.of(
           new Reading(Versions.V1, "lab", "pi-01", "t1", 0, TS, -55.0, Quality.CRC_ERROR, "b")),
+      SensorInput.of(Reading.ok("lab", "pi-01", "t1", 2, TS, 21.5).withClockUnsynced(true)),
       SensorInput.of(
           new AlarmCommand(
               Versions.V1,

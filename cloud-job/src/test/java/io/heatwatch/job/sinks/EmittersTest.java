@@ -51,7 +51,16 @@ class EmittersTest {
             entry("quality", "OK"),
             entry("bootId", "boot-1"),
             entry("late", true),
-            entry("ingestedAt", "2026-11-24T10:00:31Z"));
+            entry("ingestedAt", "2026-11-24T10:00:31Z"),
+            entry("clockUnsynced", false));
+  }
+
+  @Test
+  void marksAReadingTakenBeforeTheDeviceClockWasSynchronised() {
+    StoredReading stored =
+        new StoredReading(ok("pi-a", "t1", 9, 0, 20.0).withClockUnsynced(true), false, T0);
+
+    assertThat(ReadingEmitter.document(stored)).containsEntry("clockUnsynced", true);
   }
 
   @Test

@@ -41,6 +41,7 @@ class IndexTemplatesTest {
     assertThat(readings.at("/ts/type").asText()).isEqualTo("date");
     assertThat(readings.at("/tempC/type").asText()).isEqualTo("float");
     assertThat(readings.at("/late/type").asText()).isEqualTo("boolean");
+    assertThat(readings.at("/clockUnsynced/type").asText()).isEqualTo("boolean");
   }
 
   @Test
