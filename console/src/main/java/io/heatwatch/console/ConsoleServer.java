@@ -15,6 +15,7 @@ import io.heatwatch.console.api.SensorsApi;
 import io.heatwatch.console.audit.AuditLog;
 import io.heatwatch.console.auth.Role;
 import io.heatwatch.console.auth.Sessions;
+import io.heatwatch.console.auth.Sessions.Session;
 import io.heatwatch.console.auth.UserStore;
 import io.heatwatch.console.config.ConsoleConfig;
 import io.heatwatch.console.es.EsClient;
@@ -33,6 +34,8 @@ import io.undertow.server.handlers.resource.ClassPathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
 import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +43,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +62,7 @@ public final class ConsoleServer implements AutoCloseable {
   private final Undertow server;
   private final LiveView live;
   private final EventHub hub;
+  private final ScheduledExecutorService sweeper;
   private final SensorConfigs configs;
   private final CommandPublisher commands;
   private final String url;
@@ -63,12 +71,14 @@ public final class ConsoleServer implements AutoCloseable {
       Undertow server,
       LiveView live,
       EventHub hub,
+      ScheduledExecutorService sweeper,
       SensorConfigs configs,
       CommandPublisher commands,
       String url) {
     this.server = server;
     this.live = live;
     this.hub = hub;
+    this.sweeper = sweeper;
     this.configs = configs;
     this.commands = commands;
     this.url = url;
@@ -94,7 +104,13 @@ public final class ConsoleServer implements AutoCloseable {
             config.elasticsearchCaFile(),
             json);
     Queries queries = new Queries(es);
-    EventHub hub = new EventHub();
+    EventHub hub =
+        new EventHub(
+            config.events().maxPerUser(),
+            config.events().maxTotal(),
+            config.events().maxQueuedBytes());
+    Sessions sessions =
+        new Sessions(config.sessionTimeout(), config.sessionMaxLifetime(), users, clock);
     LiveView live = new LiveView(queries, hub, json, clock, config.pollInterval());
     SensorConfigs configs = new SensorConfigs(config.kafkaBootstrapServers());
     CommandPublisher commands = new CommandPublisher(config.kafkaBootstrapServers());
@@ -102,12 +118,13 @@ public final class ConsoleServer implements AutoCloseable {
     AuthApi auth =
         new AuthApi(
             users,
-            new Sessions(config.sessionTimeout(), clock),
+            sessions,
             new LoginGuard(
                 config.login().attemptsPerAddressPerMinute(),
                 config.login().failuresPerUserPerMinute(),
                 config.login().maxConcurrentChecks(),
                 clock),
+            hub::endSession,
             io,
             config.secureCookie());
     SensorsApi sensors =
@@ -116,12 +133,28 @@ public final class ConsoleServer implements AutoCloseable {
     ConfigApi configApi = new ConfigApi(configs, live, commands, audit, io, clock);
     DevicesApi devices = new DevicesApi(live, io);
 
-    ServerSentEventHandler events =
+    ServerSentEventHandler sse =
         Handlers.serverSentEvents(
             (connection, lastEventId) -> {
               connection.setKeepAliveTime(15_000);
-              hub.join(connection);
+              String token = sessionToken(connection.getRequestHeaders());
+              Optional<Session> session = sessions.find(token);
+              if (session.isEmpty()) {
+                connection.shutdown();
+                return;
+              }
+              hub.join(connection, session.get().user(), token);
+              connection.sendRetry(5_000); // sends the head now, and paces the page's reconnects
             });
+    HttpHandler events =
+        exchange -> {
+          Session session = exchange.getAttachment(Exchanges.SESSION);
+          if (!hub.admits(session.user())) {
+            throw new ApiException(
+                429, "events", "too many open pages for " + session.user() + " or in all");
+          }
+          sse.handleRequest(exchange);
+        };
     RoutingHandler routes =
         Handlers.routing()
             .post("/api/login", api(io, auth::login))
@@ -156,10 +189,47 @@ public final class ConsoleServer implements AutoCloseable {
             .build();
     server.start();
     live.start();
+    // Streams end with their session (logout, expiry, a removed or demoted user) within a second.
+    ScheduledExecutorService sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "console-session-sweeper");
+              t.setDaemon(true);
+              return t;
+            });
+    sweeper.scheduleWithFixedDelay(
+        () -> {
+          try {
+            hub.endUnless(sessions::alive);
+            sessions.purge();
+          } catch (RuntimeException e) {
+            LOG.warn("session sweep failed: {}", e.toString());
+          }
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
     InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     String url = "http://" + address.getHostString() + ":" + address.getPort() + "/";
     LOG.info("console listening on {}", url);
-    return new ConsoleServer(server, live, hub, configs, commands, url);
+    return new ConsoleServer(server, live, hub, sweeper, configs, commands, url);
+  }
+
+  /** The session cookie's value in a request's {@code Cookie} headers, or null. */
+  static String sessionToken(HeaderMap headers) {
+    HeaderValues values = headers.get(Headers.COOKIE);
+    if (values == null) {
+      return null;
+    }
+    for (String header : values) {
+      for (String pair : header.split(";")) {
+        String p = pair.strip();
+        if (p.startsWith(AuthApi.COOKIE + "=")) {
+          return p.substring(AuthApi.COOKIE.length() + 1);
+        }
+      }
+    }
+    return null;
   }
 
   private static HttpHandler staticFiles() {
@@ -234,8 +304,14 @@ public final class ConsoleServer implements AutoCloseable {
     return hub.size();
   }
 
+  /** Queues one event on every stream, as the live view does; for tests of slow consumers. */
+  void broadcastForTest(String event, String data) {
+    hub.broadcast(event, data);
+  }
+
   @Override
   public void close() throws Exception {
+    sweeper.shutdownNow();
     hub.closeAll();
     live.close();
     server.stop();

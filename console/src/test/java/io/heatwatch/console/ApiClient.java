@@ -19,6 +19,7 @@ final class ApiClient {
 
   private final String base;
   private final HttpClient http;
+  private final CookieManager cookies = new CookieManager();
   private String csrf;
 
   /** An answer: its status and JSON body. */
@@ -28,7 +29,7 @@ final class ApiClient {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
   }
@@ -39,6 +40,14 @@ final class ApiClient {
       csrf = answer.body().path("csrf").asText();
     }
     return answer;
+  }
+
+  /** The session cookie as a request header value. */
+  String cookie() {
+    return cookies.getCookieStore().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .findFirst()
+        .orElseThrow();
   }
 
   String csrf() {
@@ -82,6 +91,23 @@ final class ApiClient {
       return new Answer(response.statusCode(), tree);
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Opens {@code /api/events}; the answer comes when its head does, the body streams on. */
+  HttpResponse<java.io.InputStream> events() {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(URI.create(base + "/api/events"))
+              .header("Accept", "text/event-stream")
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new IllegalStateException("GET /api/events: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

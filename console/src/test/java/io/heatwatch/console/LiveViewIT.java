@@ -51,7 +51,9 @@ class LiveViewIT {
         new Queries(
             new EsClient(
                 URI.create(elasticsearch.httpUrl()), Optional.empty(), Optional.empty(), JSON));
-    live = new LiveView(queries, new EventHub(), JSON, Clock.systemUTC(), Duration.ofMillis(200));
+    live =
+        new LiveView(
+            queries, new EventHub(1, 1, 1), JSON, Clock.systemUTC(), Duration.ofMillis(200));
     live.refresh(); // the first refresh loads what is there and sets the cursor
   }
 

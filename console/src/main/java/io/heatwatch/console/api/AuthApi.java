@@ -14,6 +14,7 @@ import io.undertow.util.Methods;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +37,18 @@ public final class AuthApi {
   private final Exchanges io;
   private final boolean secureCookie;
   private final LoginGuard guard;
+  private final Consumer<String> onLogout;
 
+  /** {@code onLogout} is told the session token at logout, to end what the session holds open. */
   public AuthApi(
-      UserStore users, Sessions sessions, LoginGuard guard, Exchanges io, boolean secureCookie) {
+      UserStore users,
+      Sessions sessions,
+      LoginGuard guard,
+      Consumer<String> onLogout,
+      Exchanges io,
+      boolean secureCookie) {
     this.users = users;
+    this.onLogout = onLogout;
     this.guard = guard;
     this.sessions = sessions;
     this.io = io;
@@ -82,7 +91,10 @@ public final class AuthApi {
   /** {@code POST /api/logout}. */
   public void logout(HttpServerExchange exchange) {
     Cookie cookie = exchange.getRequestCookie(COOKIE);
-    sessions.close(cookie == null ? null : cookie.getValue());
+    if (cookie != null) {
+      sessions.close(cookie.getValue());
+      onLogout.accept(cookie.getValue());
+    }
     exchange.setResponseCookie(cookie("", 0));
     io.send(exchange, 200, Map.of("loggedOut", true));
   }

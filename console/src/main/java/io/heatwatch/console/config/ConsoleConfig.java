@@ -22,6 +22,8 @@ import java.util.TreeSet;
  * @param usersFile {@value #USERS_FILE}: who may log in (see {@code console users add})
  * @param secureCookie {@value #SECURE_COOKIE}: mark the session cookie Secure (behind TLS)
  * @param sessionTimeout {@value #SESSION_TIMEOUT}: idle time after which a session ends
+ * @param sessionMaxLifetime {@value #SESSION_MAX_LIFETIME}: time after login at which a session
+ *     ends however active
  * @param elasticsearchUrl {@value #ELASTICSEARCH_HOSTS}: the first URL is used
  * @param elasticsearchLogin {@value #ELASTICSEARCH_USERNAME} + the password in {@value
  *     #ELASTICSEARCH_PASSWORD_FILE}, empty for a cluster without security
@@ -33,6 +35,8 @@ import java.util.TreeSet;
  * @param pollInterval {@value #POLL_INTERVAL}: how often the live view asks Elasticsearch
  * @param login the login limits ({@value #LOGIN_PER_ADDRESS}, {@value #LOGIN_FAILURES_PER_USER},
  *     {@value #LOGIN_MAX_CHECKS})
+ * @param events the event stream limits ({@value #EVENTS_PER_USER}, {@value #EVENTS_TOTAL}, {@value
+ *     #EVENTS_MAX_QUEUED_BYTES})
  */
 public record ConsoleConfig(
     String bindAddress,
@@ -40,6 +44,7 @@ public record ConsoleConfig(
     Path usersFile,
     boolean secureCookie,
     Duration sessionTimeout,
+    Duration sessionMaxLifetime,
     URI elasticsearchUrl,
     Optional<Login> elasticsearchLogin,
     Optional<Path> elasticsearchCaFile,
@@ -47,13 +52,18 @@ public record ConsoleConfig(
     DefaultThresholds defaults,
     Duration rawMaxRange,
     Duration pollInterval,
-    LoginLimits login) {
+    LoginLimits login,
+    EventLimits events) {
 
   public static final String BIND_ADDRESS = "console.bind-address";
   public static final String PORT = "console.port";
   public static final String USERS_FILE = "console.users-file";
   public static final String SECURE_COOKIE = "console.secure-cookie";
   public static final String SESSION_TIMEOUT = "console.session-timeout";
+  public static final String SESSION_MAX_LIFETIME = "console.session-max-lifetime";
+  public static final String EVENTS_PER_USER = "console.events.max-per-user";
+  public static final String EVENTS_TOTAL = "console.events.max-total";
+  public static final String EVENTS_MAX_QUEUED_BYTES = "console.events.max-queued-bytes";
   public static final String RAW_MAX_RANGE = "console.series.raw-max-range";
   public static final String POLL_INTERVAL = "console.poll-interval";
   public static final String LOGIN_PER_ADDRESS = "console.login.attempts-per-address-per-minute";
@@ -80,6 +90,10 @@ public record ConsoleConfig(
     d.put(USERS_FILE, null);
     d.put(SECURE_COOKIE, "false");
     d.put(SESSION_TIMEOUT, "PT12H");
+    d.put(SESSION_MAX_LIFETIME, "PT24H");
+    d.put(EVENTS_PER_USER, "5");
+    d.put(EVENTS_TOTAL, "200");
+    d.put(EVENTS_MAX_QUEUED_BYTES, "4194304");
     d.put(RAW_MAX_RANGE, "PT6H");
     d.put(POLL_INTERVAL, "PT1S");
     d.put(LOGIN_PER_ADDRESS, "10");
@@ -105,6 +119,12 @@ public record ConsoleConfig(
    */
   public record LoginLimits(
       int attemptsPerAddressPerMinute, int failuresPerUserPerMinute, int maxConcurrentChecks) {}
+
+  /**
+   * Event streams ({@code /api/events}) one user may hold open, streams in all, and the unsent
+   * bytes after which a stream that stopped reading is closed.
+   */
+  public record EventLimits(int maxPerUser, int maxTotal, long maxQueuedBytes) {}
 
   /** Credentials for Elasticsearch; {@link #toString()} hides the password. */
   public record Login(String username, String password) {
@@ -147,6 +167,7 @@ public record ConsoleConfig(
         Path.of(s.required(USERS_FILE)),
         Boolean.parseBoolean(s.required(SECURE_COOKIE)),
         s.duration(SESSION_TIMEOUT),
+        s.duration(SESSION_MAX_LIFETIME),
         s.url(ELASTICSEARCH_HOSTS),
         login(username, passwordFile),
         Optional.ofNullable(s.text(ELASTICSEARCH_CA_FILE)).map(Path::of),
@@ -162,7 +183,9 @@ public record ConsoleConfig(
         new LoginLimits(
             s.count(LOGIN_PER_ADDRESS),
             s.count(LOGIN_FAILURES_PER_USER),
-            s.count(LOGIN_MAX_CHECKS)));
+            s.count(LOGIN_MAX_CHECKS)),
+        new EventLimits(
+            s.count(EVENTS_PER_USER), s.count(EVENTS_TOTAL), s.count(EVENTS_MAX_QUEUED_BYTES)));
   }
 
   private static Optional<Login> login(String username, String passwordFile) {
