@@ -179,7 +179,9 @@ class LiveViewIT {
   private StringBuilder doc(
       String deviceId, String sensorId, long seq, Instant ts, double tempC, Instant ingestedAt) {
     Map<String, Object> source = new LinkedHashMap<>();
-    source.put("site", "home");
+    // Other ITs share this Elasticsearch, and the overview sorts by site: a site that sorts last
+    // keeps these ~55 sensors from pushing ConsoleBrowserIT's tiles off its screen.
+    source.put("site", "zz-live-view-it");
     source.put("deviceId", deviceId);
     source.put("sensorId", sensorId);
     source.put("seq", seq);
