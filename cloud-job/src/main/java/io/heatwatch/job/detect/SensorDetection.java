@@ -36,6 +36,9 @@ public final class SensorDetection implements Serializable {
   /** Judges {@code reading}, passes every alarm change to {@code out}, then remembers it. */
   public void onReading(
       SensorState state, Reading reading, Thresholds thresholds, Consumer<Alarm> out) {
+    if (ClockSteps.breaksDurations(state, reading)) {
+      ClockSteps.resetDurations(state);
+    }
     Subject subject = null;
     for (Detector detector : detectors()) {
       Signal signal = detector.judge(state, reading, thresholds);
