@@ -4,10 +4,10 @@ import io.heatwatch.edge.AgentIdentity;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
 import io.heatwatch.model.Versions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,6 +34,9 @@ public final class SqliteOutbox implements Outbox {
   /** The age bound is checked at most this often: readings age by the minute, not the tick. */
   private static final long AGE_CHECK_EVERY_MS = 60_000;
 
+  /** The seq epoch file is brought up to date at least this often (and at open and close). */
+  private static final long EPOCH_EVERY_MS = 3_600_000;
+
   private final Path file;
   private final AgentIdentity identity;
   private final OutboxLimits limits;
@@ -43,6 +46,8 @@ public final class SqliteOutbox implements Outbox {
   private final long nanosAtOpen;
   private final Connection db;
   private final Connection acks;
+  private final SeqEpoch epoch;
+  private long epochWrittenMs;
   private long lastSeq;
   private long dropped;
   private long depth;
@@ -69,6 +74,21 @@ public final class SqliteOutbox implements Outbox {
     this.depth = count();
     this.runningMsAtOpen = meta("running_ms");
     this.nanosAtOpen = nanos.getAsLong();
+    this.epoch = new SeqEpoch(file);
+    if (lastSeq == 0) {
+      long first = epoch.firstOfFreshNumbering(clock);
+      setMeta("last_seq", first - 1);
+      try (PreparedStatement insert =
+          db.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('first_seq', ?)")) {
+        insert.setLong(1, first);
+        insert.executeUpdate();
+      }
+      db.commit();
+      lastSeq = first - 1;
+      LOG.info("outbox {} is new: its numbering starts at seq {}", file, first);
+    }
+    epoch.used(Math.max(lastSeq, epoch.lastUsed()));
+    this.epochWrittenMs = runningMsAtOpen;
   }
 
   /**
@@ -94,28 +114,36 @@ public final class SqliteOutbox implements Outbox {
       Path file, AgentIdentity identity, OutboxLimits limits, Clock clock, LongSupplier nanos) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = db.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA synchronous=FULL");
-        s.execute("PRAGMA busy_timeout=5000");
-        s.execute(
-            "CREATE TABLE IF NOT EXISTS readings (seq INTEGER PRIMARY KEY, created_ms INTEGER NOT"
-                + " NULL, payload BLOB NOT NULL)");
-        s.execute("CREATE INDEX IF NOT EXISTS readings_created ON readings (created_ms)");
-        s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
-        s.execute("INSERT OR IGNORE INTO meta VALUES ('last_seq', 0), ('dropped', 0)");
-        // created_ms is the outbox's running time at the append (see runningMs); an outbox from
-        // before held wall-clock times there, so its readings start their age now.
-        if (s.executeUpdate("INSERT OR IGNORE INTO meta VALUES ('running_ms', 0)") == 1) {
-          s.execute("UPDATE readings SET created_ms = 0");
+      try {
+        return openDatabase(file, identity, limits, clock, nanos);
+      } catch (SQLException e) {
+        if (!CorruptOutbox.isCorruption(e)) {
+          throw e;
         }
-        s.execute("PRAGMA integrity_check(1)");
+        Path aside = CorruptOutbox.moveAside(file, clock);
+        LOG.error(
+            "outbox {} is corrupt ({}): moved to {}, its readings will not be sent; a fresh outbox"
+                + " starts, numbered above every seq used before",
+            file,
+            e.getMessage(),
+            aside);
+        return openDatabase(file, identity, limits, clock, nanos);
       }
+    } catch (SQLException | IOException e) {
+      throw new OutboxException("cannot open outbox " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SqliteOutbox openDatabase(
+      Path file, AgentIdentity identity, OutboxLimits limits, Clock clock, LongSupplier nanos)
+      throws SQLException {
+    Connection db = OutboxSchema.connect(file);
+    Connection acks = null;
+    try {
       db.setAutoCommit(false);
       db.commit();
-      SqliteOutbox outbox =
-          new SqliteOutbox(file, identity, limits, clock, nanos, db, ackConnection(file));
+      acks = OutboxSchema.ackConnection(file);
+      SqliteOutbox outbox = new SqliteOutbox(file, identity, limits, clock, nanos, db, acks);
       LOG.info(
           "outbox {}: {} readings waiting, last seq {}, {} dropped so far",
           file,
@@ -123,8 +151,20 @@ public final class SqliteOutbox implements Outbox {
           outbox.lastSeq,
           outbox.dropped);
       return outbox;
-    } catch (Exception e) {
-      throw new OutboxException("cannot open outbox " + file + ": " + e.getMessage(), e);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(acks, e);
+      closeQuietly(db, e);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(Connection connection, Exception failure) {
+    try {
+      if (connection != null) {
+        connection.close();
+      }
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -163,6 +203,10 @@ public final class SqliteOutbox implements Outbox {
       long newlyDropped = enforceLimits(nowMs, depth + drafts.size());
       db.commit();
       lastSeq = seq;
+      if (nowMs - epochWrittenMs >= EPOCH_EVERY_MS) {
+        epoch.used(seq);
+        epochWrittenMs = nowMs;
+      }
       depth = depth + drafts.size() - newlyDropped;
       dropped += newlyDropped;
       return readings;
@@ -207,20 +251,6 @@ public final class SqliteOutbox implements Outbox {
           limits);
     }
     return removed;
-  }
-
-  /**
-   * Removing acknowledged readings need not wait for the disk: if a power cut undoes a removal, the
-   * reading is sent once more and the cloud drops the duplicate. Appends keep {@code FULL}.
-   */
-  private static Connection ackConnection(Path file) throws SQLException {
-    Connection acks = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-    try (Statement s = acks.createStatement()) {
-      s.execute("PRAGMA synchronous=NORMAL");
-      s.execute("PRAGMA busy_timeout=5000");
-    }
-    acks.setAutoCommit(false);
-    return acks;
   }
 
   @Override
@@ -291,6 +321,7 @@ public final class SqliteOutbox implements Outbox {
       setMeta("running_ms", runningMs());
       db.commit();
       db.close();
+      epoch.used(lastSeq);
     } catch (SQLException e) {
       LOG.warn("closing outbox {}: {}", file, e.toString());
     }

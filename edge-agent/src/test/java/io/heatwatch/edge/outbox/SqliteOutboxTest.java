@@ -52,38 +52,43 @@ class SqliteOutboxTest {
   @Test
   void numbersStoresAndReplaysInOrder() {
     try (SqliteOutbox outbox = open()) {
+      long b = outbox.lastSeq();
       List<Reading> stored = outbox.append(drafts(3));
-      assertThat(stored).extracting(Reading::seq).containsExactly(1L, 2L, 3L);
+      assertThat(stored).extracting(Reading::seq).containsExactly(b + 1, b + 2, b + 3);
       assertThat(stored.get(0).deviceId()).isEqualTo("pi-1");
       assertThat(outbox.peek(0, 10)).isEqualTo(stored);
-      assertThat(outbox.peek(1, 1)).extracting(Reading::seq).containsExactly(2L);
-      outbox.acknowledge(List.of(1L, 3L));
-      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(2L);
+      assertThat(outbox.peek(b + 1, 1)).extracting(Reading::seq).containsExactly(b + 2);
+      outbox.acknowledge(List.of(b + 1, b + 3));
+      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(b + 2);
       assertThat(outbox.depth()).isEqualTo(1);
     }
   }
 
   @Test
   void survivesReopenAndNeverReusesNumbersEvenWhenEmpty() {
+    long b;
     try (SqliteOutbox outbox = open()) {
+      b = outbox.lastSeq();
       outbox.append(drafts(5));
-      outbox.acknowledge(List.of(1L, 2L, 3L, 4L, 5L));
+      outbox.acknowledge(List.of(b + 1, b + 2, b + 3, b + 4, b + 5));
     }
     try (SqliteOutbox outbox = open()) {
       assertThat(outbox.depth()).isZero();
-      assertThat(outbox.lastSeq()).isEqualTo(5);
-      assertThat(outbox.append(drafts(1)).get(0).seq()).isEqualTo(6);
+      assertThat(outbox.lastSeq()).isEqualTo(b + 5);
+      assertThat(outbox.append(drafts(1)).get(0).seq()).isEqualTo(b + 6);
     }
   }
 
   @Test
   void unacknowledgedReadingsAreStillThereAfterReopen() {
+    long b;
     try (SqliteOutbox outbox = open()) {
+      b = outbox.lastSeq();
       outbox.append(drafts(4));
-      outbox.acknowledge(List.of(2L));
+      outbox.acknowledge(List.of(b + 2));
     }
     try (SqliteOutbox outbox = open()) {
-      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(1L, 3L, 4L);
+      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(b + 1, b + 3, b + 4);
     }
   }
 
@@ -91,9 +96,12 @@ class SqliteOutboxTest {
   void fullOutboxDropsTheOldestAndCountsThem() {
     try (SqliteOutbox outbox =
         open(new OutboxLimits(5, Duration.ofDays(1)), Clock.fixed(T0, ZoneOffset.UTC))) {
+      long b = outbox.lastSeq();
       outbox.append(drafts(4));
       outbox.append(drafts(3));
-      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(3L, 4L, 5L, 6L, 7L);
+      assertThat(outbox.peek(0, 10))
+          .extracting(Reading::seq)
+          .containsExactly(b + 3, b + 4, b + 5, b + 6, b + 7);
       assertThat(outbox.dropped()).isEqualTo(2);
       assertThat(outbox.depth()).isEqualTo(5);
     }
@@ -186,6 +194,7 @@ class SqliteOutboxTest {
   @Test
   void aWriteErrorIsAClearErrorAndLosesNothingStored() throws Exception {
     try (SqliteOutbox outbox = open()) {
+      long b = outbox.lastSeq();
       outbox.append(drafts(2));
       // Another connection holds the write lock past busy_timeout: the append cannot commit,
       // as when the card stops taking writes.
@@ -199,18 +208,85 @@ class SqliteOutboxTest {
             .hasMessageContaining("cannot store 1 readings");
         s.execute("ROLLBACK");
       }
-      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(1L, 2L);
-      assertThat(outbox.append(drafts(1)).get(0).seq()).as("no number lost or reused").isEqualTo(3);
+      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(b + 1, b + 2);
+      assertThat(outbox.append(drafts(1)).get(0).seq())
+          .as("no number lost or reused")
+          .isEqualTo(b + 3);
     }
   }
 
   @Test
-  void aFileThatIsNotADatabaseIsRefusedClearly() throws Exception {
-    Files.writeString(
-        dir.resolve("outbox.db"), "this is not sqlite, this is a text file of some length....");
-    assertThatThrownBy(this::open)
-        .isInstanceOf(OutboxException.class)
-        .hasMessageContaining("cannot open outbox")
-        .hasMessageContaining("outbox.db");
+  void aFileThatIsNotADatabaseIsMovedAsideAndAFreshOutboxStarts() throws Exception {
+    String junk = "this is not sqlite, this is a text file of some length....";
+    Files.writeString(dir.resolve("outbox.db"), junk);
+    try (SqliteOutbox outbox = open()) {
+      assertThat(outbox.depth()).isZero();
+      assertThat(outbox.append(drafts(1)).get(0).seq()).isEqualTo(T0.toEpochMilli() * 1000);
+    }
+    assertThat(movedAside()).hasSize(1);
+    assertThat(Files.readString(movedAside().get(0))).isEqualTo(junk);
+  }
+
+  @Test
+  void aDatabaseThatFailsItsIntegrityCheckIsMovedAside() throws Exception {
+    long used;
+    try (SqliteOutbox outbox = open()) {
+      for (int i = 0; i < 20; i++) {
+        outbox.append(drafts(100));
+      }
+      used = outbox.lastSeq();
+    }
+    // Scribble over the pages after the first two, as a failing card does.
+    try (var file = new java.io.RandomAccessFile(dir.resolve("outbox.db").toFile(), "rw")) {
+      byte[] noise = new byte[16 * 4096];
+      new java.util.Random(7).nextBytes(noise);
+      file.seek(2 * 4096);
+      file.write(noise);
+    }
+    long before;
+    try (SqliteOutbox outbox = open()) {
+      assertThat(outbox.depth()).isZero();
+      before = outbox.lastSeq();
+    }
+    assertThat(movedAside()).isNotEmpty();
+    assertThat(before).as("the next seq is above every one used").isGreaterThanOrEqualTo(used);
+  }
+
+  @Test
+  void aFreshOutboxNumbersAboveEverySeqTheDeviceUsedBefore() throws Exception {
+    long last;
+    try (SqliteOutbox outbox = open()) {
+      outbox.append(drafts(5));
+      last = outbox.lastSeq();
+    }
+    // The outbox is deleted and the clock is a year behind (not yet synchronised): the epoch file
+    // next to it still knows the last seq.
+    deleteOutbox();
+    try (SqliteOutbox outbox =
+        open(OutboxLimits.DEFAULT, Clock.fixed(T0.minus(Duration.ofDays(365)), ZoneOffset.UTC))) {
+      assertThat(outbox.append(drafts(1)).get(0).seq()).isGreaterThan(last);
+      last = outbox.lastSeq();
+    }
+    // Re-imaged: no outbox, no epoch file; a synchronised clock numbers above.
+    deleteOutbox();
+    Files.delete(dir.resolve("outbox.db.epoch"));
+    try (SqliteOutbox outbox =
+        open(OutboxLimits.DEFAULT, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC))) {
+      assertThat(outbox.append(drafts(1)).get(0).seq()).isGreaterThan(last);
+    }
+  }
+
+  private void deleteOutbox() throws Exception {
+    for (String name : List.of("outbox.db", "outbox.db-wal", "outbox.db-shm")) {
+      Files.deleteIfExists(dir.resolve(name));
+    }
+  }
+
+  private List<Path> movedAside() throws Exception {
+    try (var files = Files.list(dir)) {
+      return files
+          .filter(f -> f.getFileName().toString().matches("outbox\\.db\\.corrupt-\\d{8}T\\d{6}Z"))
+          .toList();
+    }
   }
 }
