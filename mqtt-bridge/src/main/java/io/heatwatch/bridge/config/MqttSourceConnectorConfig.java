@@ -56,7 +56,8 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
 
   public static final String MAX_INFLIGHT_CONFIG = "mqtt.max.inflight";
   private static final String MAX_INFLIGHT_DOC =
-      "Receive Maximum sent to the broker: QoS 1 messages it may have unacknowledged in flight.";
+      "Receive Maximum sent to the broker (QoS 1 messages it may have unacknowledged in flight),"
+          + " capped at queue.capacity.";
 
   public static final String RECONNECT_MIN_CONFIG = "mqtt.reconnect.backoff.min.ms";
   private static final String RECONNECT_MIN_DOC = "First delay before reconnecting to the broker.";
@@ -113,8 +114,9 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
 
   public static final String QUEUE_CAPACITY_CONFIG = "queue.capacity";
   private static final String QUEUE_CAPACITY_DOC =
-      "Messages buffered between the MQTT client and poll(); when full, the MQTT callback waits,"
-          + " which holds back PUBACKs and so the broker.";
+      "Messages buffered between the MQTT client and poll(). The receive maximum sent to the"
+          + " broker is at most this, so the broker never has more unacknowledged QoS 1 messages"
+          + " out than fit and the MQTT client never waits.";
 
   /** Validates broker URI lists; shared with the sink connector. */
   static final ConfigDef.Validator SERVER_URIS_VALIDATOR = new ServerUris();

@@ -42,6 +42,10 @@ public final class MqttSourceTask extends SourceTask {
   private static final long CONNECT_TIMEOUT_MS = 30_000;
 
   private final AckTracker acks = new AckTracker();
+  private final ThrottledLog droppedQos0 =
+      new ThrottledLog(LOG, "QoS 0 MQTT message dropped", System::nanoTime);
+  private final ThrottledLog overflow =
+      new ThrottledLog(LOG, "MQTT receive thread waits for the queue", System::nanoTime);
   private final Clock clock = Clock.systemUTC();
   private MqttSourceConnectorConfig config;
   private SourceRecords records;
@@ -83,6 +87,9 @@ public final class MqttSourceTask extends SourceTask {
             config.tls,
             config.reconnectMinMs,
             config.reconnectMaxMs);
+    // The broker never has more unacknowledged QoS 1 messages out than the queue holds, so Paho's
+    // receive thread never waits for Kafka (waiting there starves keep-alive: the connection
+    // drops and every pending acknowledgement with it).
     options.setReceiveMaximum(Math.min(config.maxInflight, config.queueCapacity));
     try {
       client = new MqttAsyncClient(config.serverUris.get(0), clientId, new MemoryPersistence());
@@ -303,13 +310,25 @@ public final class MqttSourceTask extends SourceTask {
               message.getId(),
               userProperties,
               clock.instant());
-      // Blocking here holds back PUBACKs, and so the broker, when Kafka is slower than MQTT.
-      queue.put(new Received(inbound, pending));
+      Received received = new Received(inbound, pending);
+      if (queue.offer(received)) {
+        return;
+      }
+      if (message.getQos() == 0) {
+        droppedQos0.warn("queue of " + config.queueCapacity + " full, dropped one on " + topic);
+        return;
+      }
+      // The broker sent more than the receive maximum: waiting is all that keeps the message.
+      overflow.warn("broker exceeded the receive maximum of " + config.queueCapacity);
+      queue.put(received);
     }
 
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
-      // Also after reconnectForRedelivery's own connect, which Paho reports as no reconnect.
+      // Also after reconnectForRedelivery's own connect, which Paho reports as no reconnect. The
+      // broker redelivers every message of the old connection not acknowledged, so its queued
+      // copies only take the room the receive maximum promised to the new connection's.
+      queue.clear();
       acks.reconnected();
       if (reconnect) {
         metrics.reconnects.increment();

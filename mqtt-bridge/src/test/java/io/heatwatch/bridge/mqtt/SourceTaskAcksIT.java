@@ -1,15 +1,20 @@
 package io.heatwatch.bridge.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.heatwatch.bridge.it.Fixtures;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.MqttTopics.Channel;
+import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.testkit.FaultProxy;
 import io.heatwatch.testkit.MosquittoBroker;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -21,7 +26,10 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the source task acknowledges to the broker, on Debian's Mosquitto, outside a worker. */
+/**
+ * What the source task acknowledges to the broker and how much it holds, on Debian's Mosquitto,
+ * outside a worker.
+ */
 class SourceTaskAcksIT {
   private static final String SITE = "acks";
 
@@ -72,6 +80,67 @@ class SourceTaskAcksIT {
         task.stop();
       }
     }
+  }
+
+  /**
+   * The broker may send no more unacknowledged messages than the task's queue holds (MQTT v5
+   * receive maximum), so Paho's receive thread never waits for Kafka; after a lost connection the
+   * dead connection's queued messages are dropped, because the broker redelivers them. Before, the
+   * redelivered copies found the queue full of the dead connection's and blocked the receive
+   * thread.
+   */
+  @Test
+  void theTaskHoldsNoMoreThanItsQueueAndAReconnectPurgesTheDeadConnectionsMessages(
+      @TempDir Path dir) throws Exception {
+    try (MosquittoBroker broker = MosquittoBroker.start(dir, Fixtures.PLAIN_MOSQUITTO);
+        FaultProxy network = FaultProxy.start("127.0.0.1", broker.port(), 8)) {
+      MqttSourceTask task = new MqttSourceTask();
+      task.start(
+          Map.of(
+              "mqtt.server.uris", network.uri(),
+              "mqtt.client.id", "it-flow",
+              "mqtt.shared.group", "",
+              "mqtt.topics", "heatwatch/v1/" + SITE + "/+/readings",
+              "queue.capacity", "5"));
+      try {
+        MqttAsyncClient device = Fixtures.publisher(broker.uri(), "pi-flow");
+        Fixtures.publishReadings(device, SITE, 1, 1, 20);
+        await().atMost(Duration.ofSeconds(15)).until(() -> counter("Received") == 5);
+        await()
+            .during(Duration.ofSeconds(1))
+            .atMost(Duration.ofSeconds(3))
+            .until(() -> counter("Received") == 5);
+
+        network.cut();
+        network.heal();
+        // The broker redelivers the 5 unacknowledged messages on the new connection.
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter("Received") == 10);
+
+        Map<Long, Integer> copies = new HashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (copies.size() < 20 && System.nanoTime() < deadline) {
+          List<SourceRecord> polled = task.poll();
+          for (SourceRecord record : polled == null ? List.<SourceRecord>of() : polled) {
+            copies.merge(
+                TelemetryCodec.decodeReading((byte[]) record.value()).seq(), 1, Integer::sum);
+            task.commitRecord(record, stored(record));
+          }
+        }
+        assertThat(copies).hasSize(20);
+        assertThat(copies.values()).as("copies of each reading").containsOnly(1);
+        device.disconnect().waitForCompletion(5_000);
+        device.close();
+      } finally {
+        task.stop();
+      }
+    }
+  }
+
+  private static long counter(String attribute) throws Exception {
+    return ((Number)
+            ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(SourceTaskMetrics.objectName("it-flow", "0"), attribute))
+        .longValue();
   }
 
   static RecordMetadata stored(SourceRecord record) {
