@@ -90,6 +90,13 @@ public final class Main implements Callable<Integer> {
       out.println(configFile + ": OK");
       return 0;
     }
+    if (simulate != null) {
+      String problem = AgentConfig.simulatedSensorsProblem(config.deviceId(), simulate);
+      if (problem != null) {
+        err.println("--simulate: " + problem);
+        return 2;
+      }
+    }
     Supplier<List<Sensor>> sensors = sensors(config);
     if (listSensors) {
       List<Sensor> found = sensors.get();
@@ -117,7 +124,12 @@ public final class Main implements Callable<Integer> {
       for (int i = 1; i <= simulated; i++) {
         SpikePlan plan =
             i == 1 && spikeEvery > 0 ? new SpikePlan(spikeEvery, spikeEvery, 20.0) : SpikePlan.NONE;
-        list.add(new SimulatedSensor(config.deviceId() + "-t" + i, 20.0 + i, seed * 31 + i, plan));
+        list.add(
+            new SimulatedSensor(
+                AgentConfig.simulatedSensorId(config.deviceId(), i),
+                20.0 + i,
+                seed * 31 + i,
+                plan));
       }
       List<Sensor> fixed = List.copyOf(list);
       return () -> fixed;

@@ -85,4 +85,27 @@ class MainTest {
     assertThat(run("--config", own.toString(), "--check-config")).isZero();
     assertThat(out.toString()).doesNotContain("warning");
   }
+
+  @Test
+  void simulatedSensorIdsBeyondTheContractsLengthAreRefusedAtStart() throws Exception {
+    String device = "d".repeat(61); // a valid device id; "-t1" makes 64 characters, "-t10" 65
+    Path config =
+        Files.writeString(
+            dir.resolve("long.yaml"),
+            "site: home\ndeviceId: "
+                + device
+                + "\nmqtt:\n  uri: tcp://127.0.0.1:1883\nsimulate: {sensors: 10, seed: 1,"
+                + " spikeEvery: 0}\n");
+    assertThat(run("--config", config.toString(), "--check-config")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("simulate.sensors: sensor id " + device + "-t10 is longer than 64 characters");
+    Path nine =
+        Files.writeString(
+            dir.resolve("nine.yaml"),
+            Files.readString(config).replace("sensors: 10", "sensors: 9"));
+    assertThat(run("--config", nine.toString(), "--check-config")).isZero();
+    err.getBuffer().setLength(0);
+    assertThat(run("--config", nine.toString(), "--simulate", "10", "--list-sensors")).isEqualTo(2);
+    assertThat(err.toString()).contains("--simulate: sensor id " + device + "-t10 is longer");
+  }
 }

@@ -75,8 +75,37 @@ public record AgentConfig(
     }
     if (simulate != null && (simulate.sensors() < 1 || simulate.sensors() > 64)) {
       problems.add("simulate.sensors: must be within 1..64 (got " + simulate.sensors() + ")");
+    } else if (simulate != null) {
+      String problem = simulatedSensorsProblem(deviceId, simulate.sensors());
+      if (problem != null) {
+        problems.add("simulate.sensors: " + problem);
+      }
     }
     return problems;
+  }
+
+  /** The contract's longest sensor id. */
+  public static final int MAX_SENSOR_ID_LENGTH = 64;
+
+  /** The id of simulated sensor {@code n} (1-based) of device {@code deviceId}. */
+  public static String simulatedSensorId(String deviceId, int n) {
+    return deviceId + "-t" + n;
+  }
+
+  /**
+   * Why {@code sensors} simulated sensors cannot be named after {@code deviceId}, {@code null} when
+   * they can: every reading of a sensor with a longer id would be refused by the contract.
+   */
+  public static String simulatedSensorsProblem(String deviceId, int sensors) {
+    String longest = simulatedSensorId(deviceId, sensors);
+    if (deviceId == null || longest.length() <= MAX_SENSOR_ID_LENGTH) {
+      return null;
+    }
+    return "sensor id "
+        + longest
+        + " is longer than "
+        + MAX_SENSOR_ID_LENGTH
+        + " characters; use a shorter deviceId or fewer sensors";
   }
 
   /**
