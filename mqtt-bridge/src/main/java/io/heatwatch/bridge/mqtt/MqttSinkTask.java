@@ -80,7 +80,7 @@ public final class MqttSinkTask extends SinkTask {
       reconnect();
       throw new RetriableException("not connected to " + config.serverUris + "; reconnecting");
     }
-    Deque<IMqttToken> tokens = new ArrayDeque<>(records.size());
+    Deque<Publish> publishes = new ArrayDeque<>(records.size());
     for (SinkRecord record : records) {
       byte[] payload = payload(record);
       if (payload == null) {
@@ -93,19 +93,22 @@ public final class MqttSinkTask extends SinkTask {
         reject(record, e);
         continue;
       }
-      tokens.add(publish(downlink, payload, tokens));
+      publishes.add(new Publish(record, downlink.topic(), publish(downlink, payload, publishes)));
     }
-    while (!tokens.isEmpty()) {
-      awaitPuback(tokens.poll());
+    while (!publishes.isEmpty()) {
+      awaitPuback(publishes.poll());
     }
   }
+
+  /** A message published and the record it came from, until its PUBACK. */
+  private record Publish(SinkRecord record, String topic, IMqttToken token) {}
 
   /**
    * Publishes one message; when the broker's receive maximum is reached, waits for the oldest
    * PUBACK first. Failing instead made Connect redeliver the whole batch a second later, again and
    * again, for a burst of alarms larger than the window (HiveMQ's is 10; fleet load driver, e2e).
    */
-  private IMqttToken publish(Downlink downlink, byte[] payload, Deque<IMqttToken> pending) {
+  private IMqttToken publish(Downlink downlink, byte[] payload, Deque<Publish> pending) {
     while (true) {
       try {
         return client.publish(downlink.topic(), payload, QOS, downlink.retained());
@@ -119,11 +122,26 @@ public final class MqttSinkTask extends SinkTask {
     }
   }
 
-  private void awaitPuback(IMqttToken token) {
+  /**
+   * Waits for the PUBACK; a reason code >= 0x80 (which Paho completes successfully) is a refusal,
+   * so the record goes to the dead-letter queue instead of counting as delivered.
+   */
+  private void awaitPuback(Publish publish) {
     try {
-      token.waitForCompletion(config.ackTimeoutMs);
+      publish.token().waitForCompletion(config.ackTimeoutMs);
     } catch (MqttException e) {
       throw new RetriableException("no PUBACK within " + config.ackTimeoutMs + " ms: " + e, e);
+    }
+    int[] codes = publish.token().getReasonCodes();
+    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+      reject(
+          publish.record(),
+          new ConnectException(
+              "broker refused the publish to "
+                  + publish.topic()
+                  + " (PUBACK reason code 0x"
+                  + Integer.toHexString(codes[0])
+                  + ")"));
     }
   }
 

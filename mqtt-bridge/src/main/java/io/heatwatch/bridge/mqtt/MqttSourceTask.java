@@ -57,6 +57,7 @@ public final class MqttSourceTask extends SourceTask {
   private volatile boolean everConnected;
   private volatile boolean needConnect = true;
   private volatile boolean redeliver;
+  private volatile String subscribeRefusal;
   private final CountDownLatch subscribed = new CountDownLatch(1);
   private long connectBackoffMs;
   private long nextConnectNanos;
@@ -101,6 +102,22 @@ public final class MqttSourceTask extends SourceTask {
     connectBackoffMs = config.reconnectMinMs;
     connect();
     awaitSubscribed();
+    failIfRefused();
+  }
+
+  /** A task the broker refuses to subscribe fails instead of running without messages. */
+  private void failIfRefused() {
+    String refusal = subscribeRefusal;
+    if (refusal != null) {
+      MqttClients.close(client, "MQTT source task", LOG);
+      throw new ConnectException(
+          refusal
+              + " (check the broker's ACL for "
+              + MqttSourceConnectorConfig.USERNAME_CONFIG
+              + " '"
+              + config.username
+              + "')");
+    }
   }
 
   /**
@@ -179,14 +196,18 @@ public final class MqttSourceTask extends SourceTask {
         new MqttActionListener() {
           @Override
           public void onSuccess(IMqttToken token) {
+            // Paho completes a SUBACK with reason codes >= 0x80 successfully.
             int[] codes = token.getReasonCodes();
             for (int i = 0; codes != null && i < codes.length; i++) {
               if (codes[i] >= 0x80) {
-                LOG.error(
-                    "broker refused subscription {} of {} (reason code 0x{})",
-                    subscriptions[Math.min(i, subscriptions.length - 1)].getTopic(),
-                    clientId,
-                    Integer.toHexString(codes[i]));
+                refused(
+                    "broker refused subscription "
+                        + subscriptions[Math.min(i, subscriptions.length - 1)].getTopic()
+                        + " of "
+                        + clientId
+                        + " (reason code 0x"
+                        + Integer.toHexString(codes[i])
+                        + ")");
               }
             }
             subscribed.countDown();
@@ -194,15 +215,21 @@ public final class MqttSourceTask extends SourceTask {
 
           @Override
           public void onFailure(IMqttToken token, Throwable error) {
-            LOG.error(
-                "subscribe of {} to {} failed: {}", clientId, config.topics, error.toString());
+            refused("subscribe of " + clientId + " to " + config.topics + " failed: " + error);
+            subscribed.countDown();
           }
         },
         (MqttProperties) null);
   }
 
+  private void refused(String reason) {
+    LOG.error(reason);
+    subscribeRefusal = reason;
+  }
+
   @Override
   public List<SourceRecord> poll() throws InterruptedException {
+    failIfRefused();
     if (redeliver) {
       redeliver = false;
       reconnectForRedelivery();
