@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -24,7 +22,6 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.slf4j.Logger;
@@ -57,8 +54,7 @@ public final class MqttSourceTask extends SourceTask {
   private volatile boolean everConnected;
   private volatile boolean needConnect = true;
   private volatile boolean redeliver;
-  private volatile String subscribeRefusal;
-  private final CountDownLatch subscribed = new CountDownLatch(1);
+  private Subscriptions subscriptions;
   private long connectBackoffMs;
   private long nextConnectNanos;
 
@@ -75,6 +71,7 @@ public final class MqttSourceTask extends SourceTask {
     queue = new ArrayBlockingQueue<>(config.queueCapacity);
     String taskId = props.getOrDefault(TaskIds.TASK_ID, "0");
     clientId = config.clientId + "-" + taskId;
+    subscriptions = new Subscriptions(config, clientId);
     records = new SourceRecords(config, config.router(), Map.of("mqtt.client.id", clientId));
     metrics =
         new SourceTaskMetrics(props.getOrDefault("name", config.clientId), taskId, acks::pending);
@@ -107,7 +104,7 @@ public final class MqttSourceTask extends SourceTask {
 
   /** A task the broker refuses to subscribe fails instead of running without messages. */
   private void failIfRefused() {
-    String refusal = subscribeRefusal;
+    String refusal = subscriptions.refusal();
     if (refusal != null) {
       MqttClients.close(client, "MQTT source task", LOG);
       throw new ConnectException(
@@ -131,7 +128,7 @@ public final class MqttSourceTask extends SourceTask {
       return;
     }
     try {
-      if (!subscribed.await(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+      if (!subscriptions.awaitAnswer(CONNECT_TIMEOUT_MS)) {
         LOG.warn(
             "MQTT source task {}: no SUBACK for {} within {} ms; going on without it",
             clientId,
@@ -179,52 +176,6 @@ public final class MqttSourceTask extends SourceTask {
       nextConnectNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(connectBackoffMs);
       connectBackoffMs = Math.min(connectBackoffMs * 2, config.reconnectMaxMs);
     }
-  }
-
-  /**
-   * Subscribes without waiting: this runs on Paho's callback thread, which also completes the
-   * SUBACK token and delivers the session's queued messages, so waiting here would stall both.
-   */
-  private void subscribe() throws MqttException {
-    MqttSubscription[] subscriptions =
-        config.topics.stream()
-            .map(filter -> new MqttSubscription(config.subscriptionFilter(filter), config.qos))
-            .toArray(MqttSubscription[]::new);
-    client.subscribe(
-        subscriptions,
-        null,
-        new MqttActionListener() {
-          @Override
-          public void onSuccess(IMqttToken token) {
-            // Paho completes a SUBACK with reason codes >= 0x80 successfully.
-            int[] codes = token.getReasonCodes();
-            for (int i = 0; codes != null && i < codes.length; i++) {
-              if (codes[i] >= 0x80) {
-                refused(
-                    "broker refused subscription "
-                        + subscriptions[Math.min(i, subscriptions.length - 1)].getTopic()
-                        + " of "
-                        + clientId
-                        + " (reason code 0x"
-                        + Integer.toHexString(codes[i])
-                        + ")");
-              }
-            }
-            subscribed.countDown();
-          }
-
-          @Override
-          public void onFailure(IMqttToken token, Throwable error) {
-            refused("subscribe of " + clientId + " to " + config.topics + " failed: " + error);
-            subscribed.countDown();
-          }
-        },
-        (MqttProperties) null);
-  }
-
-  private void refused(String reason) {
-    LOG.error(reason);
-    subscribeRefusal = reason;
   }
 
   @Override
@@ -362,7 +313,7 @@ public final class MqttSourceTask extends SourceTask {
         LOG.info("MQTT source task {} reconnected to {}", clientId, serverURI);
       }
       try {
-        subscribe();
+        subscriptions.subscribe(client);
       } catch (MqttException e) {
         LOG.error("subscribe to {} failed: {}", config.topics, e.toString());
       }
