@@ -11,8 +11,11 @@ import java.util.Map;
  * record under the producer's request limit), so the bridge refuses what they would fail on.
  */
 public final class Limits {
-  /** Earliest instant any contract record may carry (inclusive). */
-  public static final Instant EARLIEST_TS = Instant.parse("2000-01-01T00:00:00Z");
+  /**
+   * Earliest instant any contract record may carry (inclusive): the Unix epoch, where a Raspberry
+   * Pi without a real-time clock or a saved time starts; its readings are real measurements.
+   */
+  public static final Instant EARLIEST_TS = Instant.EPOCH;
 
   /** Latest instant any contract record may carry (exclusive). */
   public static final Instant LATEST_TS = Instant.parse("2100-01-01T00:00:00Z");
