@@ -47,7 +47,7 @@ record Account(
 
   static Account of(
       String fault,
-      Map<String, Long> produced,
+      Map<String, Numbered> produced,
       List<Spike> spikes,
       List<ReadingDoc> readings,
       List<AlarmDoc> alarms,
@@ -56,8 +56,8 @@ record Account(
     Map<String, Set<Long>> seqs = new HashMap<>();
     long unexpected = 0;
     for (ReadingDoc doc : readings) {
-      long last = produced.getOrDefault(doc.deviceId(), 0L);
-      if (doc.seq() < 1 || doc.seq() > last) {
+      Numbered numbered = produced.get(doc.deviceId());
+      if (numbered == null || !numbered.contains(doc.seq())) {
         unexpected++;
       }
       seqs.computeIfAbsent(doc.deviceId(), d -> new HashSet<>()).add(doc.seq());
@@ -65,9 +65,9 @@ record Account(
     long distinct = seqs.values().stream().mapToLong(Set::size).sum();
     Set<String> missing = new TreeSet<>();
     produced.forEach(
-        (device, last) -> {
+        (device, numbered) -> {
           Set<Long> have = seqs.getOrDefault(device, Set.of());
-          for (long seq = 1; seq <= last; seq++) {
+          for (long seq = numbered.first(); seq <= numbered.last(); seq++) {
             if (!have.contains(seq)) {
               missing.add(device + ":" + seq);
             }
@@ -95,7 +95,7 @@ record Account(
         sensorAlarms.add(alarm.alarmId());
       }
     }
-    long total = produced.values().stream().mapToLong(Long::longValue).sum();
+    long total = produced.values().stream().mapToLong(Numbered::count).sum();
     return new Account(
         fault,
         total,

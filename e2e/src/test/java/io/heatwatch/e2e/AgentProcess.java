@@ -84,6 +84,10 @@ final class AgentProcess {
     }
   }
 
+  Numbered numbered() {
+    return Numbered.of(dir.resolve("data").resolve("outbox.db"));
+  }
+
   long lastSeq() {
     return Outboxes.lastSeq(dir.resolve("data").resolve("outbox.db"));
   }

@@ -29,7 +29,7 @@ final class CaseRun implements AutoCloseable {
   private final Ledger ledger;
   private final DownlinkObserver downlink;
   private final List<Traffic> fleets = new ArrayList<>();
-  private final Map<String, Long> otherDevices = new LinkedHashMap<>();
+  private final Map<String, Numbered> otherDevices = new LinkedHashMap<>();
   private final List<long[]> probe = new ArrayList<>();
   private Thread prober;
   private volatile boolean probing;
@@ -53,9 +53,9 @@ final class CaseRun implements AutoCloseable {
     return traffic;
   }
 
-  /** Counts a device outside the fleets (the agent process) with its last seq. */
-  void device(String deviceId, long lastSeq) {
-    otherDevices.put(deviceId, lastSeq);
+  /** Counts a device outside the fleets (the agent process) with the seqs it numbered. */
+  void device(String deviceId, Numbered numbered) {
+    otherDevices.put(deviceId, numbered);
   }
 
   /** The fault is over: from now on, time how long until everything made before is searchable. */
@@ -97,9 +97,9 @@ final class CaseRun implements AutoCloseable {
       fleet.finish(CATCH_UP);
     }
     List<Spike> spikes = spikes().stream().filter(spikesToCheck).toList();
-    Map<String, Long> produced = new LinkedHashMap<>(otherDevices);
+    Map<String, Numbered> produced = new LinkedHashMap<>(otherDevices);
     fleets.forEach(f -> produced.putAll(f.produced()));
-    long total = produced.values().stream().mapToLong(Long::longValue).sum();
+    long total = produced.values().stream().mapToLong(Numbered::count).sum();
     await()
         .atMost(CATCH_UP)
         .pollInterval(Duration.ofSeconds(1))
@@ -128,7 +128,7 @@ final class CaseRun implements AutoCloseable {
 
   private Account books(
       String fault,
-      Map<String, Long> produced,
+      Map<String, Numbered> produced,
       Predicate<AlarmDoc> alarmsToCheck,
       List<Spike> spikes) {
     List<ReadingDoc> readings = ledger.readings(site);

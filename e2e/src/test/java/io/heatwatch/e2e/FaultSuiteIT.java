@@ -90,7 +90,7 @@ class FaultSuiteIT {
         agent.killIfAlive();
         drain.killIfAlive();
       }
-      run.device("c1-agent", drain.lastSeq());
+      run.device("c1-agent", drain.numbered());
       Account account =
           run.finish(
               "agent process SIGKILLed " + FORM.kills() + "x, restarted",

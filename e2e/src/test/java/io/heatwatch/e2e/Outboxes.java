@@ -17,6 +17,11 @@ final class Outboxes {
     return query(db, "SELECT value FROM meta WHERE key = 'last_seq'");
   }
 
+  /** The first seq of this outbox's numbering (1 for an outbox from before numbering epochs). */
+  static long firstSeq(Path db) {
+    return Math.max(1, query(db, "SELECT value FROM meta WHERE key = 'first_seq'"));
+  }
+
   /** Readings stored and not yet acknowledged by the broker. */
   static long waiting(Path db) {
     return query(db, "SELECT count(*) FROM readings");

@@ -93,13 +93,13 @@ final class Traffic implements AutoCloseable {
     close();
   }
 
-  /** Readings numbered per device (each device's last seq; seqs start at 1). */
-  Map<String, Long> produced() {
-    Map<String, Long> last = new LinkedHashMap<>();
+  /** The seqs each device numbered. */
+  Map<String, Numbered> produced() {
+    Map<String, Numbered> numbered = new LinkedHashMap<>();
     for (String device : devices) {
-      last.put(device, Outboxes.lastSeq(dir.resolve(device).resolve("outbox.db")));
+      numbered.put(device, Numbered.of(dir.resolve(device).resolve("outbox.db")));
     }
-    return last;
+    return numbered;
   }
 
   /** The simulator's ground truth: every injected spike, sensor and event time. */

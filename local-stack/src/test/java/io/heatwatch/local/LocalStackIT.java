@@ -100,14 +100,26 @@ class LocalStackIT {
     assertMetricsMatchRawReadings();
   }
 
-  private static Set<String> expectedIds() {
+  /** Every seq each device's outbox numbered: a new outbox starts above every earlier seq. */
+  private static Set<String> expectedIds() throws Exception {
     Set<String> ids = new HashSet<>();
     for (int d = 1; d <= DEVICES; d++) {
-      for (long seq = 1; seq <= (long) SENSORS * TICKS; seq++) {
-        ids.add(String.format("dev-%02d:%d", d, seq));
+      String device = String.format("dev-%02d", d);
+      long first = firstSeq(dir.resolve("devices").resolve(device).resolve("outbox.db"));
+      for (long seq = first; seq < first + (long) SENSORS * TICKS; seq++) {
+        ids.add(device + ":" + seq);
       }
     }
     return ids;
+  }
+
+  private static long firstSeq(Path outbox) throws Exception {
+    try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + outbox);
+        var rows =
+            db.createStatement().executeQuery("SELECT value FROM meta WHERE key = 'first_seq'")) {
+      assertThat(rows.next()).as("first_seq of " + outbox).isTrue();
+      return rows.getLong(1);
+    }
   }
 
   private static Set<String> readingIds() {
