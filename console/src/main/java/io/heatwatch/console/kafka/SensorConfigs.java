@@ -29,10 +29,14 @@ import org.slf4j.LoggerFactory;
 public final class SensorConfigs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SensorConfigs.class);
 
+  /** How long to wait before looking for the topic (or the broker) again. */
+  static final Duration RETRY = Duration.ofSeconds(2);
+
   private final Map<SensorRef, SensorConfig> bySensor = new ConcurrentHashMap<>();
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile boolean following;
 
   public SensorConfigs(String bootstrapServers) {
     this.consumer =
@@ -40,7 +44,9 @@ public final class SensorConfigs implements AutoCloseable {
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "heatwatch-console-configs",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                // The setup makes the topic compacted; a lookup must never make a plain one.
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
     this.thread = new Thread(this::follow, "console-sensor-configs");
@@ -51,6 +57,11 @@ public final class SensorConfigs implements AutoCloseable {
   /** The sensor's config, empty when it has none (the job's defaults apply). */
   public Optional<SensorConfig> get(SensorRef sensor) {
     return Optional.ofNullable(bySensor.get(sensor));
+  }
+
+  /** Whether the topic is being followed (false while it does not exist or the broker fails). */
+  public boolean following() {
+    return following;
   }
 
   /** Every sensor's config. */
@@ -64,27 +75,67 @@ public final class SensorConfigs implements AutoCloseable {
         config.ref(), config, (old, neu) -> neu.updatedAt().isBefore(old.updatedAt()) ? old : neu);
   }
 
+  /**
+   * Reads the topic from its start and follows it. A topic that does not exist yet (the console
+   * started before the setup made it) or a broker that fails is waited for, never given up on: a
+   * console that stopped following would show stale thresholds without a word.
+   */
   private void follow() {
     try {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(KafkaTopics.SENSOR_CONFIG, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      boolean told = false;
       while (running) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          apply(record);
+        try {
+          List<TopicPartition> partitions = partitions();
+          if (partitions.isEmpty()) {
+            if (!told) {
+              LOG.warn("{} does not exist yet; waiting for it", KafkaTopics.SENSOR_CONFIG);
+              told = true;
+            }
+            pause();
+            continue;
+          }
+          consumer.assign(partitions);
+          consumer.seekToBeginning(partitions);
+          following = true;
+          LOG.info("following {} ({} partitions)", KafkaTopics.SENSOR_CONFIG, partitions.size());
+          while (running) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+              apply(record);
+            }
+          }
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          LOG.warn("following {}: {}; trying again", KafkaTopics.SENSOR_CONFIG, e.toString());
+          following = false;
+          consumer.unsubscribe();
+          pause();
         }
       }
     } catch (WakeupException e) {
       if (running) {
         throw e;
       }
-    } catch (RuntimeException e) {
-      LOG.error("stopped following {}: {}", KafkaTopics.SENSOR_CONFIG, e.toString(), e);
     } finally {
       consumer.close();
+    }
+  }
+
+  private List<TopicPartition> partitions() {
+    return consumer.partitionsFor(KafkaTopics.SENSOR_CONFIG, Duration.ofSeconds(30)).stream()
+        .map(p -> new TopicPartition(p.topic(), p.partition()))
+        .toList();
+  }
+
+  private void pause() {
+    long until = System.nanoTime() + RETRY.toNanos();
+    while (running && System.nanoTime() < until) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
