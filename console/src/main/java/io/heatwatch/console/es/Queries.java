@@ -36,53 +36,31 @@ public final class Queries {
    * ahead).
    */
   public List<JsonNode> latestPerSensor(Instant since, Instant stampedBefore) {
-    List<JsonNode> latest = new ArrayList<>();
-    JsonNode afterKey = null;
-    do {
-      Map<String, Object> composite = new LinkedHashMap<>();
-      composite.put("size", 1000);
-      composite.put("sources", SENSOR_SOURCES);
-      if (afterKey != null) {
-        composite.put("after", afterKey);
-      }
-      Map<String, Object> body =
-          Map.of(
-              "size", 0,
-              "query",
-                  Map.of(
-                      "bool",
-                      Map.of(
-                          "filter",
-                          List.of(
-                              Map.of(
-                                  "range", Map.of("ingestedAt", Map.of("gte", since.toString()))),
-                              Map.of(
-                                  "range", Map.of("ts", Map.of("lt", stampedBefore.toString())))))),
-              "aggs",
-                  Map.of(
-                      "sensors",
-                      Map.of(
-                          "composite",
-                          composite,
-                          "aggs",
-                          Map.of(
-                              "latest",
-                              Map.of(
-                                  "top_hits",
-                                  Map.of(
-                                      "size",
-                                      1,
-                                      "sort",
-                                      List.of(Map.of("ingestedAt", "desc"), Map.of("seq", "desc")),
-                                      "_source",
-                                      READING_FIELDS))))));
-      JsonNode sensors = es.search(Indices.READINGS, body).at("/aggregations/sensors");
-      for (JsonNode bucket : sensors.path("buckets")) {
-        latest.add(bucket.at("/latest/hits/hits/0/_source"));
-      }
-      afterKey = sensors.path("buckets").isEmpty() ? null : sensors.get("after_key");
-    } while (afterKey != null);
-    return latest;
+    Map<String, Object> query =
+        Map.of(
+            "bool",
+            Map.of(
+                "filter",
+                List.of(
+                    Map.of("range", Map.of("ingestedAt", Map.of("gte", since.toString()))),
+                    Map.of("range", Map.of("ts", Map.of("lt", stampedBefore.toString()))))));
+    Map<String, Object> latest =
+        Map.of(
+            "latest",
+            Map.of(
+                "top_hits",
+                Map.of(
+                    "size",
+                    1,
+                    "sort",
+                    List.of(Map.of("ingestedAt", "desc"), Map.of("seq", "desc")),
+                    "_source",
+                    READING_FIELDS)));
+    List<JsonNode> readings = new ArrayList<>();
+    for (JsonNode bucket : perSensor(Indices.READINGS, query, latest)) {
+      readings.add(bucket.at("/latest/hits/hits/0/_source"));
+    }
+    return readings;
   }
 
   /**
@@ -224,7 +202,24 @@ public final class Queries {
    * whose {@code key} holds {@code deviceId} and {@code sensorId}.
    */
   public List<JsonNode> sparklines(Instant since) {
-    List<JsonNode> sensors = new ArrayList<>();
+    return perSensor(
+        Indices.METRICS,
+        Map.of("range", Map.of("windowStart", Map.of("gte", since.toString()))),
+        Map.of(
+            "t",
+            Map.of(
+                "date_histogram",
+                Map.of("field", "windowStart", "fixed_interval", "2m"),
+                "aggs",
+                Map.of("avg", Map.of("avg", Map.of("field", "avg"))))));
+  }
+
+  /**
+   * One composite bucket per sensor (device and sensor id) of the documents {@code query} matches,
+   * each with {@code subAggs}, paged through {@code after_key} to the last sensor.
+   */
+  private List<JsonNode> perSensor(String index, Object query, Map<String, Object> subAggs) {
+    List<JsonNode> buckets = new ArrayList<>();
     JsonNode afterKey = null;
     do {
       Map<String, Object> composite = new LinkedHashMap<>();
@@ -235,27 +230,17 @@ public final class Queries {
       }
       Map<String, Object> body =
           Map.of(
-              "size", 0,
-              "query", Map.of("range", Map.of("windowStart", Map.of("gte", since.toString()))),
+              "size",
+              0,
+              "query",
+              query,
               "aggs",
-                  Map.of(
-                      "sensors",
-                      Map.of(
-                          "composite",
-                          composite,
-                          "aggs",
-                          Map.of(
-                              "t",
-                              Map.of(
-                                  "date_histogram",
-                                  Map.of("field", "windowStart", "fixed_interval", "2m"),
-                                  "aggs",
-                                  Map.of("avg", Map.of("avg", Map.of("field", "avg"))))))));
-      JsonNode agg = es.search(Indices.METRICS, body).at("/aggregations/sensors");
-      agg.path("buckets").forEach(sensors::add);
-      afterKey = agg.path("buckets").isEmpty() ? null : agg.get("after_key");
+              Map.of("sensors", Map.of("composite", composite, "aggs", subAggs)));
+      JsonNode sensors = es.search(index, body).at("/aggregations/sensors");
+      sensors.path("buckets").forEach(buckets::add);
+      afterKey = sensors.path("buckets").isEmpty() ? null : sensors.get("after_key");
     } while (afterKey != null);
-    return sensors;
+    return buckets;
   }
 
   private static Map<String, Object> sensorBetween(
