@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -109,16 +110,32 @@ public final class MqttSinkTask extends SinkTask {
    * again, for a burst of alarms larger than the window (HiveMQ's is 10; fleet load driver, e2e).
    */
   private IMqttToken publish(Downlink downlink, byte[] payload, Deque<Publish> pending) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.ackTimeoutMs);
     while (true) {
       try {
         return client.publish(downlink.topic(), payload, QOS, downlink.retained());
       } catch (MqttException e) {
         if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
-            || pending.isEmpty()) {
+            || (pending.isEmpty() && System.nanoTime() > deadline)) {
           throw new RetriableException("publish to " + downlink.topic() + " failed: " + e, e);
         }
-        awaitPuback(pending.poll());
+        if (pending.isEmpty()) {
+          // Paho completes a token before it frees its in-flight slot: the window of the last
+          // put can still look full for a moment.
+          pauseForInFlight();
+        } else {
+          awaitPuback(pending.poll());
+        }
       }
+    }
+  }
+
+  private static void pauseForInFlight() {
+    try {
+      Thread.sleep(5);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new RetriableException("interrupted while waiting for the in-flight window");
     }
   }
 
