@@ -161,8 +161,7 @@ class HostileInputIT {
     return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
-  static String topicHeader(
-      org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, String name) {
+  static String header(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, String name) {
     var header = record.headers().lastHeader(name);
     return header == null ? null : utf8(header.value());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.heatwatch.job.sinks.InvalidRecordSerializer;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.testkit.ElasticsearchHttp;
@@ -23,17 +24,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads back what the stack made of the hostile run: Elasticsearch and the two reject topics. */
 final class Ledger {
-  /** The bridge's dead-letter headers. */
+  /** The bridge's dead-letter headers (the bridge keeps its own constants package-private). */
   static final String DLQ_TOPIC_HEADER = "mqtt.topic";
 
   static final String DLQ_REASON_HEADER = "heatwatch.dlq.reason";
-
-  /** The job's invalid-record headers. */
-  static final String INVALID_REASON_HEADER = "heatwatch.invalid.reason";
-
-  static final String INVALID_SOURCE_HEADER = "heatwatch.source.topic";
-  static final String INVALID_PARTITION_HEADER = "heatwatch.source.partition";
-  static final String INVALID_OFFSET_HEADER = "heatwatch.source.offset";
 
   /** The producer's request limit: nothing the stack writes may come near it. */
   private static final int MAX_REQUEST_BYTES = 1024 * 1024;
@@ -102,7 +96,7 @@ final class Ledger {
 
   private void readDeadLetters(Books books, Map<Integer, String> outcomes, List<String> problems) {
     for (ConsumerRecord<byte[], byte[]> record : readAll(KafkaTopics.READINGS_DLQ)) {
-      String topic = HostileInputIT.topicHeader(record, DLQ_TOPIC_HEADER);
+      String topic = HostileInputIT.header(record, DLQ_TOPIC_HEADER);
       int n =
           MqttTopics.parse(topic == null ? "" : topic)
               .map(a -> Books.hostileNumber(a.deviceId()))
@@ -110,7 +104,7 @@ final class Ledger {
       if (n < 0) {
         continue;
       }
-      String reason = HostileInputIT.topicHeader(record, DLQ_REASON_HEADER);
+      String reason = HostileInputIT.header(record, DLQ_REASON_HEADER);
       check(record, reason, problems);
       outcomes.putIfAbsent(n, "dead-lettered by the bridge");
       books.exampleReasons.putIfAbsent(books.kinds.get(n), reason);
@@ -119,18 +113,19 @@ final class Ledger {
 
   private void readInvalid(Books books, Map<Integer, String> outcomes, List<String> problems) {
     for (ConsumerRecord<byte[], byte[]> record : readAll(KafkaTopics.READINGS_INVALID)) {
-      if (!KafkaTopics.LEGACY.equals(HostileInputIT.topicHeader(record, INVALID_SOURCE_HEADER))) {
+      if (!KafkaTopics.LEGACY.equals(
+          HostileInputIT.header(record, InvalidRecordSerializer.TOPIC_HEADER))) {
         continue;
       }
       Integer n =
           books.legacyAt.get(
-              HostileInputIT.topicHeader(record, INVALID_PARTITION_HEADER)
+              HostileInputIT.header(record, InvalidRecordSerializer.PARTITION_HEADER)
                   + ":"
-                  + HostileInputIT.topicHeader(record, INVALID_OFFSET_HEADER));
+                  + HostileInputIT.header(record, InvalidRecordSerializer.OFFSET_HEADER));
       if (n == null) {
         continue;
       }
-      String reason = HostileInputIT.topicHeader(record, INVALID_REASON_HEADER);
+      String reason = HostileInputIT.header(record, InvalidRecordSerializer.REASON_HEADER);
       check(record, reason, problems);
       outcomes.putIfAbsent(n, "set aside by the job");
       books.exampleReasons.putIfAbsent(books.kinds.get(n), reason);
