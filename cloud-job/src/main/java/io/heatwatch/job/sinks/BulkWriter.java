@@ -23,6 +23,7 @@ import org.elasticsearch.action.update.UpdateRequest;
 import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.RestHighLevelClient;
 import org.elasticsearch.common.bytes.BytesReference;
+import org.elasticsearch.rest.RestStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ final class BulkWriter<T> implements SinkWriter<T> {
   private final List<DocWriteRequest<?>> pending = new ArrayList<>();
   private final RequestIndexer indexer = new Indexer();
   private final Counter refused;
+  private final Counter duplicates;
   private final Counter retried;
   private final ThrottledWarning refusedLog = new ThrottledWarning();
   private final ThrottledWarning retryLog = new ThrottledWarning();
@@ -68,6 +70,7 @@ final class BulkWriter<T> implements SinkWriter<T> {
     this.time = time;
     this.refused = metrics.counter("elasticsearchRefusedDocuments");
     this.retried = metrics.counter("elasticsearchRetriedDocuments");
+    this.duplicates = metrics.counter("elasticsearchAlreadyStoredDocuments");
     try {
       emitter.open();
     } catch (Exception e) {
@@ -141,6 +144,10 @@ final class BulkWriter<T> implements SinkWriter<T> {
         continue;
       }
       DocWriteRequest<?> request = requests.get(item.getItemId());
+      if (alreadyStored(item)) {
+        duplicates.inc();
+        continue;
+      }
       if (BulkFailures.retryable(item.getFailure().getStatus())) {
         lastCause = item.getFailureMessage();
         again.add(request);
@@ -149,6 +156,12 @@ final class BulkWriter<T> implements SinkWriter<T> {
       }
     }
     return again;
+  }
+
+  /** A create of a document that exists: a replay of something stored, not a failure. */
+  private static boolean alreadyStored(BulkItemResponse item) {
+    return item.getOpType() == DocWriteRequest.OpType.CREATE
+        && item.getFailure().getStatus() == RestStatus.CONFLICT;
   }
 
   /**

@@ -7,11 +7,14 @@ import java.util.Map;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.connector.elasticsearch.sink.ElasticsearchEmitter;
 import org.apache.flink.connector.elasticsearch.sink.RequestIndexer;
+import org.elasticsearch.action.DocWriteRequest;
 import org.elasticsearch.action.index.IndexRequest;
 
 /**
- * Indexes a reading into its day's index under {@code _id = deviceId:seq}, so a replay overwrites
- * the same document instead of adding one.
+ * Creates a reading in its day's index under {@code _id = deviceId:seq}. Create, not index: the
+ * first write of a reading wins, so a replay (an old backlog sent again beyond the job's dedupe
+ * window, or a forged reading with another value) can neither add a document nor overwrite one; the
+ * writer counts the conflict as already stored.
  */
 public final class ReadingEmitter implements ElasticsearchEmitter<StoredReading> {
   private static final long serialVersionUID = 1L;
@@ -22,6 +25,7 @@ public final class ReadingEmitter implements ElasticsearchEmitter<StoredReading>
     indexer.add(
         new IndexRequest(IndexNames.readings(reading.ts()))
             .id(reading.id())
+            .opType(DocWriteRequest.OpType.CREATE)
             .source(document(stored)));
   }
 

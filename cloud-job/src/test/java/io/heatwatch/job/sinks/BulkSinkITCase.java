@@ -115,6 +115,45 @@ class BulkSinkITCase {
     assertThat(indexed(es)).isEqualTo(readings.size());
   }
 
+  /**
+   * The job's dedupe remembers a window of seqs per device; a replay from further back (a device
+   * resending an old backlog, or a forged reading) must still not overwrite what is stored.
+   */
+  @Test
+  void aReplayOfAStoredReadingWithAnotherValueDoesNotOverwriteIt(
+      KafkaServer kafka, ElasticsearchServer elasticsearch, FlinkCluster flink) throws Exception {
+    IndexTemplates.install(elasticsearch.httpUrl());
+    List<StoredReading> readings = new ArrayList<>(readings(10));
+    for (int i = 1; i <= 10; i++) {
+      readings.add(
+          new StoredReading(TestReadings.ok(device, "t1", i, i, 99.0), false, Instant.now()));
+    }
+    StreamExecutionEnvironment env = flink.environment(1);
+    env.fromData(readings, TypeInformation.of(StoredReading.class))
+        .sinkTo(
+            ElasticsearchSinks.create(
+                List.of(URI.create(elasticsearch.httpUrl())),
+                Optional.empty(),
+                new ReadingEmitter(),
+                kafka.bootstrapServers(),
+                FAST));
+    awaitFinished(env.executeAsync("replayed readings"));
+
+    ElasticsearchHttp es = new ElasticsearchHttp(elasticsearch.httpUrl());
+    es.refresh(IndexNames.READINGS_PREFIX + "*");
+    assertThat(indexed(es)).isEqualTo(10);
+    for (int i = 1; i <= 10; i++) {
+      String id = readings.get(i - 1).reading().id();
+      assertThat(
+              es.get(IndexNames.readings(TestReadings.T0), id)
+                  .path("_source")
+                  .path("tempC")
+                  .asDouble())
+          .as(id)
+          .isEqualTo(20.0 + i);
+    }
+  }
+
   private static void awaitFinished(JobClient job) {
     await()
         .atMost(DEADLINE)
