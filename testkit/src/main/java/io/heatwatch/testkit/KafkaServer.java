@@ -52,7 +52,13 @@ public final class KafkaServer implements AutoCloseable {
    * which is then kept for {@link #restart()}.
    */
   public static KafkaServer start(Path dataDir, int port) {
-    KafkaServer kafka = new KafkaServer(dataDir, Ports.orFree(port), Ports.free());
+    int brokerPort = Ports.orFree(port);
+    // Two free-port lookups can hand back the same port (it is free until someone binds it).
+    int controllerPort = Ports.free();
+    while (controllerPort == brokerPort) {
+      controllerPort = Ports.free();
+    }
+    KafkaServer kafka = new KafkaServer(dataDir, brokerPort, controllerPort);
     kafka.startNode();
     return kafka;
   }
