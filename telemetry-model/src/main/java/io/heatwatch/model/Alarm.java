@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param version increases with every change of this alarm, so consumers are idempotent
  * @param site site id
  * @param deviceId device id
- * @param sensorId sensor id, {@code null} for device-level alarms such as DEVICE_OFFLINE
+ * @param sensorId sensor id, {@code null} for device-level alarms such as DEVICE_OFFLINE; the stage
+ *     for PIPELINE_STALLED
  * @param kind what was detected
  * @param severity how urgent
  * @param state where the alarm is in its lifecycle
@@ -90,7 +91,14 @@ public record Alarm(
     SPIKE,
     FLATLINE,
     SENSOR_FAULT,
-    DEVICE_OFFLINE
+    DEVICE_OFFLINE,
+    /** A sensor that reported stopped while its device lives (processing time). */
+    SENSOR_SILENT,
+    /**
+     * A stage of the pipeline stopped passing the canary; raised by the watchdog, with {@code
+     * deviceId} {@link Pipeline#DEVICE_ID} and {@code sensorId} the stage ({@link Pipeline.Stage}).
+     */
+    PIPELINE_STALLED
   }
 
   /** How urgent an alarm is. */

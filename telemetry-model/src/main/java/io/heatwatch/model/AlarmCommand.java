@@ -30,6 +30,11 @@ public record AlarmCommand(
   /** What a command does to its alarm. */
   public enum Action {
     /** An operator has seen the alarm; it stays until its condition ends. */
-    ACKNOWLEDGE
+    ACKNOWLEDGE,
+    /**
+     * An operator closes an alarm whose condition can no longer end by itself (a sensor removed, a
+     * stale alarm): it is CLEARED with the operator's name and comment as its reason.
+     */
+    RESOLVE
   }
 }

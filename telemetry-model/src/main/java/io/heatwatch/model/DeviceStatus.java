@@ -19,6 +19,12 @@ import java.time.Instant;
  * @param cpuTempC the Pi's SoC temperature where readable
  * @param refused readings the broker refused (a PUBACK reason code of 0x80 or more) since the agent
  *     started; they stay in the outbox
+ * @param sensorsConfigured how many sensors the agent's configuration names (the sensors it watches
+ *     for being missing); absent from older agents
+ * @param sensorsSeen how many sensors gave a good reading in the agent's latest tick; absent from
+ *     older agents
+ * @param lastGoodReadTs when the agent last read any sensor successfully, {@code null} if never
+ *     since it started
  */
 public record DeviceStatus(
     int v,
@@ -32,7 +38,10 @@ public record DeviceStatus(
     Long dropped,
     Long uptimeS,
     Double cpuTempC,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Long refused) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long refused,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long sensorsConfigured,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long sensorsSeen,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant lastGoodReadTs) {
 
   public DeviceStatus {
     Check.version(v);
@@ -47,6 +56,41 @@ public record DeviceStatus(
     Check.nonNegative("uptimeS", uptimeS);
     Check.temperature("cpuTempC", cpuTempC);
     Check.nonNegative("refused", refused);
+    Check.nonNegative("sensorsConfigured", sensorsConfigured);
+    Check.nonNegative("sensorsSeen", sensorsSeen);
+    Check.instant("lastGoodReadTs", lastGoodReadTs);
+  }
+
+  /** A status without sensor counts (agents before they reported them). */
+  public DeviceStatus(
+      int v,
+      String site,
+      String deviceId,
+      DeviceState state,
+      Instant ts,
+      String bootId,
+      String agentVersion,
+      Long outboxDepth,
+      Long dropped,
+      Long uptimeS,
+      Double cpuTempC,
+      Long refused) {
+    this(
+        v,
+        site,
+        deviceId,
+        state,
+        ts,
+        bootId,
+        agentVersion,
+        outboxDepth,
+        dropped,
+        uptimeS,
+        cpuTempC,
+        refused,
+        null,
+        null,
+        null);
   }
 
   /** A status without a count of refused readings. */
@@ -74,6 +118,9 @@ public record DeviceStatus(
         dropped,
         uptimeS,
         cpuTempC,
+        null,
+        null,
+        null,
         null);
   }
 

@@ -1,5 +1,6 @@
 package io.heatwatch.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -19,6 +20,10 @@ import java.time.Instant;
  * @param spikeZ SPIKE sensitivity: a SPIKE opens at this robust z-score (lower is more sensitive)
  * @param updatedAt when it was changed
  * @param updatedBy who changed it
+ * @param silentAfterS SENSOR_SILENT opens when the sensor has not reported for this long while its
+ *     device lives; {@code null}: the larger of 3 × its observed cadence and the job's minimum
+ * @param retiredAt when an operator retired the sensor (its alarms are cleared and its state freed;
+ *     it is watched again if it reports later), {@code null} while it is in service
  */
 public record SensorConfig(
     int v,
@@ -33,7 +38,9 @@ public record SensorConfig(
     Long minDurationS,
     Double spikeZ,
     Instant updatedAt,
-    String updatedBy) {
+    String updatedBy,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long silentAfterS,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant retiredAt) {
 
   public SensorConfig {
     Check.version(v);
@@ -49,6 +56,11 @@ public record SensorConfig(
     Check.floatRange("spikeZ", spikeZ);
     Check.requiredInstant("updatedAt", updatedAt);
     Check.maxLength("updatedBy", updatedBy, 200);
+    Check.duration("silentAfterS", silentAfterS);
+    Check.instant("retiredAt", retiredAt);
+    if (silentAfterS != null && silentAfterS <= 0) {
+      throw new InvalidPayloadException("silentAfterS", silentAfterS, "must be > 0");
+    }
     if (highC != null && lowC != null && lowC >= highC) {
       throw new InvalidPayloadException("lowC", lowC, "must be below highC " + highC);
     }
@@ -66,6 +78,44 @@ public record SensorConfig(
   /** The sensor this config is for. */
   public SensorRef ref() {
     return new SensorRef(deviceId, sensorId);
+  }
+
+  /** A config of a sensor in service with the job's silence bound. */
+  public SensorConfig(
+      int v,
+      String sensorId,
+      String site,
+      String deviceId,
+      String name,
+      Double highC,
+      Double lowC,
+      Double hysteresisC,
+      Double maxRateCPerMin,
+      Long minDurationS,
+      Double spikeZ,
+      Instant updatedAt,
+      String updatedBy) {
+    this(
+        v,
+        sensorId,
+        site,
+        deviceId,
+        name,
+        highC,
+        lowC,
+        hysteresisC,
+        maxRateCPerMin,
+        minDurationS,
+        spikeZ,
+        updatedAt,
+        updatedBy,
+        null,
+        null);
+  }
+
+  /** Whether an operator has retired the sensor. */
+  public boolean retired() {
+    return retiredAt != null;
   }
 
   /** A config without a spike sensitivity of its own (the job's default applies). */

@@ -106,7 +106,10 @@ public final class TelemetryCodec {
         f.integer("dropped"),
         f.integer("uptimeS"),
         f.number("cpuTempC"),
-        f.integer("refused"));
+        f.integer("refused"),
+        f.integer("sensorsConfigured"),
+        f.integer("sensorsSeen"),
+        f.instant("lastGoodReadTs"));
   }
 
   /** An alarm event. */
@@ -160,7 +163,9 @@ public final class TelemetryCodec {
         f.integer("minDurationS"),
         f.number("spikeZ"),
         f.instant("updatedAt"),
-        f.text("updatedBy"));
+        f.text("updatedBy"),
+        f.integer("silentAfterS"),
+        f.instant("retiredAt"));
   }
 
   private static Reading reading(JsonNode node) {

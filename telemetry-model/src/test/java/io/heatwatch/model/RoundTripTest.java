@@ -72,7 +72,23 @@ class RoundTripTest {
         new DeviceStatus(
             1, "home", "pi-kitchen", DeviceState.ONLINE, TS, "6f1c", "0.1.0", 12L, 0L, 3600L, 48.3),
         new DeviceStatus(
-            1, "home", "pi-kitchen", DeviceState.OFFLINE, TS, null, null, null, null, null, null));
+            1, "home", "pi-kitchen", DeviceState.OFFLINE, TS, null, null, null, null, null, null),
+        new DeviceStatus(
+            1,
+            "home",
+            "pi-kitchen",
+            DeviceState.ONLINE,
+            TS,
+            "6f1c",
+            "0.2.0",
+            0L,
+            0L,
+            60L,
+            null,
+            0L,
+            2L,
+            1L,
+            TS.minusSeconds(10)));
   }
 
   @ParameterizedTest
@@ -199,6 +215,22 @@ class RoundTripTest {
             "28-0316a2796aff",
             "home",
             "pi-kitchen",
+            "freezer",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            TS,
+            "maria",
+            900L,
+            TS),
+        new SensorConfig(
+            1,
+            "28-0316a2796aff",
+            "home",
+            "pi-kitchen",
             null,
             null,
             null,
@@ -217,7 +249,14 @@ class RoundTripTest {
 
   /** Optional fields added to v1 later: absent from a payload unless set. */
   private static final java.util.Set<String> OMITTED_WHEN_NULL =
-      java.util.Set.of("clockUnsynced", "refused");
+      java.util.Set.of(
+          "clockUnsynced",
+          "refused",
+          "sensorsConfigured",
+          "sensorsSeen",
+          "lastGoodReadTs",
+          "silentAfterS",
+          "retiredAt");
 
   @Test
   void encodedFieldsAreExactlyTheRecordComponents() {
