@@ -1,6 +1,7 @@
 package io.heatwatch.job.detect;
 
 import io.heatwatch.job.HeatwatchJob;
+import io.heatwatch.job.functions.ClosedMinutes;
 import io.heatwatch.job.functions.MetricsAccumulator;
 import io.heatwatch.job.functions.SeqWindow;
 import io.heatwatch.job.model.ConfigUpdate;
@@ -50,10 +51,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Late and metrics.</b> Both use the reading's event time as the source assigned it (its
  * {@code ts}, clamped to the arrival time when too far ahead). A reading at or behind the current
- * watermark is {@code late}. It counts in its minute unless that minute has closed (the minute's
- * last millisecond is at or behind the watermark), as Flink's tumbling event-time windows without
- * allowed lateness do. One event-time timer per open minute emits it; a minute without OK readings
- * emits nothing.
+ * watermark is {@code late}. It counts in its minute while that minute is open (the minute's last
+ * millisecond is ahead of the watermark); one event-time timer per open minute emits it, and a
+ * minute without OK readings emits nothing. A late reading of a closed minute still counts: {@link
+ * ClosedMinutes} keeps the statistics of the sensor's latest emitted minutes and knows which
+ * minutes have a document, and {@link #LATE_FLUSH} after the first late reading the changed minutes
+ * are emitted again, whole, under the same document id (Elasticsearch keeps the version with the
+ * larger count). So a device's store-and-forward backlog gets the metrics of every minute it
+ * covers. Only a late reading of a minute that has a document whose statistics are no longer kept
+ * is in no metrics (metric {@code lateReadingsNotInMetrics}); the reading itself is stored.
  */
 public final class SensorFunction
     extends KeyedBroadcastProcessFunction<String, SensorInput, ConfigUpdate, Alarm> {
@@ -77,6 +83,12 @@ public final class SensorFunction
   /** At most one new reading per sensor and second, for liveness. */
   public static final OutputTag<Reading> SIGNS_OF_LIFE = new OutputTag<>("signs-of-life") {};
 
+  /**
+   * How long late readings of closed minutes are gathered before those minutes are emitted again,
+   * so a store-and-forward backlog gives one document per minute rather than one per reading.
+   */
+  public static final Duration LATE_FLUSH = Duration.ofSeconds(5);
+
   private static final long SECOND_MS = 1000;
   private static final long MINUTE_MS = HeatwatchJob.METRICS_WINDOW.toMillis();
 
@@ -87,6 +99,7 @@ public final class SensorFunction
   private transient Counter duplicates;
   private transient Counter tooOld;
   private transient Counter forgotten;
+  private transient Counter lateNotInMetrics;
 
   /**
    * Detection with {@code defaults} for every threshold a sensor's config does not set, forgetting
@@ -106,6 +119,7 @@ public final class SensorFunction
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
     tooOld = getRuntimeContext().getMetricGroup().counter("readingsOlderThanDedupeWindow");
     forgotten = getRuntimeContext().getMetricGroup().counter("sensorsForgotten");
+    lateNotInMetrics = getRuntimeContext().getMetricGroup().counter("lateReadingsNotInMetrics");
   }
 
   @Override
@@ -197,7 +211,7 @@ public final class SensorFunction
     return true;
   }
 
-  /** Adds an OK reading to its minute unless that minute has closed. */
+  /** Adds an OK reading to its minute, open or closed. */
   private void count(
       SensorState current, Reading reading, long eventTime, long watermark, ReadOnlyContext ctx) {
     if (!reading.quality().usable()) {
@@ -205,11 +219,18 @@ public final class SensorFunction
     }
     long start = eventTime - Math.floorMod(eventTime, MINUTE_MS);
     long last = start + MINUTE_MS - 1;
-    if (last <= watermark) {
+    if (last > watermark) {
+      if (current.addToMinute(start, reading, reading.tempC())) {
+        ctx.timerService().registerEventTimeTimer(last);
+      }
       return;
     }
-    if (current.addToMinute(start, reading, reading.tempC())) {
-      ctx.timerService().registerEventTimeTimer(last);
+    ClosedMinutes closed = current.closed();
+    if (closed.add(start, reading, reading.tempC()) == ClosedMinutes.Late.UNTRACKED) {
+      lateNotInMetrics.inc();
+    } else if (closed.flushDue == Long.MIN_VALUE) {
+      closed.flushDue = ctx.currentProcessingTime() + LATE_FLUSH.toMillis();
+      ctx.timerService().registerProcessingTimeTimer(closed.flushDue);
     }
   }
 
@@ -237,24 +258,42 @@ public final class SensorFunction
       long start = timestamp + 1 - MINUTE_MS;
       MetricsAccumulator minute = current.removeMinute(start);
       if (minute != null) {
-        ctx.output(
-            METRICS,
-            minute.metrics(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + MINUTE_MS)));
+        emitMinute(start, minute, ctx);
+        current.closed().emitted(start, minute);
       }
-    } else if (current.seen != null) {
-      long due = SeqWindow.lastSeen(current.seen) + ttlMs;
-      if (timestamp < due) {
-        ctx.timerService().registerProcessingTimeTimer(due);
-        return;
+    } else {
+      // one processing-time timer may serve both the late flush and forgetting
+      if (current.closed != null && due(current.closed.flushDue, timestamp)) {
+        for (ClosedMinutes.Minute minute : current.closed.flush()) {
+          emitMinute(minute.start(), minute.statistics(), ctx);
+        }
       }
-      current.seen = null;
-      forgotten.inc();
+      if (current.seen != null) {
+        long due = SeqWindow.lastSeen(current.seen) + ttlMs;
+        if (timestamp < due) {
+          ctx.timerService().registerProcessingTimeTimer(due);
+          state.update(current);
+          return;
+        }
+        current.seen = null;
+        forgotten.inc();
+      }
     }
     if (current.seen == null && current.idle()) {
       state.clear();
     } else {
       state.update(current);
     }
+  }
+
+  private static boolean due(long flushDue, long timestamp) {
+    return flushDue != Long.MIN_VALUE && flushDue <= timestamp;
+  }
+
+  private static void emitMinute(long start, MetricsAccumulator minute, OnTimerContext ctx) {
+    ctx.output(
+        METRICS,
+        minute.metrics(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + MINUTE_MS)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.heatwatch.job.detect;
 
+import io.heatwatch.job.functions.ClosedMinutes;
 import io.heatwatch.job.functions.MetricsAccumulator;
 import io.heatwatch.job.functions.SeqWindow;
 import io.heatwatch.model.Alarm;
@@ -62,7 +63,21 @@ public class SensorState {
   /** Statistics of the open minutes, in the order of {@link #minuteStarts}. */
   public MetricsAccumulator[] minutes = new MetricsAccumulator[0];
 
+  /**
+   * Closed minutes, for readings that arrive after their minute closed; {@code null} in state
+   * restored from before it existed (see {@link #closed()}).
+   */
+  public ClosedMinutes closed = new ClosedMinutes();
+
   public SensorState() {}
+
+  /** The closed minutes, created on first use in state restored from before they existed. */
+  public ClosedMinutes closed() {
+    if (closed == null) {
+      closed = new ClosedMinutes();
+    }
+    return closed;
+  }
 
   /**
    * Adds {@code value} of {@code reading} to the minute starting at {@code start}, opening that
@@ -111,7 +126,7 @@ public class SensorState {
 
   /** Whether nothing needs keeping once the dedupe window is forgotten. */
   public boolean idle() {
-    return minuteStarts.length == 0 && !anyAlarm();
+    return minuteStarts.length == 0 && (closed == null || !closed.pending()) && !anyAlarm();
   }
 
   /** The {@code i}-th most recent OK value, {@code 0} being the newest. */

@@ -70,8 +70,14 @@ public record MetricsAccumulator(
     return count < 2 ? 0 : Math.sqrt(m2 / count);
   }
 
-  /** The metrics of this minute, {@code start} to {@code end}. */
+  /**
+   * The metrics of this minute, {@code start} (inclusive) to {@code end} (exclusive). firstTs and
+   * lastTs are bound to the window: a reading stamped beyond the clock is counted in the minute of
+   * its arrival, so its device ts may lie outside the minute it is counted in.
+   */
   public SensorMetrics metrics(Instant start, Instant end) {
+    long from = start.toEpochMilli();
+    long last = Math.max(from, end.toEpochMilli() - 1);
     return new SensorMetrics(
         site,
         deviceId,
@@ -83,7 +89,7 @@ public record MetricsAccumulator(
         max,
         mean,
         stddev(),
-        Instant.ofEpochMilli(firstTs),
-        Instant.ofEpochMilli(lastTs));
+        Instant.ofEpochMilli(Math.min(Math.max(firstTs, from), last)),
+        Instant.ofEpochMilli(Math.min(Math.max(lastTs, from), last)));
   }
 }

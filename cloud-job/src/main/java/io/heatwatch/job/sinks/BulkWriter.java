@@ -23,6 +23,7 @@ import org.elasticsearch.action.update.UpdateRequest;
 import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.RestHighLevelClient;
 import org.elasticsearch.common.bytes.BytesReference;
+import org.elasticsearch.index.VersionType;
 import org.elasticsearch.rest.RestStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,7 +145,7 @@ final class BulkWriter<T> implements SinkWriter<T> {
         continue;
       }
       DocWriteRequest<?> request = requests.get(item.getItemId());
-      if (alreadyStored(item)) {
+      if (alreadyStored(item, request)) {
         duplicates.inc();
         continue;
       }
@@ -158,10 +159,14 @@ final class BulkWriter<T> implements SinkWriter<T> {
     return again;
   }
 
-  /** A create of a document that exists: a replay of something stored, not a failure. */
-  private static boolean alreadyStored(BulkItemResponse item) {
-    return item.getOpType() == DocWriteRequest.OpType.CREATE
-        && item.getFailure().getStatus() == RestStatus.CONFLICT;
+  /**
+   * A create of a document that exists, or an externally versioned write older than the stored
+   * version: a replay of something stored, not a failure.
+   */
+  private static boolean alreadyStored(BulkItemResponse item, DocWriteRequest<?> request) {
+    return item.getFailure().getStatus() == RestStatus.CONFLICT
+        && (item.getOpType() == DocWriteRequest.OpType.CREATE
+            || request.versionType() == VersionType.EXTERNAL);
   }
 
   /**

@@ -7,8 +7,14 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.connector.elasticsearch.sink.ElasticsearchEmitter;
 import org.apache.flink.connector.elasticsearch.sink.RequestIndexer;
 import org.elasticsearch.action.index.IndexRequest;
+import org.elasticsearch.index.VersionType;
 
-/** Indexes one sensor's window into the day's metrics index under {@link SensorMetrics#id()}. */
+/**
+ * Indexes one sensor's window into the day's metrics index under {@link SensorMetrics#id()}, with
+ * the window's count as an external version: a minute emitted again with late readings has a larger
+ * count and replaces the document, while an older version (a retried item, a replay after a
+ * restore) is refused with a conflict that the writer counts as already stored.
+ */
 public final class MetricsEmitter implements ElasticsearchEmitter<SensorMetrics> {
   private static final long serialVersionUID = 1L;
 
@@ -17,6 +23,8 @@ public final class MetricsEmitter implements ElasticsearchEmitter<SensorMetrics>
     indexer.add(
         new IndexRequest(IndexNames.metrics(metrics.windowStart()))
             .id(metrics.id())
+            .version(metrics.count())
+            .versionType(VersionType.EXTERNAL)
             .source(document(metrics)));
   }
 

@@ -70,4 +70,17 @@ class MetricsAccumulatorTest {
     }
     return accumulator;
   }
+
+  @Test
+  void aMinutesFirstAndLastTsStayInsideItsWindowWhenAReadingWasCountedAtItsClampedTime() {
+    // The job counts a reading stamped far ahead in the minute of its arrival (its clamped event
+    // time), so the device ts of a reading in the minute can lie outside it.
+    java.time.Instant start = T0.plusSeconds(60);
+    java.time.Instant end = start.plusSeconds(60);
+    SensorMetrics metrics =
+        fold(ok("pi-a", "t1", 1, 70, 20.0), ok("pi-a", "t1", 2, 3_600, 21.0)).metrics(start, end);
+
+    assertThat(metrics.firstTs()).isEqualTo(T0.plusSeconds(70));
+    assertThat(metrics.lastTs()).isBetween(start, end.minusMillis(1));
+  }
 }

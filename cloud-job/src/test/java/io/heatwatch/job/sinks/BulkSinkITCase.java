@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.heatwatch.job.TestReadings;
+import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.testkit.ElasticsearchExtension;
@@ -152,6 +153,50 @@ class BulkSinkITCase {
           .as(id)
           .isEqualTo(20.0 + i);
     }
+  }
+
+  /**
+   * A minute is emitted again, whole, when late readings of it arrive; an older version of it (a
+   * retried bulk item, a replay after a restore) must not overwrite a newer one.
+   */
+  @Test
+  void aMinutesMetricsKeepTheVersionWithTheMostReadings(
+      KafkaServer kafka, ElasticsearchServer elasticsearch, FlinkCluster flink) throws Exception {
+    IndexTemplates.install(elasticsearch.httpUrl());
+    Instant start = TestReadings.T0;
+    List<SensorMetrics> versions =
+        List.of(minute(start, 2, 21.0), minute(start, 5, 24.0), minute(start, 3, 22.0));
+    StreamExecutionEnvironment env = flink.environment(1);
+    env.fromData(versions, TypeInformation.of(SensorMetrics.class))
+        .sinkTo(
+            ElasticsearchSinks.create(
+                List.of(URI.create(elasticsearch.httpUrl())),
+                Optional.empty(),
+                new MetricsEmitter(),
+                kafka.bootstrapServers(),
+                FAST));
+    awaitFinished(env.executeAsync("versions of a minute"));
+
+    ElasticsearchHttp es = new ElasticsearchHttp(elasticsearch.httpUrl());
+    var stored = es.get(IndexNames.metrics(start), versions.get(0).id()).path("_source");
+    assertThat(stored.path("count").asLong()).isEqualTo(5);
+    assertThat(stored.path("max").asDouble()).isEqualTo(24.0);
+  }
+
+  private SensorMetrics minute(Instant start, long count, double max) {
+    return new SensorMetrics(
+        "home",
+        device,
+        "t1",
+        start,
+        start.plusSeconds(60),
+        count,
+        20.0,
+        max,
+        21.0,
+        0.5,
+        start.plusSeconds(1),
+        start.plusSeconds(50));
   }
 
   private static void awaitFinished(JobClient job) {
