@@ -23,6 +23,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -65,6 +66,9 @@ public final class HeatwatchJob {
 
   static final ConfigOption<Integer> ROCKSDB_WRITE_BUFFER_COUNT =
       ConfigOptions.key("state.backend.rocksdb.writebuffer.count").intType().noDefaultValue();
+
+  /** How many completed checkpoints the job keeps (and leaves behind when it stops). */
+  static final int RETAINED_CHECKPOINTS = 3;
 
   /** Longest a partly filled network buffer waits before it is sent on. */
   static final Duration BUFFER_TIMEOUT = Duration.ofMillis(5);
@@ -171,11 +175,34 @@ public final class HeatwatchJob {
     config
         .checkpointDir()
         .ifPresent(dir -> settings.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir));
-    settings.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    // A cancelled or failed job keeps its latest checkpoints, so a JobManager started again (no HA
+    // in the compose stack) can resume from the newest rather than start with empty alarm state;
+    // more than one in case the newest was cut short.
     settings.set(
-        RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, config.restartAttempts());
-    settings.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, config.restartDelay());
+        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    settings.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, RETAINED_CHECKPOINTS);
+    restarts(settings, config.restarts());
     return settings;
+  }
+
+  /** Exponential-delay restarts, without a limit unless the configuration sets one. */
+  private static void restarts(Configuration settings, Restarts restarts) {
+    settings.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    settings.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+        restarts.initialDelay());
+    settings.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, restarts.maxDelay());
+    settings.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+    settings.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR, restarts.jitter());
+    settings.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+        restarts.resetAfter());
+    settings.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS,
+        restarts.attempts().orElse(Integer.MAX_VALUE));
   }
 
   /**

@@ -50,8 +50,9 @@ import org.apache.flink.util.TimeUtils;
  * @param transactionalIdPrefix {@value #TRANSACTIONAL_ID_PREFIX}
  * @param stateBackend {@value #STATE_BACKEND}
  * @param checkpointDir {@value #CHECKPOINT_DIR}, empty for the cluster's default
- * @param restartAttempts {@value #RESTART_ATTEMPTS}
- * @param restartDelay {@value #RESTART_DELAY}
+ * @param restarts {@value #RESTART_DELAY} and the other {@code restart.*} settings
+ * @param silentMin {@value #SILENT_MIN}
+ * @param retireAfter {@value #RETIRE_AFTER}
  * @param elasticsearchLogin {@value #ELASTICSEARCH_USERNAME} and the password read from {@value
  *     #ELASTICSEARCH_PASSWORD_FILE}, empty for a cluster without security
  */
@@ -80,8 +81,9 @@ public record JobConfig(
     String transactionalIdPrefix,
     String stateBackend,
     Optional<String> checkpointDir,
-    int restartAttempts,
-    Duration restartDelay,
+    Restarts restarts,
+    Duration silentMin,
+    Duration retireAfter,
     Optional<ElasticsearchLogin> elasticsearchLogin) {
 
   /** A properties file to read settings from; program arguments override it. */
@@ -118,8 +120,24 @@ public record JobConfig(
   public static final String TRANSACTIONAL_ID_PREFIX = "alarms.kafka.transactional-id-prefix";
   public static final String STATE_BACKEND = "state.backend";
   public static final String CHECKPOINT_DIR = "checkpoint.dir";
+
+  /** At most this many restarts between resets; empty (the default) for no limit. */
   public static final String RESTART_ATTEMPTS = "restart.attempts";
+
+  /** The first restart's delay; each further one doubles it. */
   public static final String RESTART_DELAY = "restart.delay";
+
+  public static final String RESTART_MAX_DELAY = "restart.max-delay";
+  public static final String RESTART_JITTER = "restart.jitter";
+
+  /** After this long without a failure the delay starts again from {@link #RESTART_DELAY}. */
+  public static final String RESTART_RESET_AFTER = "restart.reset-after";
+
+  /** The least time a sensor may be silent before SENSOR_SILENT, whatever its cadence. */
+  public static final String SILENT_MIN = "sensor.silent.min";
+
+  /** A sensor not seen this long is retired: its alarms are cleared and its state freed. */
+  public static final String RETIRE_AFTER = "sensor.retire-after";
 
   /** Every key the job reads, with its default ({@code null}: required or optional). */
   static final Map<String, String> DEFAULTS =
@@ -144,8 +162,12 @@ public record JobConfig(
           Map.entry(ALARMS_GUARANTEE, "at-least-once"),
           Map.entry(TRANSACTIONAL_ID_PREFIX, "heatwatch-alarms"),
           Map.entry(STATE_BACKEND, "hashmap"),
-          Map.entry(RESTART_ATTEMPTS, "10"),
-          Map.entry(RESTART_DELAY, "10 s"));
+          Map.entry(RESTART_DELAY, "1 s"),
+          Map.entry(RESTART_MAX_DELAY, "1 min"),
+          Map.entry(RESTART_JITTER, "0.1"),
+          Map.entry(RESTART_RESET_AFTER, "10 min"),
+          Map.entry(SILENT_MIN, "2 min"),
+          Map.entry(RETIRE_AFTER, "7 d"));
 
   private static final Set<String> KEYS =
       Set.of(
@@ -177,7 +199,12 @@ public record JobConfig(
           STATE_BACKEND,
           CHECKPOINT_DIR,
           RESTART_ATTEMPTS,
-          RESTART_DELAY);
+          RESTART_DELAY,
+          RESTART_MAX_DELAY,
+          RESTART_JITTER,
+          RESTART_RESET_AFTER,
+          SILENT_MIN,
+          RETIRE_AFTER);
 
   public JobConfig {
     require(KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrapServers);
@@ -232,10 +259,9 @@ public record JobConfig(
       throw invalid(STATE_BACKEND, stateBackend, "must be hashmap or rocksdb");
     }
     require(CHECKPOINT_DIR, checkpointDir);
-    if (restartAttempts < 0) {
-      throw invalid(RESTART_ATTEMPTS, restartAttempts, "must be >= 0");
-    }
-    notNegative(RESTART_DELAY, restartDelay);
+    require(RESTART_DELAY, restarts);
+    positive(SILENT_MIN, silentMin);
+    positive(RETIRE_AFTER, retireAfter);
   }
 
   /** The default thresholds of every sensor, before its own config overrides them. */
@@ -305,8 +331,14 @@ public record JobConfig(
         s.text(TRANSACTIONAL_ID_PREFIX),
         s.text(STATE_BACKEND),
         Optional.ofNullable(s.text(CHECKPOINT_DIR)).filter(dir -> !dir.isEmpty()),
-        s.integer(RESTART_ATTEMPTS),
-        s.duration(RESTART_DELAY),
+        new Restarts(
+            s.duration(RESTART_DELAY),
+            s.duration(RESTART_MAX_DELAY),
+            s.number(RESTART_JITTER),
+            s.duration(RESTART_RESET_AFTER),
+            s.optionalInt(RESTART_ATTEMPTS)),
+        s.duration(SILENT_MIN),
+        s.duration(RETIRE_AFTER),
         login(s.text(ELASTICSEARCH_USERNAME), s.text(ELASTICSEARCH_PASSWORD_FILE)));
   }
 
@@ -369,7 +401,7 @@ public record JobConfig(
     }
   }
 
-  private static IllegalArgumentException invalid(String key, Object value, String problem) {
+  static IllegalArgumentException invalid(String key, Object value, String problem) {
     return new IllegalArgumentException(key + ": " + problem + " (got '" + value + "')");
   }
 

@@ -2,9 +2,13 @@ package io.heatwatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Collection;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.contrib.streaming.state.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -61,6 +65,24 @@ class HeatwatchJobTest {
     assertThat(settings.get(RocksDBConfigurableOptions.WRITE_BUFFER_SIZE))
         .isEqualTo(MemorySize.ofMebiBytes(16));
     assertThat(settings.get(RocksDBConfigurableOptions.MAX_WRITE_BUFFER_NUMBER)).isEqualTo(4);
+  }
+
+  @Test
+  void keepsItsCheckpointsWhenStoppedSoAJobManagerRestartCanResumeFromThem() {
+    Configuration settings = HeatwatchJob.settings(CONFIG);
+
+    assertThat(settings.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION))
+        .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    assertThat(settings.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS)).isEqualTo(3);
+    assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY))
+        .isEqualTo("exponential-delay");
+    assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS))
+        .isEqualTo(Integer.MAX_VALUE);
+    assertThat(
+            settings.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF))
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(settings.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF))
+        .isEqualTo(Duration.ofMinutes(1));
   }
 
   private static StreamGraph productionGraph() {
