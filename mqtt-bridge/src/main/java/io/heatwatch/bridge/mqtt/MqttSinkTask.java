@@ -190,6 +190,9 @@ public final class MqttSinkTask extends SinkTask {
     return null;
   }
 
+  private final ThrottledLog rejects =
+      new ThrottledLog(LOG, "record to dead-letter queue", System::nanoTime);
+
   private void reject(SinkRecord record, Exception error) {
     if (reporter == null) {
       throw new ConnectException(
@@ -203,12 +206,14 @@ public final class MqttSinkTask extends SinkTask {
               + error.getMessage(),
           error);
     }
-    LOG.warn(
-        "record {}/{}@{} to dead-letter queue: {}",
-        record.topic(),
-        record.kafkaPartition(),
-        record.kafkaOffset(),
-        error.getMessage());
+    rejects.warn(
+        record.topic()
+            + "/"
+            + record.kafkaPartition()
+            + "@"
+            + record.kafkaOffset()
+            + ": "
+            + error.getMessage());
     reporter.report(record, error);
   }
 
