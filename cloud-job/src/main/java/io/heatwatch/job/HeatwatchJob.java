@@ -3,6 +3,7 @@ package io.heatwatch.job;
 import io.heatwatch.job.detect.DeviceOfflineDetector;
 import io.heatwatch.job.detect.SensorFunction;
 import io.heatwatch.job.functions.CommandRouter;
+import io.heatwatch.job.functions.ConfigsToDevices;
 import io.heatwatch.job.functions.DeviceKey;
 import io.heatwatch.job.functions.InvalidRecordSplitter;
 import io.heatwatch.job.functions.ParsedRecordTimestamps;
@@ -129,8 +130,11 @@ public final class HeatwatchJob {
             .process(new CommandRouter())
             .name("route alarm commands")
             .uid("route-alarm-commands");
+    DataStream<ConfigUpdate> configs =
+        env.fromSource(sources.sensorConfigs(), SideInputs.watermarks(), "sensor configs")
+            .uid("sensor-configs-source");
     SingleOutputStreamOperator<Alarm> sensorAlarms =
-        perSensor(env, config, sources, current, legacy, commands);
+        perSensor(config, configs, current, legacy, commands);
     sensorAlarms
         .getSideOutput(SensorFunction.READINGS)
         .sinkTo(sinks.readings())
@@ -149,7 +153,8 @@ public final class HeatwatchJob {
                 sources,
                 sinks,
                 sensorAlarms.getSideOutput(SensorFunction.SIGNS_OF_LIFE),
-                commands.getSideOutput(CommandRouter.DEVICE)));
+                commands.getSideOutput(CommandRouter.DEVICE),
+                configs));
     alarms.sinkTo(sinks.alarms()).name("alarms sink").uid("alarms-sink");
     alarms.sinkTo(sinks.alarmEvents()).name("alarm events sink").uid("alarm-events-sink");
   }
@@ -213,16 +218,12 @@ public final class HeatwatchJob {
    * reading.
    */
   private static SingleOutputStreamOperator<Alarm> perSensor(
-      StreamExecutionEnvironment env,
       JobConfig config,
-      Sources sources,
+      DataStream<ConfigUpdate> configUpdates,
       DataStream<Reading> current,
       DataStream<Reading> legacy,
       DataStream<AlarmCommand> commands) {
-    BroadcastStream<ConfigUpdate> configs =
-        env.fromSource(sources.sensorConfigs(), SideInputs.watermarks(), "sensor configs")
-            .uid("sensor-configs-source")
-            .broadcast(SensorFunction.CONFIGS);
+    BroadcastStream<ConfigUpdate> configs = configUpdates.broadcast(SensorFunction.CONFIGS);
     // Each input is mapped where it is read, so the map runs chained in its task; a map after a
     // union has several inputs, cannot be chained, and cost one more serialization of every record.
     DataStream<SensorInput> sensorInputs =
@@ -248,8 +249,8 @@ public final class HeatwatchJob {
   }
 
   /**
-   * DEVICE_OFFLINE per device, from the sensors' signs of life and the status topic, and the
-   * devices index view.
+   * DEVICE_OFFLINE per device and SENSOR_SILENT per sensor, from the sensors' signs of life, the
+   * status topic and the sensor configs, and the devices index view.
    */
   private static DataStream<Alarm> deviceAlarms(
       StreamExecutionEnvironment env,
@@ -257,7 +258,8 @@ public final class HeatwatchJob {
       Sources sources,
       Sinks sinks,
       DataStream<Reading> signsOfLife,
-      DataStream<AlarmCommand> deviceCommands) {
+      DataStream<AlarmCommand> deviceCommands,
+      DataStream<ConfigUpdate> configs) {
     DataStream<DeviceEvent> deviceEvents =
         env.fromSource(sources.deviceStatus(), WatermarkStrategy.noWatermarks(), "device status")
             .uid("device-status-source")
@@ -268,12 +270,18 @@ public final class HeatwatchJob {
                 deviceCommands
                     .map(DeviceEvent::of, TypeInformation.of(DeviceEvent.class))
                     .name("commands to device detection")
-                    .uid("commands-to-device-detection"));
+                    .uid("commands-to-device-detection"),
+                configs
+                    .flatMap(new ConfigsToDevices(), TypeInformation.of(DeviceEvent.class))
+                    .name("configs to device detection")
+                    .uid("configs-to-device-detection"));
     SingleOutputStreamOperator<Alarm> deviceAlarms =
         signsOfLife
             .keyBy(new DeviceKey())
             .connect(deviceEvents.keyBy(DeviceEvent::deviceId, Types.STRING))
-            .process(new DeviceOfflineDetector(config.offlineTimeout()))
+            .process(
+                new DeviceOfflineDetector(
+                    config.offlineTimeout(), config.silentMin(), config.retireAfter()))
             .name("device offline detector")
             .uid("device-offline-detector");
     deviceAlarms

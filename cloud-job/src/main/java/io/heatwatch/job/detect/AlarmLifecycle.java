@@ -7,6 +7,8 @@ import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Versions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one place alarms change: OPEN (after the minimum duration) → ACKNOWLEDGED (by a command) →
@@ -24,6 +26,9 @@ public final class AlarmLifecycle {
       return sensorId != null ? sensorId : deviceId;
     }
   }
+
+  /** The contract's longest alarm message. */
+  private static final int MAX_MESSAGE = 500;
 
   private AlarmLifecycle() {}
 
@@ -75,6 +80,77 @@ public final class AlarmLifecycle {
         return next(open, open.severity(), AlarmState.CLEARED, at, signal);
       }
     }
+  }
+
+  /**
+   * Applies an operator's command to the alarm it names in {@code tracks}: ACKNOWLEDGE or RESOLVE;
+   * returns the alarm's new version, or {@code null} if no such alarm is open.
+   */
+  public static Alarm command(Alarm[] tracks, long[] pendingSince, AlarmCommand command) {
+    return switch (command.action()) {
+      case ACKNOWLEDGE -> acknowledge(tracks, command);
+      case RESOLVE -> resolve(tracks, pendingSince, command);
+    };
+  }
+
+  /**
+   * Clears the open (or acknowledged) alarm {@code command} names, with the operator and comment as
+   * its reason. Its condition is not judged: one that still holds opens a new alarm, with a new id,
+   * the next time a detector finds it.
+   */
+  public static Alarm resolve(Alarm[] tracks, long[] pendingSince, AlarmCommand command) {
+    for (int k = 0; k < tracks.length; k++) {
+      Alarm open = tracks[k];
+      if (open != null && open.alarmId().equals(command.alarmId())) {
+        tracks[k] = null;
+        pendingSince[k] = SensorState.NONE;
+        String comment = command.comment() == null ? "" : ": " + command.comment();
+        return closed(
+            open, later(open.updatedAt(), command.ts()), "resolved by " + command.by() + comment);
+      }
+    }
+    return null;
+  }
+
+  /** Clears every open alarm of {@code tracks} at {@code at} with {@code message}. */
+  public static List<Alarm> clearAll(
+      Alarm[] tracks, long[] pendingSince, Instant at, String message) {
+    List<Alarm> cleared = new ArrayList<>();
+    for (int k = 0; k < tracks.length; k++) {
+      if (tracks[k] != null) {
+        cleared.add(closed(tracks[k], later(tracks[k].updatedAt(), at), message));
+        tracks[k] = null;
+      }
+      pendingSince[k] = SensorState.NONE;
+    }
+    return cleared;
+  }
+
+  /** {@code open}'s next version, CLEARED at {@code at} with {@code message} (cut to fit). */
+  static Alarm closed(Alarm open, Instant at, String message) {
+    String fitted = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message;
+    return new Alarm(
+        open.v(),
+        open.alarmId(),
+        open.version() + 1,
+        open.site(),
+        open.deviceId(),
+        open.sensorId(),
+        open.kind(),
+        open.severity(),
+        AlarmState.CLEARED,
+        open.openedAt(),
+        at,
+        at,
+        open.ackedBy(),
+        open.ackComment(),
+        open.value(),
+        open.threshold(),
+        fitted);
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /**

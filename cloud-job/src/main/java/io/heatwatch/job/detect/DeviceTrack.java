@@ -19,6 +19,12 @@ public class DeviceTrack {
   /** Whether the device is considered connected. */
   public boolean online;
 
+  /** Processing time the device last came (back) online; silence of its sensors counts from it. */
+  public long onlineSince;
+
+  /** Its sensors, for SENSOR_SILENT ({@link SensorSilence}); {@code null} in state from before. */
+  public SensorWatch[] sensors;
+
   public String site;
 
   /** The latest status message, {@code null} before the first. */
@@ -30,6 +36,15 @@ public class DeviceTrack {
   public long[] pendingSince = none();
 
   public DeviceTrack() {}
+
+  /**
+   * Grows the per-kind arrays to today's number of kinds: state restored from a checkpoint taken
+   * before kinds were added has shorter ones.
+   */
+  public void fitKinds() {
+    open = AlarmSlots.fit(open);
+    pendingSince = AlarmSlots.fit(pendingSince);
+  }
 
   private static long[] none() {
     long[] array = new long[AlarmKind.values().length];

@@ -80,6 +80,6 @@ public final class SensorDetection implements Serializable {
 
   /** Applies an operator's command; returns the changed alarm or {@code null}. */
   public Alarm onCommand(SensorState state, AlarmCommand command) {
-    return AlarmLifecycle.acknowledge(state.open, command);
+    return AlarmLifecycle.command(state.open, state.pendingSince, command);
   }
 }

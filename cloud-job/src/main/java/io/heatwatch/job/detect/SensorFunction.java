@@ -133,6 +133,7 @@ public final class SensorFunction
     if (current == null) {
       current = new SensorState();
     }
+    current.fitKinds();
     Reading reading = input.reading();
     long now = ctx.currentProcessingTime();
     if (!firstCopy(current, reading, now, ctx)) {
@@ -236,6 +237,9 @@ public final class SensorFunction
 
   private void command(SensorState current, SensorInput input, Collector<Alarm> out)
       throws Exception {
+    if (current != null) {
+      current.fitKinds();
+    }
     Alarm acked = current == null ? null : detection.onCommand(current, input.command());
     if (acked == null) {
       LOG.warn(
@@ -254,6 +258,7 @@ public final class SensorFunction
     if (current == null) {
       return;
     }
+    current.fitKinds();
     if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
       long start = timestamp + 1 - MINUTE_MS;
       MetricsAccumulator minute = current.removeMinute(start);

@@ -71,6 +71,15 @@ public class SensorState {
 
   public SensorState() {}
 
+  /**
+   * Grows the per-kind arrays to today's number of kinds: state restored from a checkpoint taken
+   * before kinds were added has shorter ones.
+   */
+  public void fitKinds() {
+    open = AlarmSlots.fit(open);
+    pendingSince = AlarmSlots.fit(pendingSince);
+  }
+
   /** The closed minutes, created on first use in state restored from before they existed. */
   public ClosedMinutes closed() {
     if (closed == null) {

@@ -76,7 +76,7 @@ class DeviceOfflineDetectorTest {
           String, io.heatwatch.model.Reading, DeviceEvent, Alarm>
       harness() throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-        new DeviceOfflineDetector(Duration.ofMinutes(5)),
+        new DeviceOfflineDetector(Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(7)),
         new DeviceKey(),
         DeviceEvent::deviceId,
         Types.STRING);

@@ -151,6 +151,34 @@ class SensorFunctionTest {
   }
 
   @Test
+  void anOperatorResolvesAnAlarmAndAConditionThatStillHoldsOpensANewOne() throws Exception {
+    try (SensorHarness h = new SensorHarness()) {
+      h.read(ok("pi", "t1", 1, 0, 40));
+      String id = h.alarms().get(0).alarmId();
+      AlarmCommand resolve =
+          new AlarmCommand(
+              Versions.V1,
+              id,
+              AlarmCommand.Action.RESOLVE,
+              "maria",
+              "probe replaced",
+              T0.plusSeconds(5));
+      h.harness.processElement(SensorInput.of(resolve), 5_000);
+      h.harness.processElement(SensorInput.of(resolve), 6_000);
+      h.read(ok("pi", "t1", 2, 10, 40));
+      assertThat(h.alarms(AlarmKind.HIGH))
+          .extracting(Alarm::alarmId, Alarm::version, Alarm::state)
+          .containsExactly(
+              tuple(id, 1L, AlarmState.OPEN),
+              tuple(id, 2L, AlarmState.CLEARED),
+              tuple(h.alarms().get(2).alarmId(), 1L, AlarmState.OPEN));
+      assertThat(h.alarms().get(1).message()).isEqualTo("resolved by maria: probe replaced");
+      assertThat(h.alarms().get(1).clearedAt()).isEqualTo(T0.plusSeconds(5));
+      assertThat(h.alarms().get(2).alarmId()).isNotEqualTo(id);
+    }
+  }
+
+  @Test
   void sensorStateSurvivesASnapshotAndRestore() throws Exception {
     OperatorSubtaskState snapshot;
     try (SensorHarness h = new SensorHarness()) {
