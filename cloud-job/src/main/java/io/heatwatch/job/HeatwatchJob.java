@@ -2,12 +2,14 @@ package io.heatwatch.job;
 
 import io.heatwatch.job.detect.DeviceOfflineDetector;
 import io.heatwatch.job.detect.SensorFunction;
+import io.heatwatch.job.functions.CanarySplitter;
 import io.heatwatch.job.functions.CommandRouter;
 import io.heatwatch.job.functions.ConfigsToDevices;
 import io.heatwatch.job.functions.DeviceKey;
 import io.heatwatch.job.functions.InvalidRecordSplitter;
 import io.heatwatch.job.functions.ParsedRecordTimestamps;
 import io.heatwatch.job.functions.SensorInputKey;
+import io.heatwatch.job.functions.StatusToDevices;
 import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.job.model.DeviceEvent;
 import io.heatwatch.job.model.ParsedRecord;
@@ -107,17 +109,25 @@ public final class HeatwatchJob {
 
     // Each source is split where it is read, so parsing and splitting run chained in the
     // source's task; a union before the splitter cost one more serialization of every record.
-    SingleOutputStreamOperator<Reading> current =
+    SingleOutputStreamOperator<Reading> parsed =
         split(
             env.fromSource(sources.readings(), watermarks(config), "readings source")
                 .uid("readings-source"),
             "split-invalid-records");
+    // The canary is split off before any per-sensor state: it is no sensor to operators.
+    SingleOutputStreamOperator<Reading> current =
+        parsed.process(new CanarySplitter()).name("split off the canary").uid("split-canary");
+    current
+        .getSideOutput(CanarySplitter.CANARY)
+        .sinkTo(sinks.canary())
+        .name("canary sink")
+        .uid("canary-sink");
     SingleOutputStreamOperator<Reading> legacy =
         split(
             env.fromSource(sources.legacyReadings(), watermarks(config), "legacy readings source")
                 .uid("legacy-readings-source"),
             "split-invalid-legacy-records");
-    current
+    parsed
         .getSideOutput(InvalidRecordSplitter.INVALID)
         .union(legacy.getSideOutput(InvalidRecordSplitter.INVALID))
         .sinkTo(sinks.invalidRecords())
@@ -263,7 +273,7 @@ public final class HeatwatchJob {
     DataStream<DeviceEvent> deviceEvents =
         env.fromSource(sources.deviceStatus(), WatermarkStrategy.noWatermarks(), "device status")
             .uid("device-status-source")
-            .map(DeviceEvent::of, TypeInformation.of(DeviceEvent.class))
+            .flatMap(new StatusToDevices(), TypeInformation.of(DeviceEvent.class))
             .name("status to device detection")
             .uid("status-to-device-detection")
             .union(

@@ -6,6 +6,7 @@ import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.job.sinks.AlarmEmitter;
 import io.heatwatch.job.sinks.AlarmRecordSerializer;
+import io.heatwatch.job.sinks.CanaryEmitter;
 import io.heatwatch.job.sinks.DeviceEmitter;
 import io.heatwatch.job.sinks.ElasticsearchSinks;
 import io.heatwatch.job.sinks.InvalidRecordSerializer;
@@ -34,6 +35,15 @@ final class ProductionSinks implements Sinks {
         config.elasticsearchHosts(),
         config.elasticsearchLogin(),
         new ReadingEmitter(),
+        config.kafkaBootstrapServers());
+  }
+
+  @Override
+  public Sink<StoredReading> canary() {
+    return ElasticsearchSinks.create(
+        config.elasticsearchHosts(),
+        config.elasticsearchLogin(),
+        new CanaryEmitter(),
         config.kafkaBootstrapServers());
   }
 

@@ -13,6 +13,9 @@ public interface Sinks {
   /** De-duplicated readings, Elasticsearch {@code heatwatch-readings-YYYY.MM.DD}. */
   Sink<StoredReading> readings();
 
+  /** The canary's readings, Elasticsearch {@code heatwatch-canary}, for the pipeline watchdog. */
+  Sink<StoredReading> canary();
+
   /** 1-minute metrics per sensor, Elasticsearch {@code heatwatch-metrics-YYYY.MM.DD}. */
   Sink<SensorMetrics> metrics();
 

@@ -123,6 +123,11 @@ class HeatwatchJobRestartITCase {
     }
 
     @Override
+    public Sink<StoredReading> canary() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
     public Sink<SensorMetrics> metrics() {
       return new DiscardingSink<>();
     }

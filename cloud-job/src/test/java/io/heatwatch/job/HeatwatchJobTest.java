@@ -41,7 +41,9 @@ class HeatwatchJobTest {
         .anySatisfy(name -> assertThat(name).contains("readings sink"))
         .anySatisfy(name -> assertThat(name).contains("metrics sink"))
         .anySatisfy(name -> assertThat(name).contains("alarms sink"))
-        .anySatisfy(name -> assertThat(name).contains("invalid records sink"));
+        .anySatisfy(name -> assertThat(name).contains("invalid records sink"))
+        .anySatisfy(name -> assertThat(name).contains("split off the canary"))
+        .anySatisfy(name -> assertThat(name).contains("canary sink"));
   }
 
   @Test

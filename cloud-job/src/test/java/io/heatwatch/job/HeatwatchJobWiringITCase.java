@@ -17,6 +17,7 @@ import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
 import io.heatwatch.testkit.FlinkCluster;
@@ -60,6 +61,8 @@ class HeatwatchJobWiringITCase {
     }
     readings.add(ok("pi-a", "t1", 7, 70, 40.0));
     readings.add(ok("pi-a", "t1", 8, 80, 30.0));
+    // the canary: 99 °C would be HIGH, a sensor, metrics and a device, were it not split off
+    readings.add(ok(Pipeline.CANARY_DEVICE_ID, Pipeline.CANARY_SENSOR_ID, 1, 30, 99.0));
     List<String> payloads = new ArrayList<>();
     readings.forEach(reading -> payloads.add(json(reading)));
     payloads.add(json(readings.get(0)));
@@ -73,6 +76,9 @@ class HeatwatchJobWiringITCase {
             "--parallelism", "1");
     runToEnd(flink, config, payloads, legacy);
 
+    assertThat(collected("canary"))
+        .extracting(stored -> ((StoredReading) stored).reading().id())
+        .containsExactly(Pipeline.CANARY_DEVICE_ID + ":1");
     assertThat(collected("readings"))
         .extracting(stored -> ((StoredReading) stored).reading().id())
         .containsExactlyInAnyOrder(
@@ -87,6 +93,10 @@ class HeatwatchJobWiringITCase {
             "legacy:5");
     assertThat(collected("metrics"))
         .map(SensorMetrics.class::cast)
+        .extracting(SensorMetrics::deviceId)
+        .doesNotContain(Pipeline.CANARY_DEVICE_ID);
+    assertThat(collected("metrics"))
+        .map(SensorMetrics.class::cast)
         .filteredOn(metrics -> metrics.deviceId().equals("pi-a"))
         .extracting(SensorMetrics::windowStart, SensorMetrics::count, SensorMetrics::avg)
         .containsExactlyInAnyOrder(tuple(T0, 6L, 22.5), tuple(T0.plusSeconds(60), 2L, 35.0));
@@ -98,7 +108,8 @@ class HeatwatchJobWiringITCase {
     assertThat(collected("devices"))
         .map(DeviceView.class::cast)
         .extracting(DeviceView::deviceId)
-        .contains("pi-a", "legacy", "pi-z");
+        .contains("pi-a", "legacy", "pi-z")
+        .doesNotContain(Pipeline.CANARY_DEVICE_ID);
     assertThat(collected("invalid"))
         .map(InvalidRecord.class::cast)
         .singleElement()
@@ -184,6 +195,11 @@ class HeatwatchJobWiringITCase {
     @Override
     public Sink<StoredReading> readings() {
       return new CollectingSink<>(run + "/readings");
+    }
+
+    @Override
+    public Sink<StoredReading> canary() {
+      return new CollectingSink<>(run + "/canary");
     }
 
     @Override

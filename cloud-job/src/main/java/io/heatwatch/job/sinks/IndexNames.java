@@ -18,6 +18,12 @@ public final class IndexNames {
   /** The one alarms index; one document per alarm. */
   public static final String ALARMS = "heatwatch-alarms";
 
+  /**
+   * The canary's readings, {@code _id = deviceId:seq} as readings: the watchdog looks for the
+   * latest there to see the canary reached Elasticsearch. Kept apart so it never shows as a sensor.
+   */
+  public static final String CANARY = "heatwatch-canary";
+
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("uuuu.MM.dd").withZone(ZoneOffset.UTC);
 

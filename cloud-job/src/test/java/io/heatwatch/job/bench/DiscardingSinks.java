@@ -25,6 +25,11 @@ record DiscardingSinks(Sinks kafka) implements Sinks {
   }
 
   @Override
+  public Sink<StoredReading> canary() {
+    return new DiscardingSink<>();
+  }
+
+  @Override
   public Sink<SensorMetrics> metrics() {
     return new DiscardingSink<>();
   }

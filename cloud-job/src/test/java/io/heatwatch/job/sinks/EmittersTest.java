@@ -12,10 +12,13 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.Quality;
 import io.heatwatch.model.Versions;
 import java.time.Instant;
 import java.util.Map;
+import org.elasticsearch.action.DocWriteRequest;
+import org.elasticsearch.action.index.IndexRequest;
 import org.elasticsearch.action.update.UpdateRequest;
 import org.elasticsearch.script.ScriptType;
 import org.junit.jupiter.api.Test;
@@ -106,6 +109,24 @@ class EmittersTest {
             "lastTs")
         .containsEntry("windowStart", "2026-11-24T10:00:00Z")
         .containsEntry("avg", 22.0);
+  }
+
+  @Test
+  void createsCanaryReadingsInTheirOwnIndexWithTheReadingsId() {
+    StoredReading stored =
+        new StoredReading(
+            ok(Pipeline.CANARY_DEVICE_ID, Pipeline.CANARY_SENSOR_ID, 7, 0, 20.0),
+            false,
+            T0.plusSeconds(1));
+
+    IndexRequest request = CanaryEmitter.request(stored);
+
+    assertThat(request.index()).isEqualTo("heatwatch-canary");
+    assertThat(request.id()).isEqualTo(Pipeline.CANARY_DEVICE_ID + ":7");
+    assertThat(request.opType()).isEqualTo(DocWriteRequest.OpType.CREATE);
+    assertThat(request.sourceAsMap())
+        .containsEntry("deviceId", Pipeline.CANARY_DEVICE_ID)
+        .containsEntry("ingestedAt", "2026-11-24T10:00:01Z");
   }
 
   @Test
