@@ -1,0 +1,104 @@
+package io.heatwatch.watchdog;
+
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Alarm.AlarmState;
+import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.Pipeline;
+import io.heatwatch.model.Pipeline.Stage;
+import io.heatwatch.model.Versions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The PIPELINE_STALLED alarm lifecycle: one alarm per stage episode, opened when a stage is named
+ * stalled, cleared (a new version) when the canary flows again or another stage is named instead.
+ * The watchdog alone writes these alarms; an alarm found open at start is adopted, so a restart
+ * neither opens a duplicate nor leaves the old one open.
+ */
+final class StallAlarms {
+  private static final int MAX_MESSAGE = 500;
+
+  private Alarm open;
+
+  /** Continues an alarm a previous run left open. */
+  synchronized void adopt(Alarm alarm) {
+    if (alarm.kind() != AlarmKind.PIPELINE_STALLED || alarm.state() == AlarmState.CLEARED) {
+      throw new IllegalArgumentException("only an open PIPELINE_STALLED alarm can be adopted");
+    }
+    if (open == null || alarm.version() > open.version()) {
+      open = alarm;
+    }
+  }
+
+  synchronized Optional<Alarm> open() {
+    return Optional.ofNullable(open);
+  }
+
+  /** The alarm versions to write after {@code verdict}; empty when nothing changed. */
+  synchronized List<Alarm> apply(StallJudge.Verdict verdict, Instant now) {
+    List<Alarm> out = new ArrayList<>();
+    Optional<Stage> stalled = verdict.stalled();
+    if (open != null && !stalled.map(s -> s.id().equals(open.sensorId())).orElse(false)) {
+      String why =
+          stalled
+              .map(s -> "the stall is now at " + StageView.words(s))
+              .orElse("the canary flows again");
+      out.add(cleared(open, now, why));
+      open = null;
+    }
+    if (open == null && stalled.isPresent()) {
+      open = opened(stalled.get(), verdict.reason(), now);
+      out.add(open);
+    }
+    return out;
+  }
+
+  private static Alarm opened(Stage stage, String reason, Instant now) {
+    return new Alarm(
+        Versions.V1,
+        Alarm.idFor(Pipeline.DEVICE_ID, stage.id(), AlarmKind.PIPELINE_STALLED, now),
+        1,
+        Pipeline.SITE,
+        Pipeline.DEVICE_ID,
+        stage.id(),
+        AlarmKind.PIPELINE_STALLED,
+        Severity.CRITICAL,
+        AlarmState.OPEN,
+        now,
+        now,
+        null,
+        null,
+        null,
+        null,
+        null,
+        bounded(reason));
+  }
+
+  private static Alarm cleared(Alarm a, Instant now, String why) {
+    return new Alarm(
+        a.v(),
+        a.alarmId(),
+        a.version() + 1,
+        a.site(),
+        a.deviceId(),
+        a.sensorId(),
+        a.kind(),
+        a.severity(),
+        AlarmState.CLEARED,
+        a.openedAt(),
+        now,
+        now,
+        a.ackedBy(),
+        a.ackComment(),
+        a.value(),
+        a.threshold(),
+        bounded("cleared: " + why + " (was: " + a.message() + ")"));
+  }
+
+  private static String bounded(String message) {
+    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
+  }
+}

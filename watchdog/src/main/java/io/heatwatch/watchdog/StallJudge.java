@@ -1,0 +1,116 @@
+package io.heatwatch.watchdog;
+
+import io.heatwatch.model.Pipeline.Stage;
+import io.heatwatch.watchdog.StageView.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides from an {@link Observation} which stage, if any, stopped passing the canary.
+ *
+ * <p>The pipeline is stalled when no canary has come through to Elasticsearch for {@code
+ * stallAfter}. The stage named is then the first whose component reports itself down, servers
+ * before their clients (a Kafka or Elasticsearch that is down makes the bridge or the job fail too,
+ * and the cause is the server), or else the first stage the canary does not pass. A stage behind
+ * the stalled one that no canary reaches is unknown, not stalled: nothing can be said of it.
+ */
+final class StallJudge {
+  /** Servers first: their clients fail because of them. */
+  private static final List<Stage> DOWN_PRIORITY =
+      List.of(Stage.BROKER, Stage.KAFKA, Stage.ELASTICSEARCH, Stage.BRIDGE, Stage.JOB);
+
+  private final Duration stallAfter;
+  private final Map<Stage, StageView> last = new EnumMap<>(Stage.class);
+
+  StallJudge(Duration stallAfter) {
+    if (stallAfter.isNegative() || stallAfter.isZero()) {
+      throw new IllegalArgumentException("stallAfter must be positive, got " + stallAfter);
+    }
+    this.stallAfter = stallAfter;
+  }
+
+  /** The verdict on one observation; remembers since when each stage is in its state. */
+  synchronized Verdict judge(Observation o) {
+    Duration endToEnd = age(o, Stage.ELASTICSEARCH);
+    boolean stalled = endToEnd.compareTo(stallAfter) > 0;
+    Optional<Stage> firstLate = Optional.empty();
+    List<StageView> views = new ArrayList<>();
+    for (Stage stage : Stage.values()) {
+      Duration age = age(o, stage);
+      boolean late = age.compareTo(stallAfter) > 0;
+      State state;
+      String detail;
+      if (o.down().containsKey(stage)) {
+        state = State.STALLED;
+        detail = o.down().get(stage);
+      } else if (late && firstLate.isEmpty()) {
+        state = State.STALLED;
+        detail = "no canary passed for " + age.toSeconds() + " s";
+        firstLate = Optional.of(stage);
+      } else if (late) {
+        state = State.UNKNOWN;
+        detail = "no canary reaches it: an earlier stage is stalled";
+      } else if (o.passed(stage).isEmpty()) {
+        state = State.UNKNOWN;
+        detail = "waiting for the first canary";
+      } else {
+        state = State.OK;
+        detail = "canary passed " + age.toSeconds() + " s ago";
+      }
+      views.add(remember(stage, state, detail, o.now()));
+    }
+    Optional<Stage> late = firstLate;
+    Optional<Stage> named =
+        stalled
+            ? DOWN_PRIORITY.stream().filter(o.down()::containsKey).findFirst().or(() -> late)
+            : Optional.empty();
+    String reason =
+        named
+            .map(
+                s ->
+                    "pipeline stalled at "
+                        + StageView.words(s)
+                        + ": no canary came through for "
+                        + endToEnd.toSeconds()
+                        + " s; "
+                        + detailOf(views, s))
+            .orElse("");
+    return new Verdict(List.copyOf(views), named, reason, endToEnd);
+  }
+
+  private StageView remember(Stage stage, State state, String detail, Instant now) {
+    StageView before = last.get(stage);
+    Instant since = before != null && before.state() == state ? before.since() : now;
+    StageView view = new StageView(stage, state, since, detail);
+    last.put(stage, view);
+    return view;
+  }
+
+  private static String detailOf(List<StageView> views, Stage stage) {
+    return views.stream().filter(v -> v.stage() == stage).findFirst().orElseThrow().detail();
+  }
+
+  private static Duration age(Observation o, Stage stage) {
+    return Duration.between(o.passed(stage).orElse(o.started()), o.now());
+  }
+
+  /**
+   * The judge's answer.
+   *
+   * @param stages every stage in order
+   * @param stalled the stage named stalled, empty while the canary flows
+   * @param reason the alarm's message when stalled
+   * @param canaryAge the age of the freshest canary that came all the way through
+   */
+  record Verdict(
+      List<StageView> stages, Optional<Stage> stalled, String reason, Duration canaryAge) {
+    boolean anyStageStalled() {
+      return stages.stream().anyMatch(v -> v.state() == State.STALLED);
+    }
+  }
+}

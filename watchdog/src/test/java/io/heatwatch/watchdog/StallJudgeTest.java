@@ -1,0 +1,93 @@
+package io.heatwatch.watchdog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.heatwatch.model.Pipeline.Stage;
+import io.heatwatch.watchdog.StageView.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StallJudgeTest {
+  private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
+  private final StallJudge judge = new StallJudge(Duration.ofSeconds(60));
+
+  private static Observation flowingUntil(Instant now, Instant lastThroughAll) {
+    Observation o = Observation.at(now, T0);
+    for (Stage s : Stage.values()) {
+      o = o.withPassed(s, lastThroughAll);
+    }
+    return o;
+  }
+
+  @Test
+  void aFlowingCanaryIsOkEverywhere() {
+    StallJudge.Verdict v = judge.judge(flowingUntil(T0.plusSeconds(100), T0.plusSeconds(95)));
+    assertEquals(Optional.empty(), v.stalled());
+    assertTrue(v.stages().stream().allMatch(s -> s.state() == State.OK), v.toString());
+    assertEquals(5, v.canaryAge().toSeconds());
+  }
+
+  @Test
+  void beforeTheFirstCanaryStagesAreUnknownAndNothingIsStalledUntilStallAfter() {
+    StallJudge.Verdict v = judge.judge(Observation.at(T0.plusSeconds(30), T0));
+    assertEquals(Optional.empty(), v.stalled());
+    assertTrue(v.stages().stream().allMatch(s -> s.state() == State.UNKNOWN), v.toString());
+  }
+
+  @Test
+  void aCanaryThroughTheBrokerButNotIntoKafkaNamesTheBridge() {
+    Instant now = T0.plusSeconds(200);
+    Observation o =
+        flowingUntil(now, T0.plusSeconds(100)).withPassed(Stage.BROKER, now.minusSeconds(2));
+    StallJudge.Verdict v = judge.judge(o);
+    assertEquals(Optional.of(Stage.BRIDGE), v.stalled());
+    assertEquals(State.OK, v.stages().get(0).state());
+    assertEquals(State.STALLED, v.stages().get(1).state());
+    assertEquals(State.UNKNOWN, v.stages().get(2).state(), "kafka: nothing reaches it");
+    assertTrue(v.reason().contains("bridge"), v.reason());
+  }
+
+  @Test
+  void aCanaryInKafkaButNotInElasticsearchNamesTheJob() {
+    Instant now = T0.plusSeconds(200);
+    Observation o =
+        flowingUntil(now, T0.plusSeconds(100))
+            .withPassed(Stage.BROKER, now.minusSeconds(2))
+            .withPassed(Stage.BRIDGE, now.minusSeconds(2))
+            .withPassed(Stage.KAFKA, now.minusSeconds(2));
+    assertEquals(Optional.of(Stage.JOB), judge.judge(o).stalled());
+  }
+
+  @Test
+  void aServerThatIsDownIsNamedBeforeTheClientsItMakesFail() {
+    Instant now = T0.plusSeconds(200);
+    Observation o =
+        flowingUntil(now, T0.plusSeconds(100))
+            .withPassed(Stage.BROKER, now.minusSeconds(2))
+            .withDown(Stage.JOB, "job RESTARTING")
+            .withDown(Stage.ELASTICSEARCH, "connection refused");
+    StallJudge.Verdict v = judge.judge(o);
+    assertEquals(Optional.of(Stage.ELASTICSEARCH), v.stalled());
+    assertTrue(v.reason().contains("connection refused"), v.reason());
+  }
+
+  @Test
+  void aComponentDownWhileTheCanaryStillFlowsIsAStalledStageButNoStall() {
+    Instant now = T0.plusSeconds(200);
+    StallJudge.Verdict v =
+        judge.judge(flowingUntil(now, now.minusSeconds(3)).withDown(Stage.BRIDGE, "task 0 FAILED"));
+    assertEquals(Optional.empty(), v.stalled());
+    assertTrue(v.anyStageStalled());
+  }
+
+  @Test
+  void sinceIsWhenTheStageEnteredItsState() {
+    Instant first = T0.plusSeconds(100);
+    judge.judge(flowingUntil(first, first.minusSeconds(1)));
+    StallJudge.Verdict later = judge.judge(flowingUntil(first.plusSeconds(10), first));
+    assertEquals(first, later.stages().get(0).since());
+  }
+}
