@@ -253,7 +253,7 @@ public final class HeatwatchJob {
     return sensorInputs
         .keyBy(new SensorInputKey())
         .connect(configs)
-        .process(new SensorFunction(config.thresholds(), config.dedupeTtl()))
+        .process(new SensorFunction(config.thresholds(), config.dedupeTtl(), config.retireAfter()))
         .name("per sensor: dedupe, metrics, detectors")
         .uid("sensors");
   }

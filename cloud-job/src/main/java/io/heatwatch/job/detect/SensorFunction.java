@@ -11,6 +11,7 @@ import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.SensorRef;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -46,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * reading older than the window cannot be judged and is let through (counted): Elasticsearch's
  * {@code _id} still keeps it from being shown twice. A sensor silent for {@code dedupeTtl} of
  * processing time is forgotten (its dedupe window, and its detection state unless an alarm is open
- * or pending) by one timer per sensor that re-arms itself while the sensor keeps sending; Flink's
- * state TTL did the same at a cost of ~40 % of the old dedupe operator's time.
+ * or pending; with one it is kept until {@code retireAfter} and then retired, {@link
+ * SensorRetirement}) by one timer per sensor that re-arms itself while the sensor keeps sending; a
+ * config with {@code retiredAt} retires it at once. Flink's state TTL did the same at a cost of ~40
+ * % of the old dedupe operator's time.
  *
  * <p><b>Late and metrics.</b> Both use the reading's event time as the source assigned it (its
  * {@code ts}, clamped to the arrival time when too far ahead). A reading at or behind the current
@@ -89,37 +92,41 @@ public final class SensorFunction
    */
   public static final Duration LATE_FLUSH = Duration.ofSeconds(5);
 
+  /** Everything the operator remembers per sensor, one value per key. */
+  private static final ValueStateDescriptor<SensorState> STATE =
+      new ValueStateDescriptor<>("sensor-state", TypeInformation.of(SensorState.class));
+
   private static final long SECOND_MS = 1000;
   private static final long MINUTE_MS = HeatwatchJob.METRICS_WINDOW.toMillis();
 
   private final Thresholds defaults;
-  private final long ttlMs;
+  private final SensorRetirement retirement;
   private final SensorDetection detection = new SensorDetection();
   private transient ValueState<SensorState> state;
   private transient Counter duplicates;
   private transient Counter tooOld;
   private transient Counter forgotten;
   private transient Counter lateNotInMetrics;
+  private transient Counter retired;
 
   /**
    * Detection with {@code defaults} for every threshold a sensor's config does not set, forgetting
-   * a sensor {@code dedupeTtl} after its latest new reading.
+   * a sensor {@code dedupeTtl} after its latest new reading, and retiring one with alarms {@code
+   * retireAfter} after it.
    */
-  public SensorFunction(Thresholds defaults, Duration dedupeTtl) {
+  public SensorFunction(Thresholds defaults, Duration dedupeTtl, Duration retireAfter) {
     this.defaults = defaults;
-    this.ttlMs = dedupeTtl.toMillis();
+    this.retirement = new SensorRetirement(dedupeTtl, retireAfter);
   }
 
   @Override
   public void open(OpenContext openContext) {
-    state =
-        getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("sensor-state", TypeInformation.of(SensorState.class)));
+    state = getRuntimeContext().getState(STATE);
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
     tooOld = getRuntimeContext().getMetricGroup().counter("readingsOlderThanDedupeWindow");
     forgotten = getRuntimeContext().getMetricGroup().counter("sensorsForgotten");
     lateNotInMetrics = getRuntimeContext().getMetricGroup().counter("lateReadingsNotInMetrics");
+    retired = getRuntimeContext().getMetricGroup().counter("sensorsRetired");
   }
 
   @Override
@@ -193,7 +200,7 @@ public final class SensorFunction
     if (seen == null) {
       newSecond = true;
       current.seen = SeqWindow.first(reading.seq(), now);
-      ctx.timerService().registerProcessingTimeTimer(now + ttlMs);
+      ctx.timerService().registerProcessingTimeTimer(retirement.firstCheck(now));
     } else {
       newSecond = now / SECOND_MS != SeqWindow.lastSeen(seen) / SECOND_MS;
       switch (SeqWindow.accept(seen, reading.seq())) {
@@ -274,9 +281,14 @@ public final class SensorFunction
         }
       }
       if (current.seen != null) {
-        long due = SeqWindow.lastSeen(current.seen) + ttlMs;
-        if (timestamp < due) {
-          ctx.timerService().registerProcessingTimeTimer(due);
+        long lastSeen = SeqWindow.lastSeen(current.seen);
+        if (retirement.retires(current, lastSeen, timestamp)) {
+          retire(current, ctx.getCurrentKey(), timestamp, out);
+          state.clear();
+          return;
+        }
+        if (retirement.keeps(current, lastSeen, timestamp)) {
+          ctx.timerService().registerProcessingTimeTimer(retirement.nextCheck(lastSeen, timestamp));
           state.update(current);
           return;
         }
@@ -289,6 +301,14 @@ public final class SensorFunction
     } else {
       state.update(current);
     }
+  }
+
+  private void retire(SensorState current, String key, long now, Collector<Alarm> out) {
+    for (Alarm cleared : SensorRetirement.retire(current, key, now)) {
+      emit(cleared, out);
+    }
+    retired.inc();
+    LOG.info("sensor {} retired", key);
   }
 
   private static boolean due(long flushDue, long timestamp) {
@@ -311,7 +331,30 @@ public final class SensorFunction
     } else {
       configs.put(update.key(), update.config());
       LOG.info("sensor config {}: {}", update.key(), update.config());
+      if (update.config().retiredAt() != null) {
+        retire(update.config(), ctx, out);
+      }
     }
+  }
+
+  /**
+   * An operator retired a sensor in its config: its alarms are cleared and its state freed now; if
+   * it reports again it is a new sensor. Flink reaches keyed state from a broadcast element only by
+   * visiting every key of this subtask, which is fine for a rare, operator-made event.
+   */
+  private void retire(SensorConfig config, Context ctx, Collector<Alarm> out) throws Exception {
+    String key = new SensorRef(config.deviceId(), config.sensorId()).key();
+    long now = ctx.currentProcessingTime();
+    ctx.applyToKeyedState(
+        STATE,
+        (stateKey, sensor) -> {
+          SensorState current = key.equals(stateKey) ? sensor.value() : null;
+          if (current != null) {
+            current.fitKinds();
+            retire(current, key, now, out);
+            sensor.clear();
+          }
+        });
   }
 
   private static void emit(Alarm alarm, Collector<Alarm> out) {

@@ -28,16 +28,29 @@ final class SensorHarness implements AutoCloseable {
 
   final KeyedBroadcastOperatorTestHarness<String, SensorInput, ConfigUpdate, Alarm> harness;
 
+  /** The job's default retirement period. */
+  static final Duration RETIRE_AFTER = Duration.ofDays(7);
+
   SensorHarness(Thresholds defaults) throws Exception {
     this(defaults, null);
   }
 
   /** A harness restored from {@code snapshot}, or empty when it is {@code null}. */
   SensorHarness(Thresholds defaults, OperatorSubtaskState snapshot) throws Exception {
+    this(defaults, snapshot, RETIRE_AFTER);
+  }
+
+  /** A harness that retires sensors not seen for {@code retireAfter}. */
+  SensorHarness(Duration retireAfter) throws Exception {
+    this(DEFAULTS, null, retireAfter);
+  }
+
+  private SensorHarness(Thresholds defaults, OperatorSubtaskState snapshot, Duration retireAfter)
+      throws Exception {
     harness =
         new KeyedBroadcastOperatorTestHarness<>(
             new CoBroadcastWithKeyedOperator<>(
-                new SensorFunction(defaults, TTL), List.of(SensorFunction.CONFIGS)),
+                new SensorFunction(defaults, TTL, retireAfter), List.of(SensorFunction.CONFIGS)),
             new SensorInputKey(),
             Types.STRING,
             1,
