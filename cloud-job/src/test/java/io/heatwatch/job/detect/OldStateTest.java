@@ -67,9 +67,29 @@ class OldStateTest {
     assertThat(restored.sensors).isNull();
   }
 
+  @Test
+  void deviceTrackWithItsSensorsHasAFlinkSerializerWithoutKryo() throws Exception {
+    DeviceTrack track = new DeviceTrack();
+    track.site = "home";
+    SensorWatch watch = SensorWatch.of("t1");
+    watch.seen(1_000);
+    watch.seen(11_000);
+    watch.silent = high();
+    track.sensors = new SensorWatch[] {watch};
+
+    DeviceTrack restored = roundTrip(track, DeviceTrack.class);
+
+    assertThat(restored.sensors).hasSize(1);
+    assertThat(restored.sensors[0].sensorId).isEqualTo("t1");
+    assertThat(restored.sensors[0].cadenceMs()).isEqualTo(10_000);
+    assertThat(restored.sensors[0].silent).isEqualTo(watch.silent);
+  }
+
+  /** Through the type's Flink serializer, Kryo disabled as in the job. */
   private static <T> T roundTrip(T value, Class<T> type) throws Exception {
-    TypeSerializer<T> serializer =
-        TypeInformation.of(type).createSerializer(new SerializerConfigImpl());
+    SerializerConfigImpl config = new SerializerConfigImpl();
+    config.setGenericTypes(false);
+    TypeSerializer<T> serializer = TypeInformation.of(type).createSerializer(config);
     DataOutputSerializer out = new DataOutputSerializer(1024);
     serializer.serialize(value, out);
     return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
