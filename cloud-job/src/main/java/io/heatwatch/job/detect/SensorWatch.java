@@ -55,8 +55,10 @@ public class SensorWatch {
   }
 
   /**
-   * The median gap between its signs of life, {@link SensorState#NONE} before the first gap. A
-   * median, because one long gap (a reboot) or a burst (a backlog) must not move the bound.
+   * The median gap between its signs of life (the lower one of an even count), {@link
+   * SensorState#NONE} before the first gap. A median, because one long gap (a reboot, or the very
+   * silence an alarm was about) or a burst (a backlog) must not move the bound; the lower one, so
+   * that with two gaps the silence does not stretch the next bound.
    */
   long cadenceMs() {
     if (gapCount == 0) {
@@ -64,7 +66,7 @@ public class SensorWatch {
     }
     long[] sorted = Arrays.copyOf(gaps, gapCount);
     Arrays.sort(sorted);
-    return sorted[gapCount / 2];
+    return sorted[(gapCount - 1) / 2];
   }
 
   /**

@@ -76,6 +76,23 @@ class SensorSilentTest {
   }
 
   @Test
+  void theSilenceItselfDoesNotStretchTheNextBound() throws Exception {
+    try (var h = harness(Duration.ofDays(7))) {
+      both(h, 0, 10, 10);
+      t2Until(h, 20, 130);
+      send(h, "t1", 135);
+      t2Until(h, 140, 250);
+      assertThat(h.extractOutputValues())
+          .extracting(Alarm::state)
+          .containsExactly(AlarmState.OPEN, AlarmState.CLEARED);
+      t2Until(h, 260, 260);
+      assertThat(h.extractOutputValues())
+          .extracting(Alarm::state, Alarm::message)
+          .endsWith(tuple(AlarmState.OPEN, "t1: no reading for 2 min (bound 2 min)"));
+    }
+  }
+
+  @Test
   void aDeviceThatStopsAsAWholeGetsDeviceOfflineAndNoSensorSilent() throws Exception {
     try (var h = harness(Duration.ofDays(7))) {
       both(h, 0, 60, 10);
