@@ -41,7 +41,11 @@ final class StallAlarms {
   synchronized List<Alarm> apply(StallJudge.Verdict verdict, Instant now) {
     List<Alarm> out = new ArrayList<>();
     Optional<Stage> stalled = verdict.stalled();
-    if (open != null && !stalled.map(s -> s.id().equals(open.sensorId())).orElse(false)) {
+    // Cleared only when another stage is named or a canary came all the way through: right after
+    // a start nothing is named yet, and an adopted alarm must not be cleared for that.
+    boolean moved =
+        stalled.map(s -> !s.id().equals(open == null ? null : open.sensorId())).orElse(false);
+    if (open != null && (moved || verdict.flowing())) {
       String why =
           stalled
               .map(s -> "the stall is now at " + StageView.words(s))

@@ -80,7 +80,8 @@ final class StallJudge {
                         + " s; "
                         + detailOf(views, s))
             .orElse("");
-    return new Verdict(List.copyOf(views), named, reason, endToEnd);
+    boolean flowing = !stalled && o.passed(Stage.ELASTICSEARCH).isPresent();
+    return new Verdict(List.copyOf(views), named, reason, endToEnd, flowing);
   }
 
   private StageView remember(Stage stage, State state, String detail, Instant now) {
@@ -106,9 +107,19 @@ final class StallJudge {
    * @param stalled the stage named stalled, empty while the canary flows
    * @param reason the alarm's message when stalled
    * @param canaryAge the age of the freshest canary that came all the way through
+   * @param flowing a canary came all the way through within the stall bound (not merely: no stall
+   *     yet, as in the first {@code stallAfter} after a start)
    */
   record Verdict(
-      List<StageView> stages, Optional<Stage> stalled, String reason, Duration canaryAge) {
+      List<StageView> stages,
+      Optional<Stage> stalled,
+      String reason,
+      Duration canaryAge,
+      boolean flowing) {
+    boolean allStagesOk() {
+      return stages.stream().allMatch(v -> v.state() == State.OK);
+    }
+
     boolean anyStageStalled() {
       return stages.stream().anyMatch(v -> v.state() == State.STALLED);
     }

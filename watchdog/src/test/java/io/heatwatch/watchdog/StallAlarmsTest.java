@@ -21,11 +21,15 @@ class StallAlarmsTest {
 
   private static StallJudge.Verdict stalledAt(Stage stage) {
     return new StallJudge.Verdict(
-        List.of(), Optional.of(stage), "stalled at " + stage, Duration.ZERO);
+        List.of(), Optional.of(stage), "stalled at " + stage, Duration.ZERO, false);
   }
 
   private static final StallJudge.Verdict FLOWING =
-      new StallJudge.Verdict(List.of(), Optional.empty(), "", Duration.ZERO);
+      new StallJudge.Verdict(List.of(), Optional.empty(), "", Duration.ZERO, true);
+
+  /** Just started: no stall can be named yet, and no canary came through yet either. */
+  private static final StallJudge.Verdict WARMING_UP =
+      new StallJudge.Verdict(List.of(), Optional.empty(), "", Duration.ZERO, false);
 
   @Test
   void oneAlarmPerEpisodeOpenedCriticalWithTheStageAndClearedAsANewVersion() {
@@ -67,6 +71,10 @@ class StallAlarmsTest {
     Alarm before = alarms.apply(stalledAt(Stage.JOB), T0).get(0);
     StallAlarms restarted = new StallAlarms();
     restarted.adopt(before);
+    assertEquals(
+        List.of(),
+        restarted.apply(WARMING_UP, T0.plusSeconds(61)),
+        "not cleared before a canary came through");
     assertEquals(List.of(), restarted.apply(stalledAt(Stage.JOB), T0.plusSeconds(90)));
     List<Alarm> cleared = restarted.apply(FLOWING, T0.plusSeconds(120));
     assertEquals(before.alarmId(), cleared.get(0).alarmId());
