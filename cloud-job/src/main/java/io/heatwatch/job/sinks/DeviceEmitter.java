@@ -35,7 +35,20 @@ public final class DeviceEmitter implements ElasticsearchEmitter<DeviceView> {
       doc.put("dropped", status.dropped());
       doc.put("uptimeS", status.uptimeS());
       doc.put("cpuTempC", status.cpuTempC());
+      // The agent's own view of its sensors, from heartbeats that carry it (absent before).
+      putIfSet(doc, "sensorsConfigured", status.sensorsConfigured());
+      putIfSet(doc, "sensorsSeen", status.sensorsSeen());
+      putIfSet(
+          doc,
+          "lastGoodReadTs",
+          status.lastGoodReadTs() == null ? null : status.lastGoodReadTs().toString());
     }
     return doc;
+  }
+
+  private static void putIfSet(Map<String, Object> doc, String field, Object value) {
+    if (value != null) {
+      doc.put(field, value);
+    }
   }
 }

@@ -6,12 +6,14 @@ import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.heatwatch.job.model.DeviceView;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.Quality;
 import io.heatwatch.model.Versions;
@@ -109,6 +111,33 @@ class EmittersTest {
             "lastTs")
         .containsEntry("windowStart", "2026-11-24T10:00:00Z")
         .containsEntry("avg", 22.0);
+  }
+
+  @Test
+  void writesTheHeartbeatsSensorCountsAndLastGoodReadIntoTheDeviceView() {
+    DeviceStatus status =
+        new DeviceStatus(
+            Versions.V1,
+            "home",
+            "pi-a",
+            DeviceStatus.DeviceState.ONLINE,
+            T0,
+            "b1",
+            "0.2.0",
+            0L,
+            0L,
+            60L,
+            null,
+            null,
+            2L,
+            1L,
+            T0.minusSeconds(30));
+    DeviceView view = new DeviceView("home", "pi-a", true, T0, status, T0);
+
+    assertThat(DeviceEmitter.document(view))
+        .containsEntry("sensorsConfigured", 2L)
+        .containsEntry("sensorsSeen", 1L)
+        .containsEntry("lastGoodReadTs", "2026-11-24T09:59:30Z");
   }
 
   @Test
