@@ -182,14 +182,7 @@ public final class Watchdog implements AutoCloseable {
     List<String> warnings = new ArrayList<>();
     long maxBytes = config.getLong(WatchdogConfig.BROKER_QUEUE_MAX_BYTES);
     OptionalLong bytes = canary.queueBytes();
-    if (maxBytes > 0 && bytes.isPresent() && bytes.getAsLong() * 2 > maxBytes) {
-      warnings.add(
-          "broker queue past half its bound: "
-              + bytes.getAsLong()
-              + " of "
-              + maxBytes
-              + " bytes (broker.queue.max-bytes)");
-    }
+    queueWarning(bytes, maxBytes).ifPresent(warnings::add);
     if (alarms.pending() > 0) {
       warnings.add(
           alarms.pending() + " alarm version(s) not yet written to Kafka or Elasticsearch");
@@ -223,6 +216,21 @@ public final class Watchdog implements AutoCloseable {
         canary.queueMessages(),
         maxBytes,
         List.copyOf(warnings));
+  }
+
+  /** A warning when the broker's stored bytes pass half of {@code broker.queue.max-bytes}. */
+  static Optional<String> queueWarning(OptionalLong bytes, long maxBytes) {
+    if (maxBytes <= 0 || bytes.isEmpty() || bytes.getAsLong() * 2 <= maxBytes) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "broker queue past half its bound: "
+            + bytes.getAsLong()
+            + " of "
+            + maxBytes
+            + " bytes ("
+            + WatchdogConfig.BROKER_QUEUE_MAX_BYTES
+            + ")");
   }
 
   private void metrics() {
