@@ -4,6 +4,8 @@ import io.heatwatch.edge.SimulatedFleet;
 import io.heatwatch.edge.SimulatedFleet.FleetSpec;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.SpikePlan;
+import io.heatwatch.watchdog.Watchdog;
+import io.heatwatch.watchdog.WatchdogConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,6 +98,12 @@ final class DemoCommand implements Callable<Integer> {
       description = "operator console port (default ${DEFAULT-VALUE})")
   int consolePort;
 
+  @Option(
+      names = "--watchdog-port",
+      defaultValue = "8095",
+      description = "pipeline watchdog /health port (default ${DEFAULT-VALUE})")
+  int watchdogPort;
+
   @Override
   public Integer call() throws Exception {
     if (rate <= 0 || rate > 100) {
@@ -106,6 +114,7 @@ final class DemoCommand implements Callable<Integer> {
     Instant begin = Instant.now();
     StackPorts ports = new StackPorts(mqttPort, kafkaPort, connectPort, flinkPort, esPort);
     io.heatwatch.testkit.Ports.requireFree(consolePort, "--console-port");
+    io.heatwatch.testkit.Ports.requireFree(watchdogPort, "--watchdog-port");
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     // Ctrl-C runs shutdown hooks and then halts: the hook waits until the servers are closed.
@@ -127,9 +136,15 @@ final class DemoCommand implements Callable<Integer> {
                 Clock.systemUTC());
         StackCounters counters =
             new StackCounters(
-                stack.kafka().bootstrapServers(), stack.elasticsearch().httpUrl(), 3)) {
+                stack.kafka().bootstrapServers(), stack.elasticsearch().httpUrl(), 3);
+        PrintStream metrics = metricsFile();
+        Watchdog watchdog =
+            Watchdog.start(
+                new WatchdogConfig(stack.watchdogSettings(watchdogPort)),
+                Clock.systemUTC(),
+                metrics)) {
       fleet.start(Duration.ofNanos((long) (1_000_000_000L / rate)));
-      printTable(out, stack, console, Duration.between(begin, Instant.now()));
+      printTable(out, stack, console, watchdog, Duration.between(begin, Instant.now()));
       Instant deadline = duration == null ? Instant.MAX : Instant.now().plus(duration);
       while (Instant.now().isBefore(deadline)
           && !stop.await(STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -140,6 +155,8 @@ final class DemoCommand implements Callable<Integer> {
             counters.inKafka(),
             counters.indexed(),
             counters.openAlarms());
+        // each stage, the task, the job, the lag and the canary age; in words what is wrong
+        out.println("  " + watchdog.status().line());
       }
       out.println("stopping…");
     } finally {
@@ -163,8 +180,22 @@ final class DemoCommand implements Callable<Integer> {
         : SpikePlan.NONE;
   }
 
+  /**
+   * The watchdog's CloudWatch metrics lines go to a file: on the terminal they would bury the
+   * status.
+   */
+  private PrintStream metricsFile() throws java.io.IOException {
+    Path file = dataDir.toAbsolutePath().resolve("watchdog-metrics.jsonl");
+    java.nio.file.Files.createDirectories(file.getParent());
+    return new PrintStream(
+        java.nio.file.Files.newOutputStream(
+            file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND),
+        true,
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private void printTable(
-      PrintStream out, LocalStack stack, DemoConsole console, Duration startup) {
+      PrintStream out, LocalStack stack, DemoConsole console, Watchdog watchdog, Duration startup) {
     out.println();
     out.printf(
         "heatwatch demo up in %.1f s — all servers on 127.0.0.1%n", startup.toMillis() / 1000.0);
@@ -176,6 +207,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("  %-26s %s%n", "Connect worker REST", stack.connect().restUrl());
     out.printf("  %-26s %s%n", "Flink web UI", stack.flink().webUrl());
     out.printf("  %-26s %s%n", "Elasticsearch", stack.elasticsearch().httpUrl());
+    out.printf("  %-26s %s%n", "Pipeline watchdog", watchdog.healthUrl());
     out.printf(
         "  %-26s %d devices × %d sensors at %s/s, data in %s%n",
         "Simulated devices", devices, sensors, rate, dataDir);

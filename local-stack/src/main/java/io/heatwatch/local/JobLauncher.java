@@ -10,6 +10,9 @@ import org.apache.flink.core.execution.JobClient;
  * Submits the heatwatch job to the local stack's MiniCluster, wired to its Kafka and Elasticsearch.
  */
 final class JobLauncher {
+  /** The job's name in the local stack; the watchdog finds the job by it. */
+  static final String JOB_NAME = "heatwatch (local stack)";
+
   private JobLauncher() {}
 
   static JobClient submit(FlinkCluster flink, String kafkaBootstrapServers, String elasticsearchUrl)
@@ -19,7 +22,7 @@ final class JobLauncher {
             Map.of(
                 JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrapServers,
                 JobConfig.ELASTICSEARCH_HOSTS, elasticsearchUrl,
-                JobConfig.JOB_NAME, "heatwatch (local stack)"));
+                JobConfig.JOB_NAME, JOB_NAME));
     return HeatwatchJob.start(flink.environment(1), config);
   }
 }

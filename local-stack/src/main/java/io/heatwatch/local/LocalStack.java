@@ -10,6 +10,7 @@ import io.heatwatch.testkit.FlinkCluster;
 import io.heatwatch.testkit.KafkaServer;
 import io.heatwatch.testkit.MqttBroker;
 import io.heatwatch.testkit.Ports;
+import io.heatwatch.watchdog.WatchdogConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +100,23 @@ public final class LocalStack implements AutoCloseable {
     for (String topic : KafkaTopics.COMPACTED) {
       kafka.createCompactedTopic(topic, PARTITIONS);
     }
+  }
+
+  /**
+   * The watchdog's settings for this stack: its broker, Kafka, Connect worker and connector, Flink
+   * job and Elasticsearch; {@code healthPort} 0 picks a free port.
+   */
+  public Map<String, Object> watchdogSettings(int healthPort) {
+    Map<String, Object> s = new java.util.HashMap<>();
+    s.put(WatchdogConfig.MQTT_SERVER_URI, mqtt.uri());
+    s.put(WatchdogConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+    s.put(WatchdogConfig.CONNECT_URL, connect.restUrl());
+    s.put(WatchdogConfig.CONNECT_CONNECTOR, SOURCE_CONNECTOR);
+    s.put(WatchdogConfig.FLINK_URL, flink.webUrl());
+    s.put(WatchdogConfig.FLINK_JOB_NAME, JobLauncher.JOB_NAME);
+    s.put(WatchdogConfig.ELASTICSEARCH_URL, elasticsearch.httpUrl());
+    s.put(WatchdogConfig.HEALTH_PORT, healthPort);
+    return s;
   }
 
   /** The source connector's configuration for a broker. */
