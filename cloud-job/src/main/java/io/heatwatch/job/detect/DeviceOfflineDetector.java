@@ -142,16 +142,19 @@ public final class DeviceOfflineDetector
 
   private void configure(DeviceEvent event, Context ctx, long now, Collector<Alarm> out)
       throws Exception {
-    DeviceTrack track = state.value();
     SensorConfig config = event.config().config();
-    if (track == null || config == null) {
-      // a tombstone brings back the learned bound; a device never seen has nothing to retire
+    if (config == null) {
+      // a tombstone: the sensor's bound is learned again
+      DeviceTrack track = state.value();
       if (track != null) {
         silence.unconfigure(track, event.configSensorId());
         state.update(track);
       }
       return;
     }
+    // Configs are read from the start of their topic, before most devices have reported: one
+    // for a device not seen yet is kept for when its sensor reports.
+    DeviceTrack track = track(config.site());
     Subject sensor = new Subject(track.site, ctx.getCurrentKey(), config.sensorId());
     if (silence.configure(track, sensor, config, now, alarm -> log(alarm, out))) {
       retired.inc();

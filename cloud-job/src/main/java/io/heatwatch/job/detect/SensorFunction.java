@@ -250,7 +250,8 @@ public final class SensorFunction
     Alarm acked = current == null ? null : detection.onCommand(current, input.command());
     if (acked == null) {
       LOG.warn(
-          "alarm command {} by {} ignored: no such open, unacknowledged alarm",
+          "alarm command {} {} by {} ignored: no such open alarm (or already acknowledged)",
+          input.command().action(),
           input.command().alarmId(),
           input.command().by());
       return;

@@ -133,6 +133,19 @@ class SensorSilentTest {
   }
 
   @Test
+  void aConfigReadBeforeTheDevicesFirstReadingSetsTheBound() throws Exception {
+    try (var h = harness(Duration.ofDays(7))) {
+      h.setProcessingTime(BASE);
+      h.processElement2(DeviceEvent.of(new ConfigUpdate("pi/t1", config(30L, null))), 0);
+      both(h, 0, 60, 10);
+      t2Until(h, 70, 90);
+      assertThat(h.extractOutputValues())
+          .extracting(Alarm::message)
+          .containsExactly("t1: no reading for 30 s (bound 30 s)");
+    }
+  }
+
+  @Test
   void aSensorNotSeenForTheRetirementPeriodIsRetiredAndItsAlarmCleared() throws Exception {
     try (var h = harness(Duration.ofMinutes(10))) {
       both(h, 0, 60, 10);
