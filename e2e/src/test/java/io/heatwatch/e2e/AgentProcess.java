@@ -21,6 +21,15 @@ final class AgentProcess {
   private Process process;
 
   AgentProcess(Path dir, String site, String deviceId, String mqttUri, String period) {
+    this(dir, site, deviceId, mqttUri, period, "simulate: {sensors: 4, seed: 1, spikeEvery: 0}\n");
+  }
+
+  /**
+   * An agent whose sensors are given by {@code sensorsYaml}: a {@code simulate} block, or a {@code
+   * sensors} block for a 1-Wire bus.
+   */
+  AgentProcess(
+      Path dir, String site, String deviceId, String mqttUri, String period, String sensorsYaml) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(
           JAR.toAbsolutePath()
@@ -35,12 +44,13 @@ final class AgentProcess {
         period: %s
         mqtt:
           uri: %s
-        simulate: {sensors: 4, seed: 1, spikeEvery: 0}
         """
-            .formatted(site, deviceId, dir.resolve("data"), period, mqttUri);
+                .formatted(site, deviceId, dir.resolve("data"), period, mqttUri)
+            + sensorsYaml;
     try {
       Files.createDirectories(dir);
-      this.config = Files.writeString(dir.resolve("agent-" + period + ".yaml"), yaml);
+      this.config =
+          Files.writeString(dir.resolve("agent-" + period.replace(':', '_') + ".yaml"), yaml);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the agent config in " + dir, e);
     }

@@ -15,6 +15,8 @@ import io.heatwatch.testkit.ElasticsearchServer;
 import io.heatwatch.testkit.FlinkCluster;
 import io.heatwatch.testkit.KafkaServer;
 import io.heatwatch.testkit.MqttBroker;
+import io.heatwatch.watchdog.Watchdog;
+import io.heatwatch.watchdog.WatchdogConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -42,6 +44,13 @@ final class Chain implements AutoCloseable {
   static final String SOURCE = "heatwatch-mqtt-source";
   static final String DOWNLINK = "heatwatch-mqtt-downlink";
   static final Duration OFFLINE_TIMEOUT = Duration.ofSeconds(8);
+
+  /** The watchdog's stall bound here: canary silence before PIPELINE_STALLED. */
+  static final Duration STALL_AFTER = Duration.ofSeconds(10);
+
+  /** Sensors silent this long are retired (production: 7 d). */
+  static final Duration RETIRE_AFTER = Duration.ofSeconds(45);
+
   private static final Duration CONNECT_START = Duration.ofSeconds(120);
 
   private final Path dir;
@@ -55,6 +64,9 @@ final class Chain implements AutoCloseable {
   private FlinkCluster flink;
   private JobConfig jobConfig;
   private JobClient job;
+  private Watchdog watchdog;
+  private int taskManager;
+  private java.io.PrintStream metricsLog;
 
   private Chain(Path dir, int mqttPort, int connectPort, int esPort) {
     this.dir = dir;
@@ -118,9 +130,56 @@ final class Chain implements AutoCloseable {
                 OFFLINE_TIMEOUT.toSeconds() + " s",
                 JobConfig.RESTART_DELAY,
                 "2 s",
-                JobConfig.RESTART_ATTEMPTS,
-                "1000"));
+                JobConfig.RESTART_MAX_DELAY,
+                "4 s",
+                JobConfig.RETIRE_AFTER,
+                RETIRE_AFTER.toSeconds() + " s"));
     job = submit(null);
+    startWatchdog();
+  }
+
+  /** The watchdog on the whole chain, with the canary every second and a short stall bound. */
+  private void startWatchdog() throws Exception {
+    Map<String, Object> settings = new java.util.HashMap<>();
+    settings.put(WatchdogConfig.MQTT_SERVER_URI, mqttUri());
+    settings.put(WatchdogConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+    settings.put(WatchdogConfig.CONNECT_URL, connect.restUrl());
+    settings.put(WatchdogConfig.CONNECT_CONNECTOR, SOURCE);
+    settings.put(WatchdogConfig.CONNECT_RESTART_BACKOFF, "PT2S");
+    settings.put(WatchdogConfig.CONNECT_RESTART_MAX_BACKOFF, "PT10S");
+    settings.put(WatchdogConfig.FLINK_URL, flink.webUrl());
+    settings.put(WatchdogConfig.FLINK_JOB_NAME, jobConfig.jobName());
+    settings.put(WatchdogConfig.ELASTICSEARCH_URL, elasticsearch.httpUrl());
+    settings.put(WatchdogConfig.CANARY_INTERVAL, "PT1S");
+    settings.put(WatchdogConfig.STALL_AFTER, "PT" + STALL_AFTER.toSeconds() + "S");
+    settings.put(WatchdogConfig.HEALTH_PORT, 0);
+    settings.put(WatchdogConfig.METRICS_INTERVAL, "PT10S");
+    settings.put(WatchdogConfig.METRICS_STACK, "e2e");
+    metricsLog =
+        new java.io.PrintStream(
+            java.nio.file.Files.newOutputStream(dir.resolve("watchdog-metrics.jsonl")),
+            true,
+            java.nio.charset.StandardCharsets.UTF_8);
+    watchdog =
+        Watchdog.start(new WatchdogConfig(settings), java.time.Clock.systemUTC(), metricsLog);
+  }
+
+  /** The watchdog watching this chain. */
+  Watchdog watchdog() {
+    return watchdog;
+  }
+
+  /** Publishes {@code value} on a Kafka topic, as the console does for configs and commands. */
+  void produce(String topic, String key, byte[] value) throws Exception {
+    try (var producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
+            Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      producer
+          .send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value))
+          .get();
+    }
   }
 
   private void startConnect() {
@@ -227,6 +286,36 @@ final class Chain implements AutoCloseable {
     kafka.restart();
   }
 
+  /** Stops Kafka for {@code outage}, then starts it on the same port and data. */
+  void stopKafkaFor(Duration outage) throws InterruptedException {
+    kafka.stop();
+    Thread.sleep(outage.toMillis());
+    kafka.start();
+  }
+
+  /** Takes the job's only TaskManager away: the job cannot run until {@link #addTaskManager()}. */
+  void removeTaskManager() throws Exception {
+    // MiniCluster keeps terminated TaskManagers in its list: the live one is the latest started
+    flink.miniCluster().terminateTaskManager(taskManager).get();
+  }
+
+  /** Gives the job a TaskManager again. */
+  void addTaskManager() throws Exception {
+    flink.miniCluster().startTaskManager();
+    taskManager++;
+  }
+
+  /**
+   * Gives the source connector its configuration with {@code overrides} (none: as started) and
+   * waits until it runs again.
+   */
+  void reconfigureSource(Map<String, String> overrides) {
+    Map<String, String> config = new java.util.HashMap<>(sourceConfig());
+    config.putAll(overrides);
+    connect.putConnector(SOURCE, config);
+    connect.awaitRunning(SOURCE, CONNECT_START);
+  }
+
   /** Restarts the source connector's task, as after the task died. */
   void restartSourceTask() {
     connect.restartTask(SOURCE, 0);
@@ -241,8 +330,8 @@ final class Chain implements AutoCloseable {
 
   /** Kills the job's TaskManager and starts a fresh one; the job restores its last checkpoint. */
   void failTaskManager() throws Exception {
-    flink.miniCluster().terminateTaskManager(0).get();
-    flink.miniCluster().startTaskManager();
+    removeTaskManager();
+    addTaskManager();
   }
 
   /** Cancels the job and submits it again from its latest retained checkpoint; returns its path. */
@@ -284,6 +373,10 @@ final class Chain implements AutoCloseable {
 
   @Override
   public void close() {
+    if (watchdog != null) {
+      watchdog.close();
+      metricsLog.close();
+    }
     if (job != null) {
       try {
         job.cancel().get();

@@ -38,12 +38,14 @@ class FaultSuiteIT {
 
   @TempDir static Path dir;
   private Chain chain;
+  private SelfWatchCases watch;
   private final List<Account> accounts = new ArrayList<>();
   private final SplittableRandom random = new SplittableRandom(10);
 
   @BeforeAll
   void startChain() throws Exception {
     chain = Chain.start(dir.resolve("chain"));
+    watch = new SelfWatchCases(chain, dir, FORM);
   }
 
   @AfterAll
@@ -52,6 +54,9 @@ class FaultSuiteIT {
       chain.close();
     }
     ReliabilityReport.write(FORM, accounts);
+    if (watch != null) {
+      watch.blinds.forEach(blind -> System.out.println("e2e blind time: " + blind.line()));
+    }
   }
 
   @Test
@@ -271,6 +276,34 @@ class FaultSuiteIT {
           .as("readings stamped before the clock synced are kept")
           .isNotEmpty();
     }
+  }
+
+  @Test
+  @Order(9)
+  void sensorsLeaveTheBusHangAndAreReplaced() throws Exception {
+    recordBooks(watch.sensorsLeaveTheBusOrHang());
+  }
+
+  @Test
+  @Order(10)
+  void bridgeTaskFailsAndIsHealed() throws Exception {
+    record(watch.bridgeFailsAndIsHealed());
+  }
+
+  @Test
+  @Order(11)
+  void jobCannotRunThenResumesWithItsAlarms() throws Exception {
+    recordBooks(watch.jobDownThenResumes());
+  }
+
+  /** The books of a case without injected spikes: every reading once, nothing else. */
+  private void recordBooks(Account account) {
+    accounts.add(account);
+    System.out.println("e2e " + FORM.name() + ": " + account.line());
+    assertThat(account.missing()).as("readings without a document").isEmpty();
+    assertThat(account.duplicates()).as("duplicate documents").isZero();
+    assertThat(account.unexpected()).as("documents no device numbered").isZero();
+    assertThat(account.indexed()).isEqualTo(account.produced());
   }
 
   private void record(Account account) {

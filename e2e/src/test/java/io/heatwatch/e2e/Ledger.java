@@ -65,6 +65,20 @@ final class Ledger {
     return result.path("hits").path("total").path("value").asLong();
   }
 
+  /** OK readings of one sensor of the site searchable now. */
+  long okReadings(String site, String sensorId) {
+    JsonNode result =
+        es.search(
+            "heatwatch-readings-*",
+            "{\"size\":0,\"track_total_hits\":true,\"query\":{\"bool\":{\"filter\":["
+                + "{\"term\":{\"site\":\""
+                + site
+                + "\"}},{\"term\":{\"sensorId\":\""
+                + sensorId
+                + "\"}},{\"term\":{\"quality\":\"OK\"}}]}}}");
+    return result.path("hits").path("total").path("value").asLong();
+  }
+
   /** Readings of the site searchable now. */
   long searchable(String site) {
     JsonNode result =
@@ -95,7 +109,8 @@ final class Ledger {
               a.path("deviceId").asText(),
               a.path("sensorId").isNull() ? null : a.path("sensorId").asText(null),
               a.path("state").asText(),
-              a.path("version").asLong()));
+              a.path("version").asLong(),
+              a.path("message").asText("")));
     }
     return alarms;
   }
@@ -105,5 +120,11 @@ final class Ledger {
 
   /** One alarm document (its latest version). */
   record AlarmDoc(
-      String alarmId, String kind, String deviceId, String sensorId, String state, long version) {}
+      String alarmId,
+      String kind,
+      String deviceId,
+      String sensorId,
+      String state,
+      long version,
+      String message) {}
 }

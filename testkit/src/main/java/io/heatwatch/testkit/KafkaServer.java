@@ -91,6 +91,16 @@ public final class KafkaServer implements AutoCloseable {
     startNode();
   }
 
+  /** Stops the node, keeping its port and data for {@link #start()}. */
+  public synchronized void stop() {
+    stopNode();
+  }
+
+  /** Starts a node stopped by {@link #stop()} again on the same port and data. */
+  public synchronized void start() {
+    startNode();
+  }
+
   @Override
   public synchronized void close() {
     stopNode();
