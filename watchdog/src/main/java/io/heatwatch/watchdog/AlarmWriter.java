@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AlarmWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlarmWriter.class);
+  private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final ElasticsearchWatch elasticsearch;
@@ -107,6 +108,8 @@ final class AlarmWriter implements AutoCloseable {
     private final Map<String, Alarm> pending = new LinkedHashMap<>();
     private final ExecutorService thread;
     private boolean draining;
+    private long failures;
+    private long lastLogged;
 
     Path(String name) {
       this.name = name;
@@ -146,12 +149,7 @@ final class AlarmWriter implements AutoCloseable {
             remove(a);
             LOG.info("alarm {} v{} written to {}", a.alarmId(), a.version(), name);
           } catch (Exception e) {
-            LOG.warn(
-                "alarm {} v{} not written to {} yet, will retry: {}",
-                a.alarmId(),
-                a.version(),
-                name,
-                Rest.why(e));
+            failed(a, e);
             return;
           }
         }
@@ -159,6 +157,22 @@ final class AlarmWriter implements AutoCloseable {
         synchronized (this) {
           draining = false;
         }
+      }
+    }
+
+    /** The first failure, then at most one line a minute with the count: retries are frequent. */
+    private void failed(Alarm a, Exception e) {
+      failures++;
+      long now = System.nanoTime();
+      if (failures == 1 || now - lastLogged >= LOG_EVERY_NANOS) {
+        lastLogged = now;
+        LOG.warn(
+            "alarm {} v{} not written to {} yet ({} failed attempts so far), will retry: {}",
+            a.alarmId(),
+            a.version(),
+            name,
+            failures,
+            Rest.why(e));
       }
     }
 
