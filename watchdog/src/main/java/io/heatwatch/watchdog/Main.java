@@ -10,6 +10,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    // Before the first logger: logs to stderr, stdout is for the metrics lines.
+    if (System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "log4j2-watchdog.xml");
+    }
     if (args.length != 1) {
       System.err.println("usage: watchdog <watchdog.properties>");
       System.err.println(WatchdogConfig.DEFINITION.toRst());
