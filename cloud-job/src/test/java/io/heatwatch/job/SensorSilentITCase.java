@@ -80,7 +80,7 @@ class SensorSilentITCase {
                 assertThat(es.get(IndexNames.DEVICES, device)).isNotNull();
               });
       JsonNode first = awaitSilent(es, producer, null);
-      assertThat(first.path("message").asText()).startsWith("t1: no reading for ");
+      assertThat(first.path("message").asText()).startsWith("t1: no good reading for ");
 
       send(producer, "t1");
       await()

@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * DEVICE_OFFLINE and SENSOR_SILENT, keyed by device. DEVICE_OFFLINE opens when a device sent
  * neither a reading nor an ONLINE status (birth or heartbeat) for {@code timeout} of processing
  * time, or at once on an OFFLINE status (its Last Will or a clean shutdown); clears on its next
- * reading or ONLINE status. SENSOR_SILENT ({@link SensorSilence}) opens for a sensor that reported
- * and went silent while its device lives, and clears when it reports again; a sensor not seen for
- * {@code retireAfter}, or retired by an operator in its config, has its SENSOR_SILENT cleared and
- * is forgotten. Also keeps the {@code heatwatch-devices} view ({@link #DEVICES}), refreshed on
- * every status message and state change and at most every {@value #VIEW_INTERVAL_MS} ms on
- * readings.
+ * reading or ONLINE status. SENSOR_SILENT ({@link SensorSilence}) opens for a sensor that gave a
+ * good reading and then none while its device lives, and clears at its next good reading; a sensor
+ * not seen for {@code retireAfter}, or retired by an operator in its config, has its SENSOR_SILENT
+ * cleared and is forgotten. Also keeps the {@code heatwatch-devices} view ({@link #DEVICES}),
+ * refreshed on every status message and state change and at most every {@value #VIEW_INTERVAL_MS}
+ * ms on readings.
  *
  * <p>Its readings are the per-sensor operator's {@link SensorFunction#SIGNS_OF_LIFE}, at most one
  * per sensor and second: liveness, not every reading.
@@ -84,8 +84,15 @@ public final class DeviceOfflineDetector
     DeviceTrack track = track(reading.site());
     long now = ctx.timerService().currentProcessingTime();
     boolean changed = seen(track, now, ctx, out);
-    silence.seen(
-        track, new Subject(track.site, ctx.getCurrentKey(), reading.sensorId()), now, out::collect);
+    // A sensor reported missing (DISCONNECTED, on every tick) keeps its device alive but is
+    // silent: only a good reading counts as the sensor reporting.
+    if (reading.quality().usable()) {
+      silence.seen(
+          track,
+          new Subject(track.site, ctx.getCurrentKey(), reading.sensorId()),
+          now,
+          out::collect);
+    }
     check(track, ctx, now, out);
     if (changed
         || track.lastViewAt == SensorState.NONE

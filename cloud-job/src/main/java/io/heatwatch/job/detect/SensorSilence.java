@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 /**
  * SENSOR_SILENT and the retirement of sensors gone for good, for the sensors of one device, in
  * processing time. Plain Java run by {@link DeviceOfflineDetector}, which knows whether the device
- * lives: a sensor is silent only while its device is online and has shown life since the sensor's
- * last reading, so a device that stops as a whole gets its DEVICE_OFFLINE alarm and no
- * SENSOR_SILENT per sensor.
+ * lives: a sensor is silent (no good reading) only while its device is online and has shown life
+ * since the sensor's last good reading, so a device that stops as a whole gets its DEVICE_OFFLINE
+ * alarm and no SENSOR_SILENT per sensor.
  */
 final class SensorSilence implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -61,7 +61,7 @@ final class SensorSilence implements Serializable {
         if (now - from(track, watch) >= boundMs) {
           Alarm[] open = new Alarm[KINDS];
           String message =
-              "%1$s: no reading for " + human(silentMs) + " (bound " + human(boundMs) + ")";
+              "%1$s: no good reading for " + human(silentMs) + " (bound " + human(boundMs) + ")";
           Signal signal =
               Signal.active(Severity.WARNING, silentMs / 1000.0, boundMs / 1000.0, message);
           watch.silent =

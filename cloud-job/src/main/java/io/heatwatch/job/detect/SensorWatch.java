@@ -14,7 +14,7 @@ public class SensorWatch {
 
   public String sensorId;
 
-  /** Processing time (epoch ms) of the latest sign of life, {@link SensorState#NONE} if none. */
+  /** Processing time (epoch ms) of the latest good reading, {@link SensorState#NONE} if none. */
   public long lastSeen = SensorState.NONE;
 
   /** Recent gaps (ms) between signs of life, a ring of {@link #GAPS}. */

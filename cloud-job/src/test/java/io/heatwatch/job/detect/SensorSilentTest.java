@@ -1,6 +1,7 @@
 package io.heatwatch.job.detect;
 
 import static io.heatwatch.job.TestReadings.T0;
+import static io.heatwatch.job.TestReadings.faulty;
 import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -12,6 +13,7 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.AlarmCommand;
+import io.heatwatch.model.Quality;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.Versions;
@@ -47,9 +49,27 @@ class SensorSilentTest {
               tuple(AlarmKind.SENSOR_SILENT, "t1", AlarmState.OPEN, Alarm.Severity.WARNING),
               tuple(AlarmKind.SENSOR_SILENT, "t1", AlarmState.CLEARED, Alarm.Severity.WARNING));
       assertThat(h.extractOutputValues().get(0).message())
-          .isEqualTo("t1: no reading for 2 min (bound 2 min)");
+          .isEqualTo("t1: no good reading for 2 min (bound 2 min)");
       assertThat(h.extractOutputValues().get(0).openedAt().toEpochMilli())
           .isEqualTo(BASE + 180 * SECOND);
+    }
+  }
+
+  @Test
+  void aSensorThatReportsOnlyDisconnectedIsSilentAndItsFirstGoodReadingClearsIt() throws Exception {
+    try (var h = harness(Duration.ofDays(7))) {
+      both(h, 0, 60, 10);
+      for (long s = 70; s <= 180; s += 10) {
+        h.setProcessingTime(BASE + s * SECOND);
+        h.processElement1(faulty("pi", "t1", ++seq, s, Quality.DISCONNECTED), 0);
+        send(h, "t2", s);
+      }
+      send(h, "t1", 190);
+      assertThat(h.extractOutputValues())
+          .extracting(Alarm::state, Alarm::message)
+          .containsExactly(
+              tuple(AlarmState.OPEN, "t1: no good reading for 2 min (bound 2 min)"),
+              tuple(AlarmState.CLEARED, "t1 reports again"));
     }
   }
 
@@ -70,7 +90,8 @@ class SensorSilentTest {
           .satisfies(
               alarm -> {
                 assertThat(alarm.kind()).isEqualTo(AlarmKind.SENSOR_SILENT);
-                assertThat(alarm.message()).isEqualTo("t1: no reading for 3 min (bound 3 min)");
+                assertThat(alarm.message())
+                    .isEqualTo("t1: no good reading for 3 min (bound 3 min)");
               });
     }
   }
@@ -88,7 +109,7 @@ class SensorSilentTest {
       t2Until(h, 260, 260);
       assertThat(h.extractOutputValues())
           .extracting(Alarm::state, Alarm::message)
-          .endsWith(tuple(AlarmState.OPEN, "t1: no reading for 2 min (bound 2 min)"));
+          .endsWith(tuple(AlarmState.OPEN, "t1: no good reading for 2 min (bound 2 min)"));
     }
   }
 
@@ -114,7 +135,7 @@ class SensorSilentTest {
       t2Until(h, 70, 90);
       assertThat(h.extractOutputValues())
           .extracting(Alarm::message)
-          .containsExactly("t1: no reading for 30 s (bound 30 s)");
+          .containsExactly("t1: no good reading for 30 s (bound 30 s)");
       h.processElement2(DeviceEvent.of(new ConfigUpdate("pi/t1", config(30L, T0))), 0);
       assertThat(h.extractOutputValues().get(1).state()).isEqualTo(AlarmState.CLEARED);
       assertThat(h.extractOutputValues().get(1).message())
@@ -141,7 +162,7 @@ class SensorSilentTest {
       t2Until(h, 70, 90);
       assertThat(h.extractOutputValues())
           .extracting(Alarm::message)
-          .containsExactly("t1: no reading for 30 s (bound 30 s)");
+          .containsExactly("t1: no good reading for 30 s (bound 30 s)");
     }
   }
 
@@ -153,7 +174,7 @@ class SensorSilentTest {
       assertThat(h.extractOutputValues())
           .extracting(Alarm::state, Alarm::message)
           .containsExactly(
-              tuple(AlarmState.OPEN, "t1: no reading for 2 min (bound 2 min)"),
+              tuple(AlarmState.OPEN, "t1: no good reading for 2 min (bound 2 min)"),
               tuple(
                   AlarmState.CLEARED,
                   "t1 retired: not seen since " + Instant.ofEpochMilli(BASE + 60 * SECOND)));
