@@ -58,7 +58,7 @@ class HeatwatchJobTest {
 
   @Test
   void givesRocksDbSmallerMemtablesSoACheckpointFlushesLess() {
-    Configuration settings = HeatwatchJob.settings(CONFIG);
+    Configuration settings = FlinkSettings.of(CONFIG);
 
     // the keys RocksDB's own options have, so RocksDB reads them
     assertThat(settings.toMap())
@@ -71,7 +71,7 @@ class HeatwatchJobTest {
 
   @Test
   void keepsItsCheckpointsWhenStoppedSoAJobManagerRestartCanResumeFromThem() {
-    Configuration settings = HeatwatchJob.settings(CONFIG);
+    Configuration settings = FlinkSettings.of(CONFIG);
 
     assertThat(settings.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION))
         .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
