@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -70,9 +71,7 @@ class SensorSilentITCase {
     JobClient job = HeatwatchJob.start(flink.environment(1), config);
     try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
       // both sensors report until the job has seen them, then t1 stops and t2 goes on
-      await()
-          .atMost(DEADLINE)
-          .pollInterval(POLL)
+      eventually()
           .untilAsserted(
               () -> {
                 send(producer, "t1");
@@ -83,9 +82,7 @@ class SensorSilentITCase {
       assertThat(first.path("message").asText()).startsWith("t1: no good reading for ");
 
       send(producer, "t1");
-      await()
-          .atMost(DEADLINE)
-          .pollInterval(POLL)
+      eventually()
           .untilAsserted(
               () ->
                   assertThat(alarm(es, first.path("alarmId").asText()).path("state").asText())
@@ -106,9 +103,7 @@ class SensorSilentITCase {
               KafkaTopics.ALARM_COMMANDS,
               secondId.getBytes(StandardCharsets.UTF_8),
               TelemetryCodec.encode(resolve)));
-      await()
-          .atMost(DEADLINE)
-          .pollInterval(POLL)
+      eventually()
           .untilAsserted(
               () -> {
                 send(producer, "t2");
@@ -127,9 +122,7 @@ class SensorSilentITCase {
               Instant.now(),
               20.0);
       producer.send(record(canary));
-      await()
-          .atMost(DEADLINE)
-          .pollInterval(POLL)
+      eventually()
           .untilAsserted(() -> assertThat(es.get(IndexNames.CANARY, canary.id())).isNotNull());
       assertThat(es.get(IndexNames.DEVICES, Pipeline.CANARY_DEVICE_ID)).isNull();
       assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
@@ -142,9 +135,7 @@ class SensorSilentITCase {
   private JsonNode awaitSilent(
       ElasticsearchHttp es, KafkaProducer<byte[], byte[]> producer, String previousId) {
     JsonNode[] found = new JsonNode[1];
-    await()
-        .atMost(DEADLINE)
-        .pollInterval(POLL)
+    eventually()
         .untilAsserted(
             () -> {
               send(producer, "t2");
@@ -165,6 +156,17 @@ class SensorSilentITCase {
               found[0] = alarm;
             });
     return found[0];
+  }
+
+  /**
+   * Polls until the assertions hold; an index the job has just created answers 503 while its shard
+   * recovers, which is retried like a failed assertion.
+   */
+  private static ConditionFactory eventually() {
+    return await()
+        .atMost(DEADLINE)
+        .pollInterval(POLL)
+        .ignoreExceptionsInstanceOf(IllegalStateException.class);
   }
 
   private static JsonNode alarm(ElasticsearchHttp es, String alarmId) {
