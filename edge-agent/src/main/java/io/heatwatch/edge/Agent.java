@@ -9,6 +9,7 @@ import io.heatwatch.edge.publish.MqttPublisher;
 import io.heatwatch.edge.publish.OutboxSender;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
+import io.heatwatch.edge.sensor.SensorSource;
 import io.heatwatch.model.DeviceStatus;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,7 @@ public final class Agent implements AutoCloseable {
   static final int MAX_UNSTORED = 10_000;
 
   private final AgentIdentity identity;
-  private final Supplier<List<Sensor>> sensors;
+  private final SensorSource sensors;
   private final Outbox outbox;
   private final MqttPublisher mqtt;
   private final OutboxSender sender;
@@ -54,10 +54,11 @@ public final class Agent implements AutoCloseable {
   private Thread senderThread;
   private final ThrottledLog notStored;
   private final ThrottledLog droppedInMemory;
+  private volatile SensorCounts counts;
 
   public Agent(
       AgentIdentity identity,
-      Supplier<List<Sensor>> sensors,
+      SensorSource sensors,
       Outbox outbox,
       MqttPublisher mqtt,
       Clock clock,
@@ -81,7 +82,7 @@ public final class Agent implements AutoCloseable {
    */
   public Agent(
       AgentIdentity identity,
-      Supplier<List<Sensor>> sensors,
+      SensorSource sensors,
       Outbox outbox,
       MqttPublisher mqtt,
       Clock clock,
@@ -98,9 +99,16 @@ public final class Agent implements AutoCloseable {
         new ThrottledLog(LOG, "device " + identity.deviceId() + ": the outbox cannot store");
     this.droppedInMemory =
         new ThrottledLog(LOG, "device " + identity.deviceId() + ": dropped a reading");
+    this.counts = new SensorCounts(sensors.configured(), null, null);
     this.heartbeat =
         new Heartbeat(
-            identity, outbox, clock, cpuTemperature, sender::refused, droppedInMemory::total);
+            identity,
+            outbox,
+            clock,
+            cpuTemperature,
+            sender::refused,
+            droppedInMemory::total,
+            () -> counts);
     this.clock = clock;
     this.clockSync = clockSync;
     this.scheduler = scheduler;
@@ -157,6 +165,7 @@ public final class Agent implements AutoCloseable {
           new Draft(sample.sensorId(), now, sample.tempC(), sample.quality(), unsynced));
     }
     trimUnstored();
+    counts = counts.after(samples, now, sensors.configured());
     localAlarms.samples(samples);
     store();
   }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Builds the status messages: birth and heartbeat with the outbox's figures, Last Will, goodbye.
@@ -23,6 +24,7 @@ final class Heartbeat {
   private final Path cpuTemperature;
   private final LongSupplier refused;
   private final LongSupplier droppedInMemory;
+  private final Supplier<SensorCounts> sensors;
 
   /**
    * @param cpuTemperature the SoC thermal zone, {@code /sys/class/thermal/thermal_zone0/temp} on a
@@ -30,6 +32,7 @@ final class Heartbeat {
    * @param refused readings the broker refused since start
    * @param droppedInMemory readings dropped before the outbox stored them since start (beyond the
    *     unstored bound on a full disk, or refused by the contract); the outbox counts its own
+   * @param sensors the sensor counts and last good read as of the latest tick
    */
   Heartbeat(
       AgentIdentity identity,
@@ -37,7 +40,8 @@ final class Heartbeat {
       Clock clock,
       Path cpuTemperature,
       LongSupplier refused,
-      LongSupplier droppedInMemory) {
+      LongSupplier droppedInMemory,
+      Supplier<SensorCounts> sensors) {
     this.identity = identity;
     this.outbox = outbox;
     this.clock = clock;
@@ -45,10 +49,12 @@ final class Heartbeat {
     this.cpuTemperature = cpuTemperature;
     this.refused = refused;
     this.droppedInMemory = droppedInMemory;
+    this.sensors = sensors;
   }
 
   DeviceStatus online() {
     Instant now = clock.instant();
+    SensorCounts counts = sensors.get();
     return new DeviceStatus(
         Versions.V1,
         identity.site(),
@@ -61,7 +67,10 @@ final class Heartbeat {
         outbox.dropped() + droppedInMemory.getAsLong(),
         Duration.between(started, now).toSeconds(),
         cpuTempC(),
-        refused.getAsLong());
+        refused.getAsLong(),
+        counts.configured(),
+        counts.seen(),
+        counts.lastGoodRead());
   }
 
   DeviceStatus offline() {

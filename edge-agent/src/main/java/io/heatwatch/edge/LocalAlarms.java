@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Drives the LED and buzzer: on while the cloud reports an open alarm for this device, or while a
  * sensor is beyond the thresholds the cloud last sent (retained on the config topic) — the local
  * check keeps working while the cloud is unreachable. Also power-cycles a bus whose every sensor
- * failed on {@code hungAfter} consecutive ticks.
+ * failed on {@code hungAfter} consecutive ticks, and a bus that went empty (the kernel dropped
+ * every slave) after sensors were seen on it.
  */
 public final class LocalAlarms {
   private static final Logger LOG = LoggerFactory.getLogger(LocalAlarms.class);
@@ -30,6 +31,7 @@ public final class LocalAlarms {
   private final Set<String> cloudAlarms = ConcurrentHashMap.newKeySet();
   private final Set<String> localAlarms = ConcurrentHashMap.newKeySet();
   private int failedTicks;
+  private boolean sensorsSeen;
   private boolean on;
 
   /**
@@ -66,7 +68,10 @@ public final class LocalAlarms {
 
   /** The samples of one tick. */
   void samples(List<Sample> samples) {
-    boolean allFailed = !samples.isEmpty();
+    // An empty tick after sensors were seen is a bus whose kernel dropped every slave: it fails
+    // like a bus whose every sensor fails, and is power-cycled the same way.
+    sensorsSeen |= !samples.isEmpty();
+    boolean allFailed = sensorsSeen;
     for (Sample sample : samples) {
       if (sample.quality() == Quality.OK) {
         allFailed = false;

@@ -15,10 +15,12 @@ import io.heatwatch.edge.publish.MqttPublisher;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
+import io.heatwatch.edge.sensor.SensorSource;
 import io.heatwatch.edge.sensor.SimulatedSensor;
 import io.heatwatch.edge.sensor.SpikePlan;
 import io.heatwatch.edge.sensor.w1.W1Bus;
 import io.heatwatch.edge.sensor.w1.W1Sensors;
+import io.heatwatch.edge.sensor.w1.W1Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +29,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,7 +100,7 @@ public final class Main implements Callable<Integer> {
         return 2;
       }
     }
-    Supplier<List<Sensor>> sensors = sensors(config);
+    SensorSource sensors = sensors(config);
     if (listSensors) {
       List<Sensor> found = sensors.get();
       for (Sensor sensor : found) {
@@ -113,7 +116,7 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  private Supplier<List<Sensor>> sensors(AgentConfig config) {
+  private SensorSource sensors(AgentConfig config) {
     int simulated =
         simulate != null ? simulate : config.simulate() == null ? 0 : config.simulate().sensors();
     if (simulated > 0) {
@@ -131,9 +134,10 @@ public final class Main implements Callable<Integer> {
                 seed * 31 + i,
                 plan));
       }
-      List<Sensor> fixed = List.copyOf(list);
-      return () -> fixed;
+      return SensorSource.fixed(list);
     }
+    Set<String> configured = new HashSet<>();
+    config.sensors().list().forEach(s -> configured.add(s.id()));
     Map<String, Double> calibration = new HashMap<>();
     config
         .sensors()
@@ -145,9 +149,12 @@ public final class Main implements Callable<Integer> {
         .forEach(s -> resolution.put(s.id(), s.resolutionBits()));
     return new W1Sensors(
         new W1Bus(config.sensors().w1Devices()),
-        calibration,
-        resolution,
-        config.sensors().crcRetries());
+        new W1Settings(
+            configured,
+            calibration,
+            resolution,
+            config.sensors().crcRetries(),
+            config.sensors().readTimeout()));
   }
 
   private static Actuators actuators(AgentConfig.Gpio gpio) {
@@ -162,7 +169,7 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  private static void run(AgentConfig config, Supplier<List<Sensor>> sensors)
+  private static void run(AgentConfig config, SensorSource sensors)
       throws IOException, InterruptedException {
     AgentConfig.Mqtt m = config.mqtt();
     char[] password =

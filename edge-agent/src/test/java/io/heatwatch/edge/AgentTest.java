@@ -10,6 +10,7 @@ import io.heatwatch.edge.publish.MqttPublisher;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
+import io.heatwatch.edge.sensor.SensorSource;
 import io.heatwatch.model.Quality;
 import io.heatwatch.model.Reading;
 import io.heatwatch.testkit.ManualClock;
@@ -124,6 +125,61 @@ class AgentTest {
   }
 
   /** A sensor that gives its samples in turn, then repeats the last. */
+  @Test
+  void theHeartbeatCarriesTheSensorCountsAndTheLastGoodRead() {
+    Sensor t1 =
+        new ScriptedSensor(
+            "t1", new Sample("t1", 4.0, Quality.OK), new Sample("t1", null, Quality.DISCONNECTED));
+    Sensor t2 =
+        new ScriptedSensor(
+            "t2",
+            new Sample("t2", 20.0, Quality.OK),
+            new Sample("t2", null, Quality.DISCONNECTED),
+            new Sample("t2", null, Quality.DISCONNECTED));
+    Sensor t3 =
+        new ScriptedSensor(
+            "t3",
+            new Sample("t3", null, Quality.DISCONNECTED),
+            new Sample("t3", null, Quality.DISCONNECTED),
+            new Sample("t3", null, Quality.DISCONNECTED));
+    List<Sensor> all = List.of(t1, t2, t3);
+    SensorSource source =
+        new SensorSource() {
+          @Override
+          public List<Sensor> get() {
+            return all;
+          }
+
+          @Override
+          public int configured() {
+            return 2;
+          }
+        };
+    outbox = SqliteOutbox.open(dir.resolve("outbox.db"), ID, OutboxLimits.DEFAULT, clock);
+    try (Agent agent =
+        new Agent(
+            ID,
+            source,
+            outbox,
+            new MqttPublisher(MqttSettings.plain("tcp://127.0.0.1:1"), "home", "pi-1", scheduler),
+            clock,
+            scheduler,
+            null,
+            new LocalAlarms(new NoActuators("test"), 0))) {
+      assertThat(agent.status().sensorsConfigured()).isEqualTo(2L);
+      assertThat(agent.status().sensorsSeen()).as("before the first tick").isNull();
+      assertThat(agent.status().lastGoodReadTs()).isNull();
+      agent.tick();
+      assertThat(agent.status().sensorsSeen()).isEqualTo(2L);
+      assertThat(agent.status().lastGoodReadTs()).isEqualTo(T0);
+      clock.advance(java.time.Duration.ofSeconds(10));
+      agent.tick();
+      assertThat(agent.status().sensorsSeen()).isZero();
+      assertThat(agent.status().lastGoodReadTs()).as("kept from the last good read").isEqualTo(T0);
+      assertThat(agent.status().sensorsConfigured()).isEqualTo(2L);
+    }
+  }
+
   private static final class ScriptedSensor implements Sensor {
     private final String id;
     private final Deque<Sample> samples;

@@ -127,4 +127,25 @@ class LocalAlarmsTest {
     assertThat(powerOff).containsExactly(Duration.ofSeconds(2));
     assertThat(pin("sensor-power")).as("power is back on").isEqualTo(DigitalState.HIGH);
   }
+
+  @Test
+  void anEmptyBusIsPowerCycledOnceSensorsWereSeen() {
+    alarms.samples(List.of());
+    alarms.samples(List.of());
+    alarms.samples(List.of());
+    assertThat(powerOff).as("a device that never saw a sensor has no bus to revive").isEmpty();
+    alarms.samples(List.of(new Sample("s1", 20.0, Quality.OK)));
+    alarms.samples(List.of());
+    alarms.samples(List.of());
+    assertThat(powerOff).isEmpty();
+    alarms.samples(List.of());
+    assertThat(powerOff)
+        .as("the kernel dropped every slave: the same three ticks as an all-failed bus")
+        .containsExactly(Duration.ofSeconds(2));
+    alarms.samples(List.of());
+    alarms.samples(List.of());
+    assertThat(powerOff).as("counted again from zero after a power cycle").hasSize(1);
+    alarms.samples(List.of());
+    assertThat(powerOff).hasSize(2);
+  }
 }

@@ -2,10 +2,12 @@ package io.heatwatch.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.heatwatch.model.Pipeline;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -107,5 +109,22 @@ class MainTest {
     err.getBuffer().setLength(0);
     assertThat(run("--config", nine.toString(), "--simulate", "10", "--list-sensors")).isEqualTo(2);
     assertThat(err.toString()).contains("--simulate: sensor id " + device + "-t10 is longer");
+  }
+
+  @Test
+  void theReservedDeviceIdsAreRefusedAtStartAndInCheckConfig() throws Exception {
+    for (String reserved : List.of(Pipeline.CANARY_DEVICE_ID, Pipeline.DEVICE_ID)) {
+      Path config =
+          Files.writeString(
+              dir.resolve(reserved + ".yaml"),
+              "site: home\ndeviceId: " + reserved + "\nmqtt:\n  uri: tcp://127.0.0.1:1883\n");
+      err.getBuffer().setLength(0);
+      assertThat(run("--config", config.toString(), "--check-config")).isEqualTo(2);
+      assertThat(err.toString())
+          .contains("deviceId: " + reserved + " is reserved for heatwatch's own pipeline");
+      err.getBuffer().setLength(0);
+      assertThat(run("--config", config.toString())).as("start").isEqualTo(2);
+      assertThat(err.toString()).contains("deviceId: " + reserved + " is reserved");
+    }
   }
 }

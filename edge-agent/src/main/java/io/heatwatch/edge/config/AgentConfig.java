@@ -1,6 +1,7 @@
 package io.heatwatch.edge.config;
 
 import io.heatwatch.edge.publish.MqttSettings;
+import io.heatwatch.model.Pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public record AgentConfig(
     dataDir = dataDir == null ? Path.of("/var/lib/heatwatch") : dataDir;
     period = period == null ? Duration.ofSeconds(10) : period;
     heartbeat = heartbeat == null ? Duration.ofSeconds(30) : heartbeat;
-    sensors = sensors == null ? new Sensors(null, null, null, null) : sensors;
+    sensors = sensors == null ? new Sensors(null, null, null, null, null) : sensors;
     outbox = outbox == null ? new OutboxBounds(null, null) : outbox;
     gpio = gpio == null ? new Gpio(null, null, null, null) : gpio;
   }
@@ -54,6 +55,12 @@ public record AgentConfig(
     }
     if (deviceId == null || !SEGMENT.matcher(deviceId).matches()) {
       problems.add("deviceId: must match " + SEGMENT + " (got " + deviceId + ")");
+    } else if (Pipeline.isReserved(deviceId)) {
+      problems.add(
+          "deviceId: "
+              + deviceId
+              + " is reserved for heatwatch's own pipeline (its canary and PIPELINE_STALLED"
+              + " alarms); give this device another id");
     }
     if (period.compareTo(Duration.ofMillis(100)) < 0) {
       problems.add("period: must be at least PT0.1S (got " + period + ")");
@@ -186,10 +193,23 @@ public record AgentConfig(
    * @param w1Devices the sysfs devices folder
    * @param crcRetries reads after a CRC error before reporting it
    * @param cpuTemperature the SoC thermal zone file for heartbeats
-   * @param list per-sensor names and calibration, by ROM id; sensors not listed are read too
+   * @param list per-sensor names and calibration, by ROM id; sensors not listed are read too, and a
+   *     listed sensor missing from the bus is reported DISCONNECTED on every tick
+   * @param readTimeout longest a tick waits for one sensor's read (CRC retries included) before
+   *     reporting it DISCONNECTED; a read hung in the kernel is not started again until it ends
    */
   public record Sensors(
-      Path w1Devices, Integer crcRetries, Path cpuTemperature, List<SensorEntry> list) {
+      Path w1Devices,
+      Integer crcRetries,
+      Path cpuTemperature,
+      List<SensorEntry> list,
+      Duration readTimeout) {
+    /**
+     * Four 12-bit conversions of 750 ms (a read and three CRC retries) and their 0.7 s of back-off
+     * take 3.7 s; a read still running after 5 s is stuck.
+     */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+
     public Sensors {
       w1Devices = w1Devices == null ? Path.of("/sys/bus/w1/devices") : w1Devices;
       crcRetries = crcRetries == null ? 3 : crcRetries;
@@ -198,12 +218,17 @@ public record AgentConfig(
               ? Path.of("/sys/class/thermal/thermal_zone0/temp")
               : cpuTemperature;
       list = list == null ? List.of() : List.copyOf(list);
+      readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
     }
 
     List<String> problems() {
       List<String> problems = new ArrayList<>();
       if (crcRetries < 0 || crcRetries > 10) {
         problems.add("sensors.crcRetries: must be within 0..10 (got " + crcRetries + ")");
+      }
+      if (readTimeout.compareTo(Duration.ofMillis(100)) < 0
+          || readTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+        problems.add("sensors.readTimeout: must be within PT0.1S..PT1M (got " + readTimeout + ")");
       }
       for (int i = 0; i < list.size(); i++) {
         SensorEntry s = list.get(i);

@@ -1,5 +1,6 @@
 package io.heatwatch.edge.sensor.w1;
 
+import io.heatwatch.edge.log.ThrottledLog;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
 import io.heatwatch.model.Quality;
@@ -27,6 +28,8 @@ public final class Ds18b20Sensor implements Sensor {
   private final int crcRetries;
   private final Duration firstBackoff;
   private final Sleeper sleeper;
+  // A sensor missing from the bus fails on every tick: its first fault, then a line a minute.
+  private final ThrottledLog faults;
 
   /** Waits between retries; tests pass one that records instead of sleeping. */
   @FunctionalInterface
@@ -55,6 +58,7 @@ public final class Ds18b20Sensor implements Sensor {
     this.crcRetries = crcRetries;
     this.firstBackoff = firstBackoff;
     this.sleeper = sleeper;
+    this.faults = new ThrottledLog(LOG, "sensor " + id + ": not OK");
   }
 
   @Override
@@ -77,18 +81,20 @@ public final class Ds18b20Sensor implements Sensor {
       parsed = readOnce();
     }
     if (parsed.quality() != Quality.OK) {
-      LOG.warn("sensor {}: {} ({})", id, parsed.quality(), parsed.detail());
+      faults.add(1, parsed.quality() + " (" + parsed.detail() + ")");
       return new Sample(id, parsed.tempC(), parsed.quality());
     }
     // Calibrate, then check the range: a sample within the offset of -55 or 125 °C must not become
     // an OK reading the contract refuses. Rounded to the driver's 0.001 °C so no float noise shows.
     double calibrated = Math.round((parsed.tempC() + calibrationC) * 1000) / 1000.0;
     if (calibrated < Reading.MIN_C || calibrated > Reading.MAX_C) {
-      LOG.warn(
-          "sensor {}: OUT_OF_RANGE ({} °C calibrated by {} is outside −55..125)",
-          id,
-          parsed.tempC(),
-          calibrationC);
+      faults.add(
+          1,
+          "OUT_OF_RANGE ("
+              + parsed.tempC()
+              + " °C calibrated by "
+              + calibrationC
+              + " is outside −55..125)");
       return new Sample(id, calibrated, Quality.OUT_OF_RANGE);
     }
     return new Sample(id, calibrated, Quality.OK);
