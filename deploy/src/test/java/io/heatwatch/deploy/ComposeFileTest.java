@@ -193,6 +193,38 @@ class ComposeFileTest {
   }
 
   @Test
+  void theJobManagerResumesFromTheNewestRetainedCheckpoint() throws IOException {
+    JsonNode jobmanager = compose.at("/services/jobmanager");
+    assertThat(jobmanager.path("entrypoint").toString())
+        .isEqualTo("[\"/opt/heatwatch/resume-job.sh\"]");
+    String dockerfile = Files.readString(infra.resolve("flink/Dockerfile"));
+    assertThat(dockerfile).contains("infra/flink/resume-job.sh /opt/heatwatch/resume-job.sh");
+    String script = Files.readString(infra.resolve("flink/resume-job.sh"));
+    Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT \\[\"([^\"]+)\"]").matcher(dockerfile);
+    assertThat(entrypoint.find()).isTrue();
+    assertThat(script)
+        .as("the script goes on to the image's own entrypoint")
+        .contains("HEATWATCH_NEXT_ENTRYPOINT:-" + entrypoint.group(1) + "}");
+
+    // the folder the script searches is the job's --checkpoint.dir, on a volume both Flink
+    // containers mount (the TaskManager writes the state files, the JobManager the _metadata)
+    Matcher dir =
+        Pattern.compile("--checkpoint\\.dir file://(/\\S+)")
+            .matcher(jobmanager.path("command").asText());
+    assertThat(dir.find()).as("jobmanager command: --checkpoint.dir file:///...").isTrue();
+    for (String service : List.of("jobmanager", "taskmanager")) {
+      assertThat(compose.at("/services/" + service + "/volumes"))
+          .as(service + " mounts the checkpoint volume")
+          .anySatisfy(
+              v -> {
+                String[] parts = v.asText().split(":");
+                assertThat(parts[0]).isEqualTo("flink-checkpoints");
+                assertThat(dir.group(1)).startsWith(parts[1] + "/");
+              });
+    }
+  }
+
+  @Test
   void everyDollarIsAVariableOrEscaped() throws IOException {
     // compose rejects the whole file on a bare $ ("invalid interpolation format")
     String text = Files.readString(infra.resolve("docker-compose.yml"));
