@@ -7,6 +7,7 @@ import io.heatwatch.edge.publish.MqttPublisher;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.JsonlLabels;
 import io.heatwatch.edge.sensor.Sensor;
+import io.heatwatch.edge.sensor.SensorSource;
 import io.heatwatch.edge.sensor.SimulatedSensor;
 import io.heatwatch.edge.sensor.SpikePlan;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class SimulatedFleet implements AutoCloseable {
       Agent agent =
           new Agent(
               identity,
-              () -> sensors,
+              SensorSource.fixed(sensors),
               SqliteOutbox.open(
                   dataDir.resolve(deviceId).resolve("outbox.db"),
                   identity,

@@ -22,6 +22,9 @@ class ConfigLoaderTest {
     AgentConfig config = ConfigLoader.load(Path.of("dist/agent.yaml"), Map.of());
     assertThat(config.mqtt().uri()).startsWith("ssl://");
     assertThat(config.period()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.sensors().readTimeout())
+        .as("the example shows the default")
+        .isEqualTo(AgentConfig.Sensors.DEFAULT_READ_TIMEOUT);
   }
 
   @Test
@@ -34,6 +37,19 @@ class ConfigLoaderTest {
     assertThat(config.mqtt().batch()).isEqualTo(50);
     assertThat(config.sensors().w1Devices()).isEqualTo(Path.of("/sys/bus/w1/devices"));
     assertThat(config.outbox().maxReadings()).isEqualTo(4_838_400L);
+    assertThat(config.sensors().readTimeout()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aReadTimeoutOutsideItsRangeIsNamed() throws Exception {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    file(
+                        "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"
+                            + "sensors:\n  readTimeout: PT0S\n"),
+                    Map.of()))
+        .hasMessageContaining("sensors.readTimeout: must be within PT0.1S..PT1M (got PT0S)");
   }
 
   @Test
