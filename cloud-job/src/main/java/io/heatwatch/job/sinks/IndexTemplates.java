@@ -35,11 +35,17 @@ public final class IndexTemplates {
   static final String ROOT = "elasticsearch";
 
   /** ILM policies, {@code ilm/<name>.json}, installed first because templates name them. */
-  static final List<String> ILM_POLICIES = List.of("heatwatch-readings", "heatwatch-metrics");
+  static final List<String> ILM_POLICIES =
+      List.of("heatwatch-readings", "heatwatch-metrics", "heatwatch-canary");
 
   /** Index templates, {@code index-templates/<name>.json}. */
   static final List<String> TEMPLATES =
-      List.of("heatwatch-readings", "heatwatch-metrics", "heatwatch-alarms", "heatwatch-devices");
+      List.of(
+          "heatwatch-readings",
+          "heatwatch-metrics",
+          "heatwatch-alarms",
+          "heatwatch-devices",
+          "heatwatch-canary");
 
   private final String baseUrl;
   private final String root;
