@@ -54,6 +54,8 @@
   // ---- login and shell -----------------------------------------------------------------------
   function showLogin() {
     state.session = null;
+    document.getElementById("banner").hidden = true;
+    document.getElementById("health").hidden = true;
     if (state.events) { state.events.close(); state.events = null; }
     document.getElementById("top").hidden = true;
     view.replaceChildren(document.getElementById("login-template").content.cloneNode(true));
@@ -74,6 +76,7 @@
     document.getElementById("user").textContent = `${state.session.user} · ${state.session.role}`;
     connectEvents();
     route();
+    pipeline();
   }
 
   document.getElementById("logout").addEventListener("click", async () => {
@@ -112,6 +115,7 @@
   }
 
   function onAlarm(alarm) {
+    if (alarm.kind === "PIPELINE_STALLED") pipeline();
     if (state.page === "overview" || state.page === "alarms" ||
         (state.page === "sensor" && state.sensorKey === keyOf(alarm))) refreshSoon();
     else updateAlarmCount();
@@ -136,6 +140,48 @@
     return renderOverview();
   }
   window.addEventListener("hashchange", () => route());
+
+  // ---- pipeline health: the strip of stages and the banner while one is stopped ------------------
+  // The banner shows while a PIPELINE_STALLED alarm is active or the watchdog says a stage is stalled.
+  async function pipeline() {
+    if (!state.session) return;
+    let data;
+    try { data = await api("GET", "/api/pipeline"); } catch (e) { return; }
+    const banner = document.getElementById("banner");
+    if (data.banner) {
+      banner.replaceChildren(el("b", {}, "⚠ " + data.banner.stages.map((s) => s.toUpperCase()).join(", ") + " STOPPED"),
+        " ", data.banner.message);
+      banner.hidden = false;
+    } else {
+      banner.hidden = true;
+    }
+    renderStrip(data.watchdog, data.banner ? data.banner.stages : []);
+  }
+
+  function renderStrip(w, stopped) {
+    const strip = document.getElementById("health");
+    if (!w) { strip.hidden = true; return; } // no watchdog.url: no strip
+    strip.hidden = false;
+    if (!w.reachable) {
+      strip.replaceChildren(el("span", { class: "stage unknown" }, "● watchdog"),
+        el("span", { class: "muted" }, "not answering: " + (w.error || "no answer yet") +
+          " — the pipeline's health is unknown"));
+      return;
+    }
+    const stages = (w.stages || []).map((s) => {
+      const st = stopped.includes(s.stage) && s.state !== "stalled" ? "stalled" : s.state;
+      return el("span", { class: "stage " + st, "data-stage": s.stage,
+        title: `${s.stage}: ${s.state} since ${when(s.since)}${s.detail ? " — " + s.detail : ""}` }, "● " + s.stage);
+    });
+    const facts = [
+      `canary ${w.canaryAgeS ?? "?"} s ago`,
+      w.connect ? `bridge task ${w.connect.state}, ${w.connect.taskRestarts} restarts` : null,
+      w.job ? `job ${w.job.state}, ${w.job.restarts} restarts` : null,
+      `lag ${w.kafkaLag ?? "?"}`,
+    ].filter(Boolean);
+    strip.replaceChildren(el("span", { class: "label" }, "Pipeline"), ...stages,
+      el("span", { class: "muted facts" }, facts.join(" · ")));
+  }
 
   // ---- overview --------------------------------------------------------------------------------
   function tileClass(s) {
@@ -313,6 +359,7 @@
     ["highC", "HIGH above (°C)", "highC"], ["lowC", "LOW below (°C)", "lowC"],
     ["hysteresisC", "Clear hysteresis (°C)", "hysteresisC"], ["maxRateCPerMin", "Max rate (°C/min)", "maxRateCPerMin"],
     ["spikeZ", "Spike sensitivity (z, lower = more)", "spikeZ"], ["minDurationS", "Min duration (s)", null],
+    ["silentAfterS", "Silent after (s)", null],
   ];
 
   function editor(deviceId, sensorId, data) {
@@ -323,12 +370,22 @@
       FIELDS.map(([f, label, def]) => el("label", {}, label,
         el("input", { name: f, type: "number", step: "any", inputmode: "decimal",
           value: cfg[f] === null || cfg[f] === undefined ? "" : cfg[f],
-          placeholder: def ? `default ${data.defaults[def]}` : "default 0" }))),
+          placeholder: def ? `default ${data.defaults[def]}` : f === "silentAfterS" ? "default: 3 × cadence, ≥ 2 min" : "default 0" }))),
       el("p", { class: "error wide", id: "editor-error", hidden: true }),
       el("div", { class: "actions" },
         el("button", { type: "submit", class: "primary", disabled: !isOperator() }, "Save thresholds"),
         el("span", { class: "muted" }, isOperator() ? "Empty = the job's default." : "Viewers cannot change thresholds."),
-        cfg.updatedBy ? el("span", { class: "muted" }, `Last change: ${cfg.updatedBy}, ${ago(cfg.updatedAt)}`) : null));
+        cfg.updatedBy ? el("span", { class: "muted" }, `Last change: ${cfg.updatedBy}, ${ago(cfg.updatedAt)}`) : null),
+      isOperator() ? el("div", { class: "actions wide retire" },
+        el("button", { type: "button", class: "danger", id: "retire", onclick: async () => {
+          if (!confirm(`Retire ${sensorId}? The job clears its alarms and forgets it; it comes back if it reports again.`)) return;
+          try {
+            await api("POST", `/api/sensors/${sensorPath(deviceId, sensorId)}/retire`, {});
+            toast("Sensor retired.");
+            location.hash = "#/";
+          } catch (e) { toast(e.message); }
+        } }, "Retire sensor"),
+        el("span", { class: "muted" }, "For a sensor taken away or replaced.")) : null);
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       const body = {};
@@ -336,7 +393,7 @@
       for (const input of form.querySelectorAll("input")) {
         const raw = input.value.trim();
         if (input.name === "name") body.name = raw || null;
-        else if (input.name === "minDurationS") body[input.name] = raw === "" ? null : parseInt(raw, 10);
+        else if (input.name === "minDurationS" || input.name === "silentAfterS") body[input.name] = raw === "" ? null : parseInt(raw, 10);
         else body[input.name] = raw === "" ? null : Number(raw);
       }
       const err = document.getElementById("editor-error");
@@ -356,6 +413,27 @@
   }
 
   // ---- alarms -------------------------------------------------------------------------------------
+  // What an alarm is about: a pipeline stage, or a sensor (by its name when it has one).
+  function alarmSubject(a) {
+    if (a.kind === "PIPELINE_STALLED") return "stage " + a.sensorId;
+    const s = state.sensors.find((x) => x.key === keyOf(a));
+    return (s && s.name) || a.sensorId || a.deviceId;
+  }
+
+  function resolver(a) {
+    const why = el("input", { placeholder: "Why it cannot end by itself (required)", maxlength: 500, class: "why" });
+    return el("div", { class: "act" }, why,
+      el("button", { class: "resolve", onclick: async (ev) => {
+        if (!why.value.trim()) { why.classList.add("bad"); toast("Say why you resolve it."); return; }
+        ev.target.disabled = true;
+        try {
+          await api("POST", `/api/alarms/${encodeURIComponent(a.alarmId)}/resolve`, { comment: why.value });
+          toast("Resolve sent: the job clears the alarm.");
+          ev.target.textContent = "Sent…";
+        } catch (e) { toast(e.message); ev.target.disabled = false; }
+      } }, "Resolve"));
+  }
+
   function alarmRow(a) {
     const pill = a.severity;
     const comment = el("input", { placeholder: "Comment (what you did)", maxlength: 500, class: "comment" });
@@ -372,11 +450,12 @@
       : a.ackedBy ? el("div", { class: "act meta" }, `Acknowledged by ${a.ackedBy}${a.ackComment ? ": “" + a.ackComment + "”" : ""}`) : null;
     return el("div", { class: "alarm " + a.state, "data-alarm": a.alarmId },
       el("div", {}, el("span", { class: "pill " + pill }, pill), " ",
-        el("span", { class: "msg" }, `${a.kind.replace(/_/g, " ")} · ${a.sensorId || a.deviceId}`)),
+        el("span", { class: "msg" }, `${a.kind.replace(/_/g, " ")} · ${alarmSubject(a)}`)),
       el("div", { class: "state pill " + a.state }, a.state),
       el("div", { class: "meta" }, a.message || ""),
       el("div", { class: "meta" }, `opened ${when(a.openedAt)}` + (a.clearedAt ? ` · cleared ${when(a.clearedAt)}` : "")),
-      act);
+      act,
+      a.state !== "CLEARED" && isOperator() ? resolver(a) : null);
   }
 
   async function renderAlarms() {
@@ -412,5 +491,6 @@
 
   // ---- boot ---------------------------------------------------------------------------------------
   setInterval(() => { if (state.page === "overview") route(true); }, 30000);
+  setInterval(pipeline, 5000);
   api("GET", "/api/session").then((s) => { state.session = s; start(); }).catch(() => {});
 })();

@@ -11,6 +11,7 @@ import io.heatwatch.console.api.ConfigApi;
 import io.heatwatch.console.api.DevicesApi;
 import io.heatwatch.console.api.Exchanges;
 import io.heatwatch.console.api.LoginGuard;
+import io.heatwatch.console.api.PipelineApi;
 import io.heatwatch.console.api.SensorsApi;
 import io.heatwatch.console.audit.AuditLog;
 import io.heatwatch.console.auth.Role;
@@ -20,6 +21,8 @@ import io.heatwatch.console.auth.UserStore;
 import io.heatwatch.console.config.ConsoleConfig;
 import io.heatwatch.console.es.EsClient;
 import io.heatwatch.console.es.Queries;
+import io.heatwatch.console.health.ConsoleHealth;
+import io.heatwatch.console.health.WatchdogHealth;
 import io.heatwatch.console.kafka.CommandPublisher;
 import io.heatwatch.console.kafka.SensorConfigs;
 import io.heatwatch.console.live.EventHub;
@@ -65,6 +68,8 @@ public final class ConsoleServer implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private final SensorConfigs configs;
   private final CommandPublisher commands;
+  private final Optional<WatchdogHealth> watchdog;
+  private final ConsoleHealth health;
   private final String url;
 
   private ConsoleServer(
@@ -74,6 +79,8 @@ public final class ConsoleServer implements AutoCloseable {
       ScheduledExecutorService sweeper,
       SensorConfigs configs,
       CommandPublisher commands,
+      Optional<WatchdogHealth> watchdog,
+      ConsoleHealth health,
       String url) {
     this.server = server;
     this.live = live;
@@ -81,6 +88,8 @@ public final class ConsoleServer implements AutoCloseable {
     this.sweeper = sweeper;
     this.configs = configs;
     this.commands = commands;
+    this.watchdog = watchdog;
+    this.health = health;
     this.url = url;
   }
 
@@ -132,6 +141,14 @@ public final class ConsoleServer implements AutoCloseable {
     AlarmsApi alarms = new AlarmsApi(queries, commands, audit, io, clock);
     ConfigApi configApi = new ConfigApi(configs, live, commands, audit, io, clock);
     DevicesApi devices = new DevicesApi(live, io);
+    Optional<WatchdogHealth> watchdog =
+        config
+            .watchdog()
+            .url()
+            .map(u -> new WatchdogHealth(u, config.watchdog().pollInterval(), json, clock));
+    ConsoleHealth health =
+        new ConsoleHealth(config.kafkaBootstrapServers(), live::elasticsearchUp, clock);
+    PipelineApi pipeline = new PipelineApi(watchdog, live, health, io);
 
     ServerSentEventHandler sse =
         Handlers.serverSentEvents(
@@ -169,6 +186,14 @@ public final class ConsoleServer implements AutoCloseable {
                 api(io, auth.require(Role.OPERATOR, configApi::put)))
             .get("/api/alarms", api(io, auth.require(Role.VIEWER, alarms::list)))
             .post("/api/alarms/{alarmId}/ack", api(io, auth.require(Role.OPERATOR, alarms::ack)))
+            .post(
+                "/api/alarms/{alarmId}/resolve",
+                api(io, auth.require(Role.OPERATOR, alarms::resolve)))
+            .post(
+                "/api/sensors/{deviceId}/{sensorId}/retire",
+                api(io, auth.require(Role.OPERATOR, configApi::retire)))
+            .get("/api/pipeline", api(io, auth.require(Role.VIEWER, pipeline::status)))
+            .get("/api/health", api(io, pipeline::health))
             .get("/api/devices", api(io, auth.require(Role.VIEWER, devices::list)))
             .get("/api/events", errors(io, auth.require(Role.VIEWER, events)))
             .get(
@@ -212,7 +237,7 @@ public final class ConsoleServer implements AutoCloseable {
     InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     String url = "http://" + address.getHostString() + ":" + address.getPort() + "/";
     LOG.info("console listening on {}", url);
-    return new ConsoleServer(server, live, hub, sweeper, configs, commands, url);
+    return new ConsoleServer(server, live, hub, sweeper, configs, commands, watchdog, health, url);
   }
 
   /** The session cookie's value in a request's {@code Cookie} headers, or null. */
@@ -317,5 +342,7 @@ public final class ConsoleServer implements AutoCloseable {
     server.stop();
     commands.close();
     configs.close();
+    watchdog.ifPresent(WatchdogHealth::close);
+    health.close();
   }
 }

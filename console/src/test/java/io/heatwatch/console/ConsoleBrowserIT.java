@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.heatwatch.model.Pipeline;
+import io.heatwatch.model.Pipeline.Stage;
 import io.heatwatch.testkit.ElasticsearchExtension;
 import io.heatwatch.testkit.ElasticsearchServer;
 import io.heatwatch.testkit.FlinkCluster;
@@ -11,6 +13,7 @@ import io.heatwatch.testkit.FlinkExtension;
 import io.heatwatch.testkit.KafkaExtension;
 import io.heatwatch.testkit.KafkaServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -215,6 +218,90 @@ class ConsoleBrowserIT {
           .until(
               () -> !page.findElements(By.cssSelector("#thresholds button[disabled]")).isEmpty());
       browser.screenshot("09-phone-sensor-viewer");
+    }
+  }
+
+  @Test
+  void anOperatorSeesWhichStageStoppedInABannerAndNotAfterItFlowsAgain() {
+    try (Browser browser = new Browser(1280, 900)) {
+      ChromeDriver page = browser.driver;
+      page.get(stack.console.url());
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .until(() -> !page.findElements(By.id("login")).isEmpty());
+      page.findElement(By.name("username")).sendKeys(ConsoleStack.OPERATOR);
+      page.findElement(By.name("password")).sendKeys(stack.operatorPassword);
+      page.findElement(By.cssSelector("#login button[type=submit]")).click();
+
+      // the strip: every stage of the pipeline, all flowing, no banner
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                assertThat(page.findElements(By.cssSelector("#health .stage.ok"))).hasSize(5);
+                assertThat(page.findElement(By.id("health")).getText())
+                    .contains("broker", "bridge", "kafka", "job", "elasticsearch");
+                assertThat(page.findElement(By.id("banner")).isDisplayed()).isFalse();
+              });
+      browser.screenshot("10-health-strip-ok");
+
+      // the watchdog says the bridge stopped: a red banner names it, the strip marks it
+      stack.watchdog.stall(Stage.BRIDGE);
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                WebElement banner = page.findElement(By.id("banner"));
+                assertThat(banner.isDisplayed()).isTrue();
+                assertThat(banner.getText()).containsIgnoringCase("bridge");
+                assertThat(
+                        page.findElement(By.cssSelector("#health .stage[data-stage='bridge']"))
+                            .getAttribute("class"))
+                    .contains("stalled");
+              });
+      browser.screenshot("11-banner-bridge-stalled");
+      stack.watchdog.flow();
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> assertThat(page.findElement(By.id("banner")).isDisplayed()).isFalse());
+
+      // a PIPELINE_STALLED alarm the watchdog wrote raises it too, on every page, until cleared
+      page.get(stack.console.url() + "#/alarms");
+      String alarmId = Pipeline.DEVICE_ID + ":job:PIPELINE_STALLED:" + UUID.randomUUID();
+      Instant opened = Instant.now();
+      stack.indexAlarm(alarmId, PipelineHealthIT.stalledAlarm(alarmId, 1, "OPEN", opened, null));
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                WebElement banner = page.findElement(By.id("banner"));
+                assertThat(banner.isDisplayed()).isTrue();
+                assertThat(banner.getText()).containsIgnoringCase("job");
+                assertThat(alarmRow(page, alarmId).getText())
+                    .containsIgnoringCase("pipeline stalled")
+                    .containsIgnoringCase("stage job");
+              });
+      browser.screenshot("12-banner-job-alarm");
+      stack.indexAlarm(
+          alarmId, PipelineHealthIT.stalledAlarm(alarmId, 2, "CLEARED", opened, Instant.now()));
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                assertThat(page.findElement(By.id("banner")).isDisplayed()).isFalse();
+                assertThat(alarmRow(page, alarmId).findElement(By.className("state")).getText())
+                    .isEqualTo("CLEARED");
+              });
+      browser.screenshot("13-banner-gone");
+    } finally {
+      stack.watchdog.flow();
     }
   }
 

@@ -40,6 +40,7 @@ final class ConsoleStack {
   final ElasticsearchServer elasticsearch;
   final ElasticsearchHttp es;
   final ConsoleServer console;
+  final FakeWatchdog watchdog = new FakeWatchdog();
   final String operatorPassword = randomPassword();
   final String viewerPassword = randomPassword();
   private final KafkaProducer<byte[], byte[]> producer;
@@ -85,6 +86,10 @@ final class ConsoleStack {
         ConsoleServer.start(
             ConsoleConfig.fromMap(
                 Map.of(
+                    "watchdog.url",
+                    watchdog.url(),
+                    "watchdog.poll-interval",
+                    "PT0.5S",
                     ConsoleConfig.PORT,
                     "0",
                     ConsoleConfig.USERS_FILE,
@@ -117,6 +122,11 @@ final class ConsoleStack {
       instance = new ConsoleStack(kafka, elasticsearch, flink);
     }
     return instance;
+  }
+
+  /** Writes an alarm document into {@code heatwatch-alarms} as the job and the watchdog do. */
+  void indexAlarm(String alarmId, String json) {
+    es.put("/heatwatch-alarms/_doc/" + ApiClient.encode(alarmId) + "?refresh=true", json);
   }
 
   /** Sends readings to the job's input topic, as the bridge does, and waits for Kafka. */

@@ -7,6 +7,7 @@ import io.heatwatch.console.es.Queries;
 import io.heatwatch.console.kafka.CommandPublisher;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.InvalidPayloadException;
+import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.Versions;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
@@ -19,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code GET /api/alarms?state=} and {@code POST /api/alarms/{alarmId}/ack}. */
+/**
+ * {@code GET /api/alarms?state=}, {@code POST /api/alarms/{alarmId}/ack} and {@code POST
+ * /api/alarms/{alarmId}/resolve}.
+ */
 public final class AlarmsApi {
   private static final Set<String> STATES = Set.of("OPEN", "ACKNOWLEDGED", "CLEARED");
   private static final int PAGE = 500;
@@ -81,7 +85,11 @@ public final class AlarmsApi {
       states = Optional.of(wanted);
     }
     List<Map<String, Object>> alarms = new ArrayList<>();
-    queries.alarms(states, PAGE).forEach(a -> alarms.add(brief(a)));
+    for (JsonNode a : queries.alarms(states, PAGE)) {
+      if (!Pipeline.isCanary(a.path("deviceId").asText())) {
+        alarms.add(brief(a));
+      }
+    }
     alarms.sort(
         (a, b) -> Boolean.compare(isCleared(a), isCleared(b))); // stable: newest first in groups
     io.send(exchange, 200, Map.of("alarms", alarms));
@@ -93,6 +101,20 @@ public final class AlarmsApi {
 
   /** Sends an ACKNOWLEDGE command for an OPEN alarm; the job moves it to ACKNOWLEDGED. */
   public void ack(HttpServerExchange exchange) {
+    command(exchange, AlarmCommand.Action.ACKNOWLEDGE, false);
+  }
+
+  /**
+   * Sends a RESOLVE command for an active alarm whose condition can no longer end by itself (a
+   * sensor taken away, a stale alarm); the job clears it with the operator's name and comment, so
+   * the comment is required.
+   */
+  public void resolve(HttpServerExchange exchange) {
+    command(exchange, AlarmCommand.Action.RESOLVE, true);
+  }
+
+  private void command(
+      HttpServerExchange exchange, AlarmCommand.Action action, boolean commentRequired) {
     Session session = exchange.getAttachment(Exchanges.SESSION);
     String alarmId = Exchanges.path(exchange, "alarmId");
     JsonNode body = io.body(exchange, Set.of("comment"));
@@ -100,16 +122,21 @@ public final class AlarmsApi {
     if (!commentNode.isMissingNode() && !commentNode.isNull() && !commentNode.isTextual()) {
       throw ApiException.badField("comment", commentNode, "must be text");
     }
-    String comment = commentNode.isTextual() ? commentNode.asText().strip() : null;
+    String comment = commentNode.isTextual() ? commentNode.asText().strip() : "";
+    if (commentRequired && comment.isEmpty()) {
+      throw ApiException.badField(
+          "comment", comment, "is required: say why the alarm cannot end by itself");
+    }
     JsonNode alarm =
         queries
             .alarm(alarmId)
+            .filter(a -> !Pipeline.isCanary(a.path("deviceId").asText()))
             .orElseThrow(() -> new ApiException(404, "alarmId", "no alarm " + alarmId));
     String state = alarm.path("state").asText();
     if ("CLEARED".equals(state)) {
       throw new ApiException(409, "alarmId", "alarm " + alarmId + " is already cleared");
     }
-    if ("ACKNOWLEDGED".equals(state)) {
+    if (action == AlarmCommand.Action.ACKNOWLEDGE && "ACKNOWLEDGED".equals(state)) {
       throw new ApiException(
           409,
           "alarmId",
@@ -121,9 +148,9 @@ public final class AlarmsApi {
           new AlarmCommand(
               Versions.V1,
               alarmId,
-              AlarmCommand.Action.ACKNOWLEDGE,
+              action,
               session.user(),
-              comment == null || comment.isEmpty() ? null : comment,
+              comment.isEmpty() ? null : comment,
               clock.instant());
     } catch (InvalidPayloadException e) {
       throw ApiException.badField(e.field(), "", e.getMessage());
@@ -132,7 +159,7 @@ public final class AlarmsApi {
     audit.write(
         session.user(),
         session.role().label(),
-        "alarm.acknowledge",
+        "alarm." + action.name().toLowerCase(Locale.ROOT),
         alarmId,
         brief(alarm),
         command);

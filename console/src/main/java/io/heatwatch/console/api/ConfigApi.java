@@ -7,11 +7,15 @@ import io.heatwatch.console.kafka.CommandPublisher;
 import io.heatwatch.console.kafka.SensorConfigs;
 import io.heatwatch.console.live.LiveView;
 import io.heatwatch.model.InvalidPayloadException;
+import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.SensorRef;
 import io.heatwatch.model.Versions;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +26,18 @@ import java.util.Set;
  */
 public final class ConfigApi {
   static final Set<String> FIELDS =
-      Set.of("name", "highC", "lowC", "hysteresisC", "maxRateCPerMin", "minDurationS", "spikeZ");
+      Set.of(
+          "name",
+          "highC",
+          "lowC",
+          "hysteresisC",
+          "maxRateCPerMin",
+          "minDurationS",
+          "spikeZ",
+          "silentAfterS");
+
+  /** Longest silence bound a sensor may have: a week, the job's default retirement period. */
+  static final long MAX_SILENT_AFTER_S = 7 * 86_400;
 
   private final SensorConfigs configs;
   private final LiveView live;
@@ -51,11 +66,11 @@ public final class ConfigApi {
     SensorRef sensor = SensorsApi.sensorOf(exchange);
     JsonNode body = io.body(exchange, FIELDS);
     Optional<SensorConfig> before = configs.get(sensor);
-    JsonNode latest = live.latest().get(sensor);
-    if (before.isEmpty() && latest == null) {
-      throw new ApiException(404, "sensorId", "no sensor " + sensor + " has sent a reading");
+    String site = siteOf(sensor, before);
+    Long silentAfterS = seconds(body, "silentAfterS", MAX_SILENT_AFTER_S);
+    if (silentAfterS != null && silentAfterS == 0) {
+      throw ApiException.badField("silentAfterS", 0, "must be > 0 (null: the job's bound)");
     }
-    String site = before.map(SensorConfig::site).orElseGet(() -> latest.path("site").asText());
     SensorConfig config;
     try {
       config =
@@ -72,7 +87,12 @@ public final class ConfigApi {
               seconds(body, "minDurationS", 86_400),
               number(body, "spikeZ", 1, 50),
               clock.instant(),
-              session.user());
+              session.user(),
+              silentAfterS,
+              before
+                  .filter(b -> !SensorsApi.backSince(live.latest().get(sensor), b))
+                  .map(SensorConfig::retiredAt)
+                  .orElse(null));
     } catch (InvalidPayloadException e) {
       throw new ApiException(400, e.field(), e.getMessage());
     }
@@ -86,6 +106,86 @@ public final class ConfigApi {
         before.orElse(null),
         config);
     io.send(exchange, 200, config);
+  }
+
+  /**
+   * {@code POST /api/sensors/{deviceId}/{sensorId}/retire}: the sensor's config again with {@code
+   * retiredAt} now. The job clears the sensor's alarms and frees its state; the live view leaves it
+   * out until it reports again.
+   */
+  public void retire(HttpServerExchange exchange) {
+    Session session = exchange.getAttachment(Exchanges.SESSION);
+    SensorRef sensor = SensorsApi.sensorOf(exchange);
+    JsonNode body = io.body(exchange, Set.of("comment"));
+    String comment = text(body, "comment", 500);
+    Optional<SensorConfig> before = configs.get(sensor);
+    String site = siteOf(sensor, before);
+    Instant now = clock.instant();
+    SensorConfig config =
+        before
+            .map(b -> retired(b, now, session.user()))
+            .orElseGet(
+                () ->
+                    new SensorConfig(
+                        Versions.V1,
+                        sensor.sensorId(),
+                        site,
+                        sensor.deviceId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        now,
+                        session.user(),
+                        null,
+                        now));
+    commands.send(config);
+    configs.written(config);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("config", config);
+    after.put("comment", comment);
+    audit.write(
+        session.user(),
+        session.role().label(),
+        "sensor.retire",
+        sensor.key(),
+        before.orElse(null),
+        after);
+    io.send(exchange, 200, config);
+  }
+
+  private static SensorConfig retired(SensorConfig c, Instant now, String by) {
+    return new SensorConfig(
+        c.v(),
+        c.sensorId(),
+        c.site(),
+        c.deviceId(),
+        c.name(),
+        c.highC(),
+        c.lowC(),
+        c.hysteresisC(),
+        c.maxRateCPerMin(),
+        c.minDurationS(),
+        c.spikeZ(),
+        now,
+        by,
+        c.silentAfterS(),
+        now);
+  }
+
+  /** The site of a sensor that has a config or has sent a reading; any other is a 404. */
+  private String siteOf(SensorRef sensor, Optional<SensorConfig> config) {
+    if (Pipeline.isReserved(sensor.deviceId())) {
+      throw new ApiException(404, "deviceId", sensor.deviceId() + " is heatwatch's own, no sensor");
+    }
+    JsonNode latest = live.latest().get(sensor);
+    if (config.isEmpty() && latest == null) {
+      throw new ApiException(404, "sensorId", "no sensor " + sensor + " has sent a reading");
+    }
+    return config.map(SensorConfig::site).orElseGet(() -> latest.path("site").asText());
   }
 
   private static Double number(JsonNode body, String field, double min, double max) {

@@ -6,6 +6,7 @@ import io.heatwatch.console.es.Queries;
 import io.heatwatch.console.kafka.SensorConfigs;
 import io.heatwatch.console.live.LiveView;
 import io.heatwatch.model.InvalidPayloadException;
+import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.SensorRef;
 import io.undertow.server.HttpServerExchange;
@@ -85,6 +86,10 @@ public final class SensorsApi {
     for (Map.Entry<SensorRef, JsonNode> latest : live.latest().entrySet()) {
       SensorRef ref = latest.getKey();
       JsonNode reading = latest.getValue();
+      Optional<SensorConfig> config = configs.get(ref);
+      if (config.filter(c -> c.retired() && !backSince(reading, c)).isPresent()) {
+        continue;
+      }
       String sensorId = ref.sensorId();
       String deviceId = ref.deviceId();
       JsonNode device = devices.get(deviceId);
@@ -98,7 +103,7 @@ public final class SensorsApi {
       row.put("sensorId", sensorId);
       row.put("site", reading.path("site").asText());
       row.put("deviceId", deviceId);
-      row.put("name", configs.get(ref).map(SensorConfig::name).orElse(null));
+      row.put("name", config.map(SensorConfig::name).orElse(null));
       row.put("ts", ts.toString());
       row.put("receivedAt", reading.path("ingestedAt").asText(null));
       row.put("tempC", reading.path("tempC").isNumber() ? reading.path("tempC").asDouble() : null);
@@ -116,9 +121,22 @@ public final class SensorsApi {
     return rows;
   }
 
+  /**
+   * Whether a retired sensor has reported again: its newest reading arrived after {@code retiredAt}
+   * (by arrival, as staleness: a device clock decides nothing).
+   */
+  static boolean backSince(JsonNode latest, SensorConfig config) {
+    return config.retiredAt() != null
+        && latest != null
+        && Instant.parse(latest.path("ingestedAt").asText()).isAfter(config.retiredAt());
+  }
+
   /** {@code GET /api/sensors/{deviceId}/{sensorId}/series?from=&to=}. */
   public void series(HttpServerExchange exchange) {
     SensorRef sensor = sensorOf(exchange);
+    if (Pipeline.isReserved(sensor.deviceId())) {
+      throw new ApiException(404, "deviceId", sensor.deviceId() + " is heatwatch's own, no sensor");
+    }
     Instant to = instant(exchange, "to", clock.instant());
     Instant from = instant(exchange, "from", to.minus(Duration.ofHours(1)));
     if (!from.isBefore(to)) {

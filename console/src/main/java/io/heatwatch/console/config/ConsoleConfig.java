@@ -37,6 +37,8 @@ import java.util.TreeSet;
  *     {@value #LOGIN_MAX_CHECKS})
  * @param events the event stream limits ({@value #EVENTS_PER_USER}, {@value #EVENTS_TOTAL}, {@value
  *     #EVENTS_MAX_QUEUED_BYTES})
+ * @param watchdog where the pipeline watchdog answers ({@value #WATCHDOG_URL}, {@value
+ *     #WATCHDOG_POLL_INTERVAL})
  */
 public record ConsoleConfig(
     String bindAddress,
@@ -53,7 +55,8 @@ public record ConsoleConfig(
     Duration rawMaxRange,
     Duration pollInterval,
     LoginLimits login,
-    EventLimits events) {
+    EventLimits events,
+    Watchdog watchdog) {
 
   public static final String BIND_ADDRESS = "console.bind-address";
   public static final String PORT = "console.port";
@@ -69,6 +72,8 @@ public record ConsoleConfig(
   public static final String LOGIN_PER_ADDRESS = "console.login.attempts-per-address-per-minute";
   public static final String LOGIN_FAILURES_PER_USER = "console.login.failures-per-user-per-minute";
   public static final String LOGIN_MAX_CHECKS = "console.login.max-concurrent-checks";
+  public static final String WATCHDOG_URL = "watchdog.url";
+  public static final String WATCHDOG_POLL_INTERVAL = "watchdog.poll-interval";
   public static final String ELASTICSEARCH_HOSTS = "elasticsearch.hosts";
   public static final String ELASTICSEARCH_USERNAME = "elasticsearch.username";
   public static final String ELASTICSEARCH_PASSWORD_FILE = "elasticsearch.password-file";
@@ -99,6 +104,8 @@ public record ConsoleConfig(
     d.put(LOGIN_PER_ADDRESS, "10");
     d.put(LOGIN_FAILURES_PER_USER, "30");
     d.put(LOGIN_MAX_CHECKS, "2");
+    d.put(WATCHDOG_URL, null);
+    d.put(WATCHDOG_POLL_INTERVAL, "PT5S");
     d.put(ELASTICSEARCH_HOSTS, null);
     d.put(ELASTICSEARCH_USERNAME, null);
     d.put(ELASTICSEARCH_PASSWORD_FILE, null);
@@ -125,6 +132,12 @@ public record ConsoleConfig(
    * bytes after which a stream that stopped reading is closed.
    */
   public record EventLimits(int maxPerUser, int maxTotal, long maxQueuedBytes) {}
+
+  /**
+   * The pipeline watchdog's {@code /health} URL (empty: no watchdog, so no health strip) and how
+   * often the console asks it.
+   */
+  public record Watchdog(Optional<URI> url, Duration pollInterval) {}
 
   /** Credentials for Elasticsearch; {@link #toString()} hides the password. */
   public record Login(String username, String password) {
@@ -185,7 +198,10 @@ public record ConsoleConfig(
             s.count(LOGIN_FAILURES_PER_USER),
             s.count(LOGIN_MAX_CHECKS)),
         new EventLimits(
-            s.count(EVENTS_PER_USER), s.count(EVENTS_TOTAL), s.count(EVENTS_MAX_QUEUED_BYTES)));
+            s.count(EVENTS_PER_USER), s.count(EVENTS_TOTAL), s.count(EVENTS_MAX_QUEUED_BYTES)),
+        new Watchdog(
+            Optional.ofNullable(s.text(WATCHDOG_URL)).map(u -> s.url(WATCHDOG_URL)),
+            s.duration(WATCHDOG_POLL_INTERVAL)));
   }
 
   private static Optional<Login> login(String username, String passwordFile) {

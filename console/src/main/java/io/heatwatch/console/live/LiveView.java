@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.heatwatch.console.es.Queries;
+import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.SensorRef;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +55,8 @@ public final class LiveView implements AutoCloseable {
   private List<JsonNode> resumeAfter;
   private Instant sparkedAt = Instant.EPOCH;
   private volatile boolean loaded;
+  private volatile Instant refreshedAt = Instant.EPOCH;
+  private volatile boolean lastRefreshFailed;
 
   public LiveView(
       Queries queries, EventHub hub, ObjectMapper json, Clock clock, Duration pollInterval) {
@@ -100,10 +103,22 @@ public final class LiveView implements AutoCloseable {
     return sparks;
   }
 
+  /**
+   * Whether Elasticsearch answers the live view: its latest poll worked, and recently (a poll that
+   * hangs is not yet a failed one).
+   */
+  public boolean elasticsearchUp() {
+    Duration bound = pollInterval.multipliedBy(3).plus(Duration.ofSeconds(10));
+    return loaded && !lastRefreshFailed && clock.instant().isBefore(refreshedAt.plus(bound));
+  }
+
   private void refreshQuietly() {
     try {
       refresh();
+      lastRefreshFailed = false;
+      refreshedAt = clock.instant();
     } catch (RuntimeException e) {
+      lastRefreshFailed = true;
       LOG.warn("live view refresh failed: {}", e.getMessage());
     }
   }
@@ -125,7 +140,9 @@ public final class LiveView implements AutoCloseable {
     if (cursor == null) {
       for (JsonNode reading :
           queries.latestPerSensor(now.minus(Duration.ofDays(1)), now.plus(MAX_AHEAD))) {
-        latest.put(ref(reading), reading);
+        if (!canary(reading)) {
+          latest.put(ref(reading), reading);
+        }
       }
       cursor = now.minus(Duration.ofMinutes(1));
       return;
@@ -161,6 +178,9 @@ public final class LiveView implements AutoCloseable {
     if (ingested.isAfter(cursor)) {
       cursor = ingested;
     }
+    if (canary(reading)) {
+      return;
+    }
     // A device clock far ahead would make its stamp look current for as long as it is ahead.
     if (Instant.parse(reading.path("ts").asText()).isAfter(now.plus(MAX_AHEAD))) {
       return;
@@ -171,6 +191,14 @@ public final class LiveView implements AutoCloseable {
       latest.put(sensor, reading);
       changed.put(sensor, reading);
     }
+  }
+
+  /**
+   * Whether a document is the canary's. The job keeps canary readings in their own index; one that
+   * reached the fleet's indices anyway is still never a sensor, a device or an alarm of the fleet.
+   */
+  static boolean canary(JsonNode doc) {
+    return Pipeline.isCanary(doc.path("deviceId").asText());
   }
 
   /** The sensor a reading or alarm document names. */
@@ -201,6 +229,9 @@ public final class LiveView implements AutoCloseable {
   private void refreshAlarms() {
     Map<String, JsonNode> now = new HashMap<>();
     for (JsonNode alarm : queries.activeAlarms()) {
+      if (canary(alarm)) {
+        continue;
+      }
       now.put(alarm.path("alarmId").asText(), alarm);
     }
     Map<String, JsonNode> before = activeAlarms;
@@ -226,6 +257,10 @@ public final class LiveView implements AutoCloseable {
   private void refreshDevices() {
     Map<String, JsonNode> now = new HashMap<>();
     for (JsonNode device : queries.devices()) {
+      // the pipeline's own ids are no devices of the fleet
+      if (Pipeline.isReserved(device.path("deviceId").asText())) {
+        continue;
+      }
       now.put(device.path("deviceId").asText(), device);
     }
     Map<String, JsonNode> before = devices;
@@ -243,6 +278,9 @@ public final class LiveView implements AutoCloseable {
   private void refreshSparks(Instant now) {
     Map<SensorRef, JsonNode> next = new HashMap<>();
     for (JsonNode sensor : queries.sparklines(now.minus(Duration.ofHours(1)))) {
+      if (canary(sensor.path("key"))) {
+        continue;
+      }
       ArrayNode times = json.createArrayNode();
       ArrayNode values = json.createArrayNode();
       for (JsonNode bucket : sensor.at("/t/buckets")) {
