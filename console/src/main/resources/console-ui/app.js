@@ -370,7 +370,7 @@
       FIELDS.map(([f, label, def]) => el("label", {}, label,
         el("input", { name: f, type: "number", step: "any", inputmode: "decimal",
           value: cfg[f] === null || cfg[f] === undefined ? "" : cfg[f],
-          placeholder: def ? `default ${data.defaults[def]}` : f === "silentAfterS" ? "default: 3 × cadence, ≥ 2 min" : "default 0" }))),
+          placeholder: def ? `default ${data.defaults[def]}` : f === "silentAfterS" ? "default: 3× cadence" : "default 0" }))),
       el("p", { class: "error wide", id: "editor-error", hidden: true }),
       el("div", { class: "actions" },
         el("button", { type: "submit", class: "primary", disabled: !isOperator() }, "Save thresholds"),
@@ -420,42 +420,40 @@
     return (s && s.name) || a.sensorId || a.deviceId;
   }
 
-  function resolver(a) {
-    const why = el("input", { placeholder: "Why it cannot end by itself (required)", maxlength: 500, class: "why" });
-    return el("div", { class: "act" }, why,
-      el("button", { class: "resolve", onclick: async (ev) => {
-        if (!why.value.trim()) { why.classList.add("bad"); toast("Say why you resolve it."); return; }
-        ev.target.disabled = true;
-        try {
-          await api("POST", `/api/alarms/${encodeURIComponent(a.alarmId)}/resolve`, { comment: why.value });
-          toast("Resolve sent: the job clears the alarm.");
-          ev.target.textContent = "Sent…";
-        } catch (e) { toast(e.message); ev.target.disabled = false; }
-      } }, "Resolve"));
+  // One comment box per active alarm: optional for Acknowledge, required for Resolve (the job
+  // clears the alarm with it as the reason).
+  function commandButton(a, comment, label, path, sent, required) {
+    return el("button", { class: path + (path === "ack" ? " danger" : ""), onclick: async (ev) => {
+      if (required && !comment.value.trim()) {
+        comment.classList.add("bad");
+        toast("Say in the comment why the alarm cannot end by itself.");
+        return;
+      }
+      ev.target.disabled = true;
+      try {
+        await api("POST", `/api/alarms/${encodeURIComponent(a.alarmId)}/${path}`, { comment: comment.value });
+        toast(sent);
+        ev.target.textContent = "Sent…";
+      } catch (e) { toast(e.message); ev.target.disabled = false; }
+    } }, label);
   }
 
   function alarmRow(a) {
     const pill = a.severity;
-    const comment = el("input", { placeholder: "Comment (what you did)", maxlength: 500, class: "comment" });
-    const act = a.state === "OPEN" && isOperator()
+    const comment = el("input", { placeholder: "Comment: what you did (required to resolve)", maxlength: 500, class: "comment" });
+    const acked = a.ackedBy ? el("div", { class: "act meta" }, `Acknowledged by ${a.ackedBy}${a.ackComment ? ": “" + a.ackComment + "”" : ""}`) : null;
+    const act = a.state !== "CLEARED" && isOperator()
       ? el("div", { class: "act" }, comment,
-        el("button", { class: "danger ack", onclick: async (ev) => {
-          ev.target.disabled = true;
-          try {
-            await api("POST", `/api/alarms/${encodeURIComponent(a.alarmId)}/ack`, { comment: comment.value });
-            toast("Acknowledgement sent.");
-            ev.target.textContent = "Sent…";
-          } catch (e) { toast(e.message); ev.target.disabled = false; }
-        } }, "Acknowledge"))
-      : a.ackedBy ? el("div", { class: "act meta" }, `Acknowledged by ${a.ackedBy}${a.ackComment ? ": “" + a.ackComment + "”" : ""}`) : null;
+        a.state === "OPEN" ? commandButton(a, comment, "Acknowledge", "ack", "Acknowledgement sent.", false) : null,
+        commandButton(a, comment, "Resolve", "resolve", "Resolve sent: the job clears the alarm.", true))
+      : null;
     return el("div", { class: "alarm " + a.state, "data-alarm": a.alarmId },
       el("div", {}, el("span", { class: "pill " + pill }, pill), " ",
         el("span", { class: "msg" }, `${a.kind.replace(/_/g, " ")} · ${alarmSubject(a)}`)),
       el("div", { class: "state pill " + a.state }, a.state),
       el("div", { class: "meta" }, a.message || ""),
       el("div", { class: "meta" }, `opened ${when(a.openedAt)}` + (a.clearedAt ? ` · cleared ${when(a.clearedAt)}` : "")),
-      act,
-      a.state !== "CLEARED" && isOperator() ? resolver(a) : null);
+      acked, act);
   }
 
   async function renderAlarms() {
@@ -465,9 +463,22 @@
     const data = await api("GET", "/api/alarms" + (state.alarmFilter ? "?state=" + state.alarmFilter : ""));
     const seg = el("div", { class: "seg" }, Object.entries(filters).map(([k, label]) =>
       el("button", { class: k === state.alarmFilter ? "on" : "", onclick: () => { state.alarmFilter = k; renderAlarms(); } }, label)));
+    // The list is drawn again on every alarm event: keep what an operator is typing, and where.
+    const typed = new Map();
+    let focused = null;
+    view.querySelectorAll(".alarm input").forEach((i) => {
+      const key = i.closest(".alarm").dataset.alarm + " " + i.className.replace(/ ?bad/, "");
+      if (i.value) typed.set(key, i.value);
+      if (i === document.activeElement) focused = key;
+    });
     const list = data.alarms.length ? el("div", { class: "alarm-list", id: "alarms" }, data.alarms.map(alarmRow))
       : el("div", { class: "empty" }, "No alarms. All quiet.");
     view.replaceChildren(el("div", { class: "toolbar" }, el("h1", {}, "Alarms"), el("span", { class: "spacer" }), seg), list);
+    view.querySelectorAll(".alarm input").forEach((i) => {
+      const key = i.closest(".alarm").dataset.alarm + " " + i.className;
+      if (typed.has(key)) i.value = typed.get(key);
+      if (key === focused) i.focus();
+    });
   }
 
   // ---- fleet --------------------------------------------------------------------------------------

@@ -305,6 +305,105 @@ class ConsoleBrowserIT {
     }
   }
 
+  @Test
+  void anOperatorSetsASilenceBoundResolvesAnAlarmAndRetiresASensor() {
+    ApiClient api = stack.login(ConsoleStack.OPERATOR);
+    try (Browser browser = new Browser(1280, 900)) {
+      ChromeDriver page = browser.driver;
+      page.get(stack.console.url());
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .until(() -> !page.findElements(By.id("login")).isEmpty());
+      page.findElement(By.name("username")).sendKeys(ConsoleStack.OPERATOR);
+      page.findElement(By.name("password")).sendKeys(stack.operatorPassword);
+      page.findElement(By.cssSelector("#login button[type=submit]")).click();
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .until(() -> !page.findElements(By.className("tile")).isEmpty());
+
+      // the silence bound on the sensor page
+      String quiet = fleet.sensors.get(3);
+      String quietPath = SimulatedFleet.deviceOf(quiet) + "/" + quiet;
+      page.get(stack.console.url() + "#/sensor/" + quietPath);
+      WebElement silent =
+          await()
+              .ignoreExceptions()
+              .atMost(DEADLINE)
+              .until(() -> page.findElements(By.name("silentAfterS")), l -> !l.isEmpty())
+              .get(0);
+      silent.sendKeys("900");
+      page.findElement(By.cssSelector("#thresholds button[type=submit]")).click();
+      await()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          api.get("/api/sensors/" + quietPath + "/series")
+                              .body()
+                              .at("/config/silentAfterS")
+                              .asLong())
+                      .isEqualTo(900L));
+
+      // a stale alarm resolved from its row, with the reason
+      String hot = fleet.sensors.get(4);
+      fleet.hold(hot, 42.0);
+      page.get(stack.console.url() + "#/alarms");
+      WebElement row =
+          await()
+              .ignoreExceptions()
+              .atMost(DEADLINE)
+              .until(() -> openAlarmRow(page, hot), r -> r != null);
+      String alarmId = row.getAttribute("data-alarm");
+      row.findElement(By.className("comment")).sendKeys("probe moved to the other freezer");
+      browser.screenshot("14-alarm-resolve");
+      // the list is drawn again on every alarm event of the fleet: what was typed stays
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                WebElement again = alarmRow(page, alarmId);
+                assertThat(again.findElement(By.className("comment")).getAttribute("value"))
+                    .isEqualTo("probe moved to the other freezer");
+                again.findElement(By.className("resolve")).click();
+              });
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                JsonNode doc = stack.es.get("heatwatch-alarms", alarmId);
+                assertThat(doc.at("/_source/state").asText()).isEqualTo("CLEARED");
+                assertThat(doc.at("/_source/message").asText())
+                    .contains("probe moved to the other freezer");
+              });
+      fleet.release(hot);
+
+      // retire from the sensor page, after the browser's confirmation
+      page.get(stack.console.url() + "#/sensor/" + quietPath);
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .until(() -> !page.findElements(By.id("retire")).isEmpty());
+      browser.screenshot("15-sensor-silence-and-retire");
+      page.findElement(By.id("retire")).click();
+      page.switchTo().alert().accept();
+      await()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          api.get("/api/sensors/" + quietPath + "/series")
+                              .body()
+                              .at("/config/retiredAt")
+                              .isTextual())
+                      .isTrue());
+      await().atMost(DEADLINE).until(() -> page.getCurrentUrl().endsWith("#/"));
+    }
+  }
+
   private static boolean sparkDrawn(ChromeDriver page, WebElement tile) {
     return (Boolean)
         page.executeScript(
