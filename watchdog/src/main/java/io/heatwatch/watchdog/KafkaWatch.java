@@ -133,6 +133,9 @@ final class KafkaWatch implements AutoCloseable {
 
   /** Checks the cluster answers and refreshes the lag; why Kafka is down, empty when it answers. */
   Optional<String> check() {
+    if (!follower.isAlive() && !closed) {
+      return Optional.of("the watchdog's canary consumer stopped (see its log)");
+    }
     try {
       int nodes =
           admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();

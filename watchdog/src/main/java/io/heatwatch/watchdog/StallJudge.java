@@ -17,7 +17,10 @@ import java.util.Optional;
  * stallAfter}. The stage named is then the first whose component reports itself down, servers
  * before their clients (a Kafka or Elasticsearch that is down makes the bridge or the job fail too,
  * and the cause is the server), or else the first stage the canary does not pass. A stage behind
- * the stalled one that no canary reaches is unknown, not stalled: nothing can be said of it.
+ * the stalled one that no canary reaches is unknown, not stalled: nothing can be said of it. Nor is
+ * a stage blamed while the stage before it passes the canary again for less than {@code
+ * stallAfter}: in a recovery the canary reaches Kafka before the job has indexed it, and the stall
+ * must not move to the job for that.
  */
 final class StallJudge {
   /** Servers first: their clients fail because of them. */
@@ -39,19 +42,31 @@ final class StallJudge {
     Duration endToEnd = age(o, Stage.ELASTICSEARCH);
     boolean stalled = endToEnd.compareTo(stallAfter) > 0;
     Optional<Stage> firstLate = Optional.empty();
+    boolean blocked = false;
     List<StageView> views = new ArrayList<>();
     for (Stage stage : Stage.values()) {
       Duration age = age(o, stage);
       boolean late = age.compareTo(stallAfter) > 0;
+      StageView upstream = views.isEmpty() ? null : views.get(views.size() - 1);
       State state;
       String detail;
       if (o.down().containsKey(stage)) {
         state = State.STALLED;
         detail = o.down().get(stage);
-      } else if (late && firstLate.isEmpty()) {
+      } else if (late && !blocked && catchingUp(upstream, o.now())) {
+        state = State.UNKNOWN;
+        detail =
+            "catching up: "
+                + StageView.words(upstream.stage())
+                + " passes the canary again since "
+                + Duration.between(upstream.since(), o.now()).toSeconds()
+                + " s";
+        blocked = true;
+      } else if (late && !blocked) {
         state = State.STALLED;
         detail = "no canary passed for " + age.toSeconds() + " s";
         firstLate = Optional.of(stage);
+        blocked = true;
       } else if (late) {
         state = State.UNKNOWN;
         detail = "no canary reaches it: an earlier stage is stalled";
@@ -62,7 +77,7 @@ final class StallJudge {
         state = State.OK;
         detail = "canary passed " + age.toSeconds() + " s ago";
       }
-      views.add(remember(stage, state, detail, o.now()));
+      views.add(remember(stage, state, detail, o));
     }
     Optional<Stage> late = firstLate;
     Optional<Stage> named =
@@ -84,9 +99,17 @@ final class StallJudge {
     return new Verdict(List.copyOf(views), named, reason, endToEnd, flowing);
   }
 
-  private StageView remember(Stage stage, State state, String detail, Instant now) {
+  private boolean catchingUp(StageView upstream, Instant now) {
+    return upstream != null
+        && upstream.state() == State.OK
+        && Duration.between(upstream.since(), now).compareTo(stallAfter) < 0;
+  }
+
+  /** A stage's view with since: when it entered its state, or the start for the first look. */
+  private StageView remember(Stage stage, State state, String detail, Observation o) {
     StageView before = last.get(stage);
-    Instant since = before != null && before.state() == state ? before.since() : now;
+    Instant since =
+        before == null ? o.started() : before.state() == state ? before.since() : o.now();
     StageView view = new StageView(stage, state, since, detail);
     last.put(stage, view);
     return view;

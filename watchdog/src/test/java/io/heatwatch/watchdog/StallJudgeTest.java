@@ -84,10 +84,39 @@ class StallJudgeTest {
   }
 
   @Test
-  void sinceIsWhenTheStageEnteredItsState() {
+  void sinceIsWhenTheStageEnteredItsStateOrTheStartForTheFirstLook() {
     Instant first = T0.plusSeconds(100);
-    judge.judge(flowingUntil(first, first.minusSeconds(1)));
-    StallJudge.Verdict later = judge.judge(flowingUntil(first.plusSeconds(10), first));
-    assertEquals(first, later.stages().get(0).since());
+    assertEquals(
+        T0, judge.judge(flowingUntil(first, first.minusSeconds(1))).stages().get(0).since());
+    Instant stalled = first.plusSeconds(100);
+    judge.judge(flowingUntil(stalled, first));
+    StallJudge.Verdict later = judge.judge(flowingUntil(stalled.plusSeconds(10), first));
+    assertEquals(stalled, later.stages().get(0).since());
+  }
+
+  @Test
+  void aStageBehindOneThatJustRecoveredIsNotBlamedBeforeItHadStallAfterToCatchUp() {
+    Instant t = T0.plusSeconds(200);
+    Observation bridgeStalled =
+        flowingUntil(t, T0.plusSeconds(100)).withPassed(Stage.BROKER, t.minusSeconds(1));
+    assertEquals(Optional.of(Stage.BRIDGE), judge.judge(bridgeStalled).stalled());
+
+    Instant recovered = t.plusSeconds(1);
+    Observation catchingUp =
+        flowingUntil(recovered, T0.plusSeconds(100))
+            .withPassed(Stage.BROKER, recovered.minusMillis(500))
+            .withPassed(Stage.BRIDGE, recovered.minusMillis(500))
+            .withPassed(Stage.KAFKA, recovered.minusMillis(500));
+    StallJudge.Verdict v = judge.judge(catchingUp);
+    assertEquals(Optional.empty(), v.stalled(), "the job has had no time to pass the canary yet");
+    assertEquals(false, v.flowing());
+
+    Instant later = recovered.plusSeconds(61);
+    Observation jobStuck =
+        flowingUntil(later, T0.plusSeconds(100))
+            .withPassed(Stage.BROKER, later.minusMillis(500))
+            .withPassed(Stage.BRIDGE, later.minusMillis(500))
+            .withPassed(Stage.KAFKA, later.minusMillis(500));
+    assertEquals(Optional.of(Stage.JOB), judge.judge(jobStuck).stalled());
   }
 }
