@@ -39,6 +39,8 @@ resource "aws_instance" "stack" {
     ssm_prefix     = var.ssm_parameter_prefix
     data_volume_id = aws_ebs_volume.data.id
     public_host    = aws_eip.stack.public_dns
+    # the awslogs driver of the compose watchdog service writes here
+    watchdog_log_group = aws_cloudwatch_log_group.watchdog.name
   })
   user_data_replace_on_change = false
 

@@ -75,6 +75,17 @@ call PUT "$es/_security/role/heatwatch_console" -H 'Content-Type: application/js
 jq -n --rawfile p "${CONSOLE_ES_PASSWORD_FILE:?}" '{password: ($p | gsub("^\\s+|\\s+$"; "")), roles: ["heatwatch_console"]}' |
   call PUT "$es/_security/user/heatwatch-console" -H 'Content-Type: application/json' --data @-
 
+# the pipeline watchdog: cluster health, the canary documents the job indexes, and its own
+# PIPELINE_STALLED alarms (read the open ones at start, upsert by alarmId; auto_configure lets the
+# first write create heatwatch-alarms when the job has not yet); nothing else, no delete
+call PUT "$es/_security/role/heatwatch_watchdog" -H 'Content-Type: application/json' --data '{
+  "cluster": ["monitor"],
+  "indices": [
+    {"names": ["heatwatch-canary"], "privileges": ["read"]},
+    {"names": ["heatwatch-alarms"], "privileges": ["read", "index", "auto_configure"]}]}'
+jq -n --rawfile p "${WATCHDOG_ES_PASSWORD_FILE:?}" '{password: ($p | gsub("^\\s+|\\s+$"; "")), roles: ["heatwatch_watchdog"]}' |
+  call PUT "$es/_security/user/heatwatch-watchdog" -H 'Content-Type: application/json' --data @-
+
 step "Elasticsearch ILM policies and index templates"
 "$here/elasticsearch/install.sh" "$es"
 

@@ -68,6 +68,14 @@ class BrokerMemoryTest {
     return setting("memory_limit");
   }
 
+  /** memory_limit as mosquitto.conf sets it, for the other deploy tests. */
+  static long memoryLimitOfTheConf() throws IOException {
+    if (conf.isEmpty()) {
+      parse();
+    }
+    return memoryLimit();
+  }
+
   @Test
   void theBrokersHeapIsBoundedAndFitsItsContainer() {
     long limit = memoryLimit();

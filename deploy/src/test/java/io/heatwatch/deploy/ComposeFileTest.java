@@ -225,6 +225,83 @@ class ComposeFileTest {
   }
 
   @Test
+  void theWatchdogDependsOnNoStageAndUsesItsOwnIdentities() throws IOException {
+    JsonNode watchdog = compose.at("/services/watchdog");
+    assertThat(watchdog.isMissingNode()).as("a watchdog service").isFalse();
+    assertThat(watchdog.path("depends_on").isMissingNode())
+        .as("the watchdog must run while any stage it watches is down")
+        .isTrue();
+    assertThat(watchdog.path("ports").isMissingNode()).as("nothing published").isTrue();
+    assertThat(watchdog.path("environment").isMissingNode()).isTrue();
+
+    Properties settings = new Properties();
+    try (var in = Files.newBufferedReader(infra.resolve("watchdog/watchdog.properties"))) {
+      settings.load(in);
+    }
+    String configClass =
+        Files.readString(
+            Repo.file("watchdog/src/main/java/io/heatwatch/watchdog/WatchdogConfig.java"));
+    for (String key : settings.stringPropertyNames()) {
+      assertThat(configClass).as("WatchdogConfig defines " + key).contains("\"" + key + "\"");
+    }
+    List<String> mounts = new ArrayList<>();
+    watchdog.path("volumes").forEach(v -> mounts.add(v.asText()));
+    assertThat(mounts).allSatisfy(m -> assertThat(m).endsWith(":ro"));
+    assertThat(mounts)
+        .contains("./watchdog/watchdog.properties:/opt/heatwatch/watchdog.properties:ro");
+
+    // its own broker login, over TLS, its password a compose secret file of its own
+    assertThat(settings.getProperty("mqtt.server-uri")).isEqualTo("ssl://mosquitto:8883");
+    assertThat(settings.getProperty("mqtt.username")).isEqualTo("heatwatch-canary");
+    String passwordFile = settings.getProperty("mqtt.password-file");
+    assertThat(passwordFile).startsWith("/run/secrets/");
+    String secret = passwordFile.substring("/run/secrets/".length());
+    assertThat(watchdog.path("secrets").toString()).contains("\"" + secret + "\"");
+    assertThat(compose.at("/secrets/" + secret + "/file").asText())
+        .startsWith("${HEATWATCH_SECRETS_DIR}/");
+    // its Elasticsearch user's password: setup sets it from the same secret file
+    assertThat(compose.at("/services/setup/secrets").toString())
+        .contains("\"watchdog_es_password\"");
+    assertThat(watchdog.path("secrets").toString()).contains("\"watchdog_es_password\"");
+
+    // the stages it reads, by their compose names
+    assertThat(settings.getProperty("kafka.bootstrap-servers")).isEqualTo("kafka:9092");
+    assertThat(settings.getProperty("connect.url")).isEqualTo("http://connect:8083");
+    assertThat(settings.getProperty("flink.url")).isEqualTo("http://jobmanager:8081");
+    assertThat(settings.getProperty("elasticsearch.url")).isEqualTo("https://elasticsearch:9200");
+    String source = Files.readString(infra.resolve("connect/mqtt-source.json"));
+    assertThat(source).contains("\"name\": \"" + settings.getProperty("connect.connector") + "\"");
+
+    // BrokerQueueFill: half of memory_limit is the payload a store full of single readings holds
+    assertThat(Long.parseLong(settings.getProperty("broker.queue.max-bytes")))
+        .isEqualTo(BrokerMemoryTest.memoryLimitOfTheConf() / 2);
+  }
+
+  @Test
+  void theWatchdogsMetricLinesGoToCloudWatchLogs() throws IOException {
+    JsonNode logging = compose.at("/services/watchdog/logging");
+    assertThat(logging.path("driver").asText()).isEqualTo("awslogs");
+    JsonNode options = logging.path("options");
+    assertThat(options.path("awslogs-region").asText()).isEqualTo("${AWS_REGION}");
+    assertThat(options.path("awslogs-group").asText()).isEqualTo("${HEATWATCH_WATCHDOG_LOG_GROUP}");
+    assertThat(options.path("mode").asText())
+        .as("a CloudWatch outage must not block the watchdog's stdout")
+        .isEqualTo("non-blocking");
+    // the EC2 host writes both into .env from terraform (the log group terraform makes)
+    String userData = Files.readString(Repo.file("terraform/user_data.sh.tftpl"));
+    assertThat(userData)
+        .contains("AWS_REGION=${region}")
+        .contains("HEATWATCH_WATCHDOG_LOG_GROUP=${watchdog_log_group}");
+    String healthcheck = compose.at("/services/watchdog/healthcheck/test").toString();
+    assertThat(healthcheck).contains("http://127.0.0.1:8095/health");
+    Properties settings = new Properties();
+    try (var in = Files.newBufferedReader(infra.resolve("watchdog/watchdog.properties"))) {
+      settings.load(in);
+    }
+    assertThat(settings.getProperty("health.port", "8095")).isEqualTo("8095");
+  }
+
+  @Test
   void everyDollarIsAVariableOrEscaped() throws IOException {
     // compose rejects the whole file on a bare $ ("invalid interpolation format")
     String text = Files.readString(infra.resolve("docker-compose.yml"));

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 /** Checks the Dockerfiles the compose file builds: pinned bases, no secrets, real COPY sources. */
 class DockerfilesTest {
   private static final List<String> DOCKERFILES =
-      List.of("infra/connect/Dockerfile", "infra/flink/Dockerfile", "infra/console/Dockerfile");
+      List.of(
+          "infra/connect/Dockerfile",
+          "infra/flink/Dockerfile",
+          "infra/console/Dockerfile",
+          "infra/watchdog/Dockerfile");
   private static final Pattern ARG = Pattern.compile("(?m)^ARG (\\w+)=(\\S+)$");
 
   @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs infra/flink/resume-job.sh (the JobManager's start-up) under bash against checkpoint trees
- * in a temporary folder, with a stand-in for the Flink entrypoint that records its arguments.
+ * Runs infra/flink/resume-job.sh (the JobManager's start-up) under bash against checkpoint trees in
+ * a temporary folder, with a stand-in for the Flink entrypoint that records its arguments.
  */
 class ResumeFromCheckpointTest {
   private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");

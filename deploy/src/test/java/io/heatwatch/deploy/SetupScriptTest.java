@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SetupScriptTest {
   private static final String ELASTIC_PASSWORD = "el\"astic\\pw-1";
   private static final String CONSOLE_ES_PASSWORD = "con\"sole-pw-5";
+  private static final String WATCHDOG_ES_PASSWORD = "watch\"dog-pw-6";
   private static final Map<String, String> PASSWORDS =
       Map.of(
           "KIBANA_SYSTEM_PASSWORD", "kibana-pw-2",
@@ -70,6 +71,8 @@ class SetupScriptTest {
     Files.writeString(elasticPassword, ELASTIC_PASSWORD);
     Path consolePassword = dir.resolve("console_es_password");
     Files.writeString(consolePassword, CONSOLE_ES_PASSWORD + "\n");
+    Path watchdogPassword = dir.resolve("watchdog_es_password");
+    Files.writeString(watchdogPassword, WATCHDOG_ES_PASSWORD + "\n");
 
     ProcessBuilder builder =
         new ProcessBuilder("bash", Repo.file("infra/setup/setup.sh").toString())
@@ -81,6 +84,7 @@ class SetupScriptTest {
     env.put("KAFKA_BIN", bin.toString());
     env.put("ELASTIC_PASSWORD_FILE", elasticPassword.toString());
     env.put("CONSOLE_ES_PASSWORD_FILE", consolePassword.toString());
+    env.put("WATCHDOG_ES_PASSWORD_FILE", watchdogPassword.toString());
     env.putAll(PASSWORDS);
     Process process = builder.start();
     output = new String(process.getInputStream().readAllBytes());
@@ -175,6 +179,24 @@ class SetupScriptTest {
   }
 
   @Test
+  void theWatchdogReadsTheCanaryAndWritesOnlyAlarms() throws IOException {
+    var role = body("/_security/role/heatwatch_watchdog");
+    assertThat(role.get("cluster").toString()).as("cluster health only").isEqualTo("[\"monitor\"]");
+    assertThat(role.get("indices")).hasSize(2);
+    var canary = role.at("/indices/0");
+    assertThat(canary.get("names").toString()).isEqualTo("[\"heatwatch-canary\"]");
+    assertThat(canary.get("privileges").toString()).isEqualTo("[\"read\"]");
+    var alarms = role.at("/indices/1");
+    assertThat(alarms.get("names").toString()).isEqualTo("[\"heatwatch-alarms\"]");
+    assertThat(alarms.get("privileges").toString())
+        .as("read the open alarms at start, upsert its PIPELINE_STALLED (no delete)")
+        .isEqualTo("[\"read\",\"index\",\"auto_configure\"]");
+    var user = body("/_security/user/heatwatch-watchdog");
+    assertThat(user.at("/roles").toString()).isEqualTo("[\"heatwatch_watchdog\"]");
+    assertThat(user.at("/password").asText()).isEqualTo(WATCHDOG_ES_PASSWORD);
+  }
+
+  @Test
   void theAuditIndexIsCreatedAfterItsTemplate() {
     int template = indexOf("/_index_template/heatwatch-audit\t");
     int index = indexOf("/heatwatch-audit\t");
@@ -240,6 +262,7 @@ class SetupScriptTest {
     }
     assertThat(argvOnly).noneSatisfy(c -> assertThat(c).contains("pw-1"));
     assertThat(argvOnly).noneSatisfy(c -> assertThat(c).contains("sole-pw-5"));
+    assertThat(argvOnly).noneSatisfy(c -> assertThat(c).contains("dog-pw-6"));
     assertThat(curlrc).contains("user = \"elastic:el\\\"astic\\\\pw-1\"");
     assertThat(output).doesNotContain("pw-");
   }

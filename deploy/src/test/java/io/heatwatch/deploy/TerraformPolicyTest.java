@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -306,6 +307,76 @@ class TerraformPolicyTest {
                       .contains("portNumber=" + port + ",localPortNumber=" + port));
     }
     assertThat(outputs).containsKey("console_tunnel");
+  }
+
+  @Test
+  void theWatchdogsMetricsAreAlarmedOnToTheAlarmTopic() throws IOException {
+    Map<String, String> constants = new HashMap<>();
+    Matcher c =
+        Pattern.compile("static final String (\\w+) = \"([^\"]+)\";")
+            .matcher(
+                Files.readString(
+                    Repo.file("watchdog/src/main/java/io/heatwatch/watchdog/MetricNames.java")));
+    while (c.find()) {
+      constants.put(c.group(1), c.group(2));
+    }
+    String namespace = constants.remove("NAMESPACE");
+    String dimension = constants.remove("DIMENSION_STACK");
+    assertThat(namespace).isEqualTo("heatwatch");
+    Set<String> metrics = new HashSet<>(constants.values());
+
+    Properties settings = new Properties();
+    try (var in = Files.newBufferedReader(Repo.file("infra/watchdog/watchdog.properties"))) {
+      settings.load(in);
+    }
+    String stack = settings.getProperty("metrics.stack");
+    assertThat(stack).as("metrics.stack in watchdog.properties").isNotBlank();
+
+    Map<String, Map<String, Object>> ours = new HashMap<>();
+    resources("aws_cloudwatch_metric_alarm")
+        .forEach(
+            (name, body) -> {
+              if (namespace.equals(body.get("namespace"))) {
+                ours.put(String.valueOf(body.get("metric_name")), body);
+              }
+            });
+    assertThat(ours.keySet())
+        .as("every metric alarmed on is one the watchdog writes (MetricNames)")
+        .allSatisfy(m -> assertThat(metrics).contains(m));
+    Map<String, Integer> thresholds =
+        Map.of(
+            "CanaryAgeSeconds", 120,
+            "StalledStages", 0,
+            "ConnectTaskFailed", 0,
+            "JobNotRunning", 0,
+            // the watchdog writes BrokerQueueFill in percent
+            "BrokerQueueFill", 50);
+    thresholds.forEach(
+        (metric, threshold) -> {
+          Map<String, Object> alarm = ours.get(metric);
+          assertThat(alarm).as("an alarm on " + metric).isNotNull();
+          assertThat(((Number) alarm.get("threshold")).intValue()).as(metric).isEqualTo(threshold);
+          assertThat(alarm.get("comparison_operator")).isEqualTo("GreaterThanThreshold");
+          assertThat(String.valueOf(alarm.get("alarm_actions")))
+              .as(metric + " alarm_actions")
+              .contains("aws_sns_topic.alarms.arn");
+          assertThat(String.valueOf(alarm.get("ok_actions")))
+              .as(metric + " ok_actions")
+              .contains("aws_sns_topic.alarms.arn");
+          assertThat(String.valueOf(alarm.get("dimensions")))
+              .as(metric + " dimensions: the watchdog's metrics.stack")
+              .isEqualTo("{" + dimension + "=" + stack + "}");
+        });
+    assertThat(ours.get("CanaryAgeSeconds").get("treat_missing_data"))
+        .as("no canary age at all (watchdog or its log shipping gone) is an alarm too")
+        .isEqualTo("breaching");
+
+    // its log group (where the EMF lines become metrics) is made here and passed to the host
+    assertThat(resources("aws_cloudwatch_log_group")).containsKey("watchdog");
+    assertThat(resources("aws_cloudwatch_log_group").get("watchdog").get("retention_in_days"))
+        .isNotNull();
+    assertThat(allText)
+        .containsPattern("watchdog_log_group\\s*=\\s*aws_cloudwatch_log_group\\.watchdog\\.name");
   }
 
   @Test
