@@ -15,9 +15,16 @@ final class Rest {
 
   private final HttpClient client;
   private final Duration timeout;
+  private final java.util.Optional<String> authorization;
 
   Rest(Duration timeout) {
+    this(timeout, java.util.Optional.empty());
+  }
+
+  /** A client that sends {@code authorization} (an Authorization header value) with each call. */
+  Rest(Duration timeout, java.util.Optional<String> authorization) {
     this.timeout = timeout;
+    this.authorization = authorization;
     this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
@@ -44,6 +51,7 @@ final class Rest {
   }
 
   private Answer send(HttpRequest.Builder request) throws IOException {
+    authorization.ifPresent(a -> request.header("Authorization", a));
     try {
       HttpResponse<byte[]> response =
           client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -65,7 +65,9 @@ public final class Watchdog implements AutoCloseable {
     this.kafka =
         new KafkaWatch(bootstrap, config.getString(WatchdogConfig.KAFKA_JOB_GROUP_ID), timeout);
     this.elasticsearch =
-        new ElasticsearchWatch(rest, config.getString(WatchdogConfig.ELASTICSEARCH_URL));
+        new ElasticsearchWatch(
+            new Rest(timeout, config.elasticsearchAuthorization()),
+            config.getString(WatchdogConfig.ELASTICSEARCH_URL));
     this.connect =
         new ConnectSupervisor(
             rest,

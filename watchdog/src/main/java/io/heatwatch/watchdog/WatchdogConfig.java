@@ -36,6 +36,8 @@ public final class WatchdogConfig extends AbstractConfig {
   public static final String FLINK_URL = "flink.url";
   public static final String FLINK_JOB_NAME = "flink.job-name";
   public static final String ELASTICSEARCH_URL = "elasticsearch.url";
+  public static final String ELASTICSEARCH_USERNAME = "elasticsearch.username";
+  public static final String ELASTICSEARCH_PASSWORD_FILE = "elasticsearch.password-file";
   public static final String CANARY_INTERVAL = "canary.interval";
   public static final String STALL_AFTER = "stall.after";
   public static final String HTTP_TIMEOUT = "http.timeout";
@@ -98,6 +100,18 @@ public final class WatchdogConfig extends AbstractConfig {
               Importance.MEDIUM,
               "The job's name, or the start of it")
           .define(ELASTICSEARCH_URL, Type.STRING, Importance.HIGH, "Elasticsearch HTTP URL")
+          .define(
+              ELASTICSEARCH_USERNAME,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "Elasticsearch user (basic auth); empty for a cluster without security")
+          .define(
+              ELASTICSEARCH_PASSWORD_FILE,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "File holding that user's password")
           .define(
               CANARY_INTERVAL,
               Type.STRING,
@@ -176,14 +190,38 @@ public final class WatchdogConfig extends AbstractConfig {
   }
 
   Optional<String> mqttPassword() {
-    String file = getString(MQTT_PASSWORD_FILE);
+    return secret(MQTT_PASSWORD_FILE);
+  }
+
+  /** The value of an Authorization header for Elasticsearch, empty without a user. */
+  Optional<String> elasticsearchAuthorization() {
+    String user = getString(ELASTICSEARCH_USERNAME);
+    if (user.isEmpty()) {
+      return Optional.empty();
+    }
+    String password =
+        secret(ELASTICSEARCH_PASSWORD_FILE)
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        ELASTICSEARCH_PASSWORD_FILE,
+                        "",
+                        "is required with " + ELASTICSEARCH_USERNAME));
+    return Optional.of(
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Optional<String> secret(String key) {
+    String file = getString(key);
     if (file.isEmpty()) {
       return Optional.empty();
     }
     try {
       return Optional.of(Files.readString(Path.of(file), StandardCharsets.UTF_8).strip());
     } catch (IOException e) {
-      throw new ConfigException(MQTT_PASSWORD_FILE, file, "cannot read: " + e.getMessage());
+      throw new ConfigException(key, file, "cannot read: " + e.getMessage());
     }
   }
 

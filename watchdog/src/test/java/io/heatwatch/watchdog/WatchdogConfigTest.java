@@ -46,4 +46,26 @@ class WatchdogConfigTest {
       assertTrue(readme.contains("| `" + key + "` |"), key + " missing from watchdog/README.md");
     }
   }
+
+  @Test
+  void anElasticsearchUserGivesABasicAuthorizationWithThePasswordFromItsFile(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path secret = Files.writeString(dir.resolve("pw"), "s3cret\n");
+    Map<String, Object> s = required();
+    s.put(WatchdogConfig.ELASTICSEARCH_USERNAME, "heatwatch-watchdog");
+    s.put(WatchdogConfig.ELASTICSEARCH_PASSWORD_FILE, secret.toString());
+    assertEquals(
+        java.util.Optional.of(
+            "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString("heatwatch-watchdog:s3cret".getBytes())),
+        new WatchdogConfig(s).elasticsearchAuthorization());
+    assertEquals(
+        java.util.Optional.empty(), new WatchdogConfig(required()).elasticsearchAuthorization());
+    s.remove(WatchdogConfig.ELASTICSEARCH_PASSWORD_FILE);
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> new WatchdogConfig(s).elasticsearchAuthorization());
+    assertTrue(e.getMessage().contains(WatchdogConfig.ELASTICSEARCH_PASSWORD_FILE), e.getMessage());
+  }
 }
