@@ -57,6 +57,8 @@ public final class LiveView implements AutoCloseable {
   private volatile boolean loaded;
   private volatile Instant refreshedAt = Instant.EPOCH;
   private volatile boolean lastRefreshFailed;
+  private long failures;
+  private Instant failureLoggedAt = Instant.EPOCH;
 
   public LiveView(
       Queries queries, EventHub hub, ObjectMapper json, Clock clock, Duration pollInterval) {
@@ -112,14 +114,23 @@ public final class LiveView implements AutoCloseable {
     return loaded && !lastRefreshFailed && clock.instant().isBefore(refreshedAt.plus(bound));
   }
 
+  // An outage fails every poll: the first failure is logged, then one line a minute with the count.
   private void refreshQuietly() {
     try {
       refresh();
+      if (failures > 0) {
+        LOG.info("live view refreshes again after {} failed polls", failures);
+      }
+      failures = 0;
       lastRefreshFailed = false;
       refreshedAt = clock.instant();
     } catch (RuntimeException e) {
       lastRefreshFailed = true;
-      LOG.warn("live view refresh failed: {}", e.getMessage());
+      Instant now = clock.instant();
+      if (failures++ == 0 || !now.isBefore(failureLoggedAt.plus(Duration.ofMinutes(1)))) {
+        LOG.warn("live view refresh failed ({} polls so far): {}", failures, e.getMessage());
+        failureLoggedAt = now;
+      }
     }
   }
 
