@@ -146,6 +146,12 @@ public final class ConsoleServer implements AutoCloseable {
             .watchdog()
             .url()
             .map(u -> new WatchdogHealth(u, config.watchdog().pollInterval(), json, clock));
+    if (watchdog.isEmpty()) {
+      LOG.info(
+          "no {} set: the page shows no pipeline health strip; its banner follows"
+              + " PIPELINE_STALLED alarms alone",
+          ConsoleConfig.WATCHDOG_URL);
+    }
     ConsoleHealth health =
         new ConsoleHealth(config.kafkaBootstrapServers(), live::elasticsearchUp, clock);
     PipelineApi pipeline = new PipelineApi(watchdog, live, health, io);
