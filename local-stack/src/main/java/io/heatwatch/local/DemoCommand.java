@@ -127,7 +127,12 @@ final class DemoCommand implements Callable<Integer> {
                 },
                 "heatwatch-demo-stop"));
     try (LocalStack stack = LocalStack.start(dataDir.toAbsolutePath(), ports);
-        DemoConsole console = DemoConsole.start(stack, dataDir.toAbsolutePath(), consolePort);
+        DemoConsole console =
+            DemoConsole.start(
+                stack,
+                dataDir.toAbsolutePath(),
+                consolePort,
+                "http://127.0.0.1:" + watchdogPort + "/health");
         SimulatedFleet fleet =
             SimulatedFleet.connect(
                 new FleetSpec("demo", "sim", devices, sensors, 42, spikePlan()),

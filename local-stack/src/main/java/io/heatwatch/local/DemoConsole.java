@@ -27,21 +27,37 @@ final class DemoConsole implements AutoCloseable {
     this.password = password;
   }
 
-  static DemoConsole start(LocalStack stack, Path dataDir, int port) throws IOException {
+  /**
+   * The console on {@code port}, its health strip fed by the watchdog at {@code watchdogHealth}.
+   */
+  static DemoConsole start(LocalStack stack, Path dataDir, int port, String watchdogHealth)
+      throws IOException {
     String password = randomPassword();
     Path users = Files.createDirectories(dataDir.resolve("console")).resolve("users");
     Files.deleteIfExists(users);
     UserStore.addUser(users, USER, Role.OPERATOR, password.toCharArray());
     ConsoleServer console =
         ConsoleServer.start(
-            ConsoleConfig.fromMap(
-                Map.of(
-                    ConsoleConfig.PORT, String.valueOf(port),
-                    ConsoleConfig.USERS_FILE, users.toString(),
-                    ConsoleConfig.ELASTICSEARCH_HOSTS, stack.elasticsearch().httpUrl(),
-                    ConsoleConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers())),
-            Clock.systemUTC());
+            ConsoleConfig.fromMap(settings(stack, users, port, watchdogHealth)), Clock.systemUTC());
     return new DemoConsole(console, password);
+  }
+
+  /** The console without a watchdog: no health strip. */
+  static DemoConsole start(LocalStack stack, Path dataDir, int port) throws IOException {
+    return start(stack, dataDir, port, null);
+  }
+
+  private static Map<String, String> settings(
+      LocalStack stack, Path users, int port, String watchdogHealth) {
+    Map<String, String> settings = new java.util.HashMap<>();
+    settings.put(ConsoleConfig.PORT, String.valueOf(port));
+    settings.put(ConsoleConfig.USERS_FILE, users.toString());
+    settings.put(ConsoleConfig.ELASTICSEARCH_HOSTS, stack.elasticsearch().httpUrl());
+    settings.put(ConsoleConfig.KAFKA_BOOTSTRAP_SERVERS, stack.kafka().bootstrapServers());
+    if (watchdogHealth != null) {
+      settings.put(ConsoleConfig.WATCHDOG_URL, watchdogHealth);
+    }
+    return settings;
   }
 
   private static String randomPassword() {
