@@ -138,4 +138,36 @@ class ProductionBrokerIT {
     assertThat(Long.parseLong(received.get(SYS_BYTES).strip())).isNotNegative();
     assertThat(canary.isConnected()).as("still connected").isTrue();
   }
+
+  @Test
+  void aRefusedPublishIsAnsweredAndTheClientStaysConnected() throws Exception {
+    // Mosquitto 2.0.11 with max_queued_messages 0 and memory_limit set disconnected the client
+    // after a refused QoS 1 publish (PUBACK 0x87, then the connection closed)
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setUserName(CANARY);
+    options.setPassword("canary-pw".getBytes(StandardCharsets.UTF_8));
+    options.setSocketFactory(trusting(ProductionMosquitto.ca(dir)).getSocketFactory());
+    MqttAsyncClient client =
+        new MqttAsyncClient(broker.uri(), CANARY + "-refused", new MemoryPersistence());
+    try {
+      client.connect(options).waitForCompletion(10_000);
+      IMqttToken token =
+          client.publish(
+              "heatwatch/v1/home/pi-a/readings",
+              new MqttMessage("{}".getBytes(StandardCharsets.UTF_8), 1, false, null));
+      token.waitForCompletion(10_000);
+      assertThat(token.getReasonCodes()).as("PUBACK: not authorized").containsExactly(0x87);
+      IMqttToken own =
+          client.publish(
+              CANARY_TOPIC, new MqttMessage("{}".getBytes(StandardCharsets.UTF_8), 1, false, null));
+      own.waitForCompletion(10_000);
+      assertThat(own.getReasonCodes()[0]).as("the next publish on the same connection").isZero();
+      assertThat(client.isConnected()).isTrue();
+    } finally {
+      if (client.isConnected()) {
+        client.disconnect().waitForCompletion(5_000);
+      }
+      client.close(true);
+    }
+  }
 }
