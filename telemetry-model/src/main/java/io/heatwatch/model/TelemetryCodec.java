@@ -51,6 +51,17 @@ public final class TelemetryCodec {
     }
   }
 
+  /**
+   * The fields of any contract record as its JSON has them (instants as ISO-8601 text, absent
+   * optional fields left out): the document that stores it, e.g. an alarm in Elasticsearch.
+   */
+  public static java.util.Map<String, Object> fields(Object record) {
+    return MAPPER.convertValue(
+        record,
+        new com.fasterxml.jackson.core.type.TypeReference<
+            java.util.LinkedHashMap<String, Object>>() {});
+  }
+
   /** The JSON text of any contract record. */
   public static String encodeToString(Object record) {
     try {

@@ -258,6 +258,16 @@ class RoundTripTest {
           "silentAfterS",
           "retiredAt");
 
+  @ParameterizedTest
+  @MethodSource("alarms")
+  void fieldsAreTheEncodedJsonAsAMap(Alarm alarm) throws Exception {
+    var fields = TelemetryCodec.fields(alarm);
+    assertThat(TelemetryCodec.encodeToString(fields))
+        .isEqualTo(TelemetryCodec.encodeToString(alarm));
+    assertThat(fields.get("openedAt")).isEqualTo(alarm.openedAt().toString());
+    assertThat(fields.get("version")).isEqualTo(alarm.version());
+  }
+
   @Test
   void encodedFieldsAreExactlyTheRecordComponents() {
     List<Object> records =

@@ -96,7 +96,7 @@ final class ElasticsearchWatch {
 
   /** Writes an alarm version as the job does (upsert by alarmId, only a higher version wins). */
   void write(Alarm alarm) throws IOException {
-    Map<String, Object> doc = AlarmDocument.of(alarm);
+    Map<String, Object> doc = TelemetryCodec.fields(alarm);
     Map<String, Object> body =
         Map.of(
             "script",

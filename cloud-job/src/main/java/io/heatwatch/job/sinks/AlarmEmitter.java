@@ -1,9 +1,8 @@
 package io.heatwatch.job.sinks;
 
 import io.heatwatch.model.Alarm;
-import java.time.Instant;
+import io.heatwatch.model.TelemetryCodec;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.connector.elasticsearch.sink.ElasticsearchEmitter;
@@ -48,30 +47,11 @@ public final class AlarmEmitter implements ElasticsearchEmitter<Alarm> {
         .retryOnConflict(RETRY_ON_CONFLICT);
   }
 
-  /** The document's fields, as mapped by {@code index-templates/heatwatch-alarms.json}. */
+  /**
+   * The document's fields, as mapped by {@code index-templates/heatwatch-alarms.json}: the alarm's
+   * JSON, as the watchdog stores its PIPELINE_STALLED alarms too.
+   */
   static Map<String, Object> document(Alarm alarm) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("v", alarm.v());
-    doc.put("alarmId", alarm.alarmId());
-    doc.put("version", alarm.version());
-    doc.put("site", alarm.site());
-    doc.put("deviceId", alarm.deviceId());
-    doc.put("sensorId", alarm.sensorId());
-    doc.put("kind", alarm.kind().name());
-    doc.put("severity", alarm.severity().name());
-    doc.put("state", alarm.state().name());
-    doc.put("openedAt", text(alarm.openedAt()));
-    doc.put("updatedAt", text(alarm.updatedAt()));
-    doc.put("clearedAt", text(alarm.clearedAt()));
-    doc.put("ackedBy", alarm.ackedBy());
-    doc.put("ackComment", alarm.ackComment());
-    doc.put("value", alarm.value());
-    doc.put("threshold", alarm.threshold());
-    doc.put("message", alarm.message());
-    return doc;
-  }
-
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
+    return TelemetryCodec.fields(alarm);
   }
 }
