@@ -39,7 +39,7 @@ record Form(
       new Form(
           "short",
           3,
-          Duration.ofSeconds(6),
+          Duration.ofSeconds(4),
           Duration.ofSeconds(6),
           4,
           Duration.ofSeconds(15),
