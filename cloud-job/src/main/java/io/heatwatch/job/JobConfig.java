@@ -1,7 +1,7 @@
 package io.heatwatch.job;
 
 import io.heatwatch.job.detect.SensorFaultDetector;
-import io.heatwatch.job.detect.Thresholds;
+import io.heatwatch.model.Thresholds;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

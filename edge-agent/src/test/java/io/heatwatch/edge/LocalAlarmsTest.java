@@ -54,24 +54,23 @@ class LocalAlarmsTest {
 
   private static byte[] alarm(String id, Alarm.AlarmState state) {
     return TelemetryCodec.encode(
-        new Alarm(
-            Versions.V1,
-            id,
-            state == Alarm.AlarmState.OPEN ? 1 : 2,
-            "home",
-            "pi-1",
-            "s1",
-            Alarm.AlarmKind.HIGH,
-            Alarm.Severity.WARNING,
-            state,
-            T,
-            T,
-            state == Alarm.AlarmState.CLEARED ? T : null,
-            null,
-            null,
-            40.0,
-            35.0,
-            "hot"));
+        Alarm.builder()
+            .v(Versions.V1)
+            .alarmId(id)
+            .version(state == Alarm.AlarmState.OPEN ? 1 : 2)
+            .site("home")
+            .deviceId("pi-1")
+            .sensorId("s1")
+            .kind(Alarm.AlarmKind.HIGH)
+            .severity(Alarm.Severity.WARNING)
+            .state(state)
+            .openedAt(T)
+            .updatedAt(T)
+            .clearedAt(state == Alarm.AlarmState.CLEARED ? T : null)
+            .value(40.0)
+            .threshold(35.0)
+            .message("hot")
+            .build());
   }
 
   @Test

@@ -70,24 +70,22 @@ class SimulatedFleetIT {
       assertThat(fleet.waiting()).isZero();
 
       Alarm open =
-          new Alarm(
-              Versions.V1,
-              "dev-01:dev-01-t1:HIGH:1",
-              1,
-              "it",
-              "dev-01",
-              "dev-01-t1",
-              Alarm.AlarmKind.HIGH,
-              Alarm.Severity.CRITICAL,
-              Alarm.AlarmState.OPEN,
-              Instant.now(),
-              Instant.now(),
-              null,
-              null,
-              null,
-              48.0,
-              35.0,
-              "spike");
+          Alarm.builder()
+              .v(Versions.V1)
+              .alarmId("dev-01:dev-01-t1:HIGH:1")
+              .version(1)
+              .site("it")
+              .deviceId("dev-01")
+              .sensorId("dev-01-t1")
+              .kind(Alarm.AlarmKind.HIGH)
+              .severity(Alarm.Severity.CRITICAL)
+              .state(Alarm.AlarmState.OPEN)
+              .openedAt(Instant.now())
+              .updatedAt(Instant.now())
+              .value(48.0)
+              .threshold(35.0)
+              .message("spike")
+              .build();
       subscriber.publish(
           MqttTopics.topic("it", "dev-01", MqttTopics.Channel.ALARMS),
           new MqttMessage(TelemetryCodec.encode(open), 1, false, null));

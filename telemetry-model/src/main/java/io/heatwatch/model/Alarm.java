@@ -83,6 +83,163 @@ public record Alarm(
         + openedAt.toEpochMilli();
   }
 
+  /** A builder for a new alarm: contract version {@link Versions#V1}, version 1, state OPEN. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this alarm's fields, to make its next version. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.v = v;
+    b.alarmId = alarmId;
+    b.version = version;
+    b.site = site;
+    b.deviceId = deviceId;
+    b.sensorId = sensorId;
+    b.kind = kind;
+    b.severity = severity;
+    b.state = state;
+    b.openedAt = openedAt;
+    b.updatedAt = updatedAt;
+    b.clearedAt = clearedAt;
+    b.ackedBy = ackedBy;
+    b.ackComment = ackComment;
+    b.value = value;
+    b.threshold = threshold;
+    b.message = message;
+    return b;
+  }
+
+  /** Builds an {@link Alarm} field by field; {@link #build()} validates as the constructor does. */
+  public static final class Builder {
+    private int v = Versions.V1;
+    private String alarmId;
+    private long version = 1;
+    private String site;
+    private String deviceId;
+    private String sensorId;
+    private AlarmKind kind;
+    private Severity severity;
+    private AlarmState state = AlarmState.OPEN;
+    private Instant openedAt;
+    private Instant updatedAt;
+    private Instant clearedAt;
+    private String ackedBy;
+    private String ackComment;
+    private Double value;
+    private Double threshold;
+    private String message;
+
+    private Builder() {}
+
+    public Builder v(int v) {
+      this.v = v;
+      return this;
+    }
+
+    public Builder alarmId(String alarmId) {
+      this.alarmId = alarmId;
+      return this;
+    }
+
+    public Builder version(long version) {
+      this.version = version;
+      return this;
+    }
+
+    public Builder site(String site) {
+      this.site = site;
+      return this;
+    }
+
+    public Builder deviceId(String deviceId) {
+      this.deviceId = deviceId;
+      return this;
+    }
+
+    public Builder sensorId(String sensorId) {
+      this.sensorId = sensorId;
+      return this;
+    }
+
+    public Builder kind(AlarmKind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    public Builder severity(Severity severity) {
+      this.severity = severity;
+      return this;
+    }
+
+    public Builder state(AlarmState state) {
+      this.state = state;
+      return this;
+    }
+
+    public Builder openedAt(Instant openedAt) {
+      this.openedAt = openedAt;
+      return this;
+    }
+
+    public Builder updatedAt(Instant updatedAt) {
+      this.updatedAt = updatedAt;
+      return this;
+    }
+
+    public Builder clearedAt(Instant clearedAt) {
+      this.clearedAt = clearedAt;
+      return this;
+    }
+
+    public Builder ackedBy(String ackedBy) {
+      this.ackedBy = ackedBy;
+      return this;
+    }
+
+    public Builder ackComment(String ackComment) {
+      this.ackComment = ackComment;
+      return this;
+    }
+
+    public Builder value(Double value) {
+      this.value = value;
+      return this;
+    }
+
+    public Builder threshold(Double threshold) {
+      this.threshold = threshold;
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public Alarm build() {
+      return new Alarm(
+          v,
+          alarmId,
+          version,
+          site,
+          deviceId,
+          sensorId,
+          kind,
+          severity,
+          state,
+          openedAt,
+          updatedAt,
+          clearedAt,
+          ackedBy,
+          ackComment,
+          value,
+          threshold,
+          message);
+    }
+  }
+
   /** What a detector found. */
   public enum AlarmKind {
     HIGH,

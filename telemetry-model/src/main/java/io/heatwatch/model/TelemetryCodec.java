@@ -126,24 +126,25 @@ public final class TelemetryCodec {
   /** An alarm event. */
   public static Alarm decodeAlarm(byte[] payload) {
     JsonFields f = new JsonFields(parse(payload), "Alarm");
-    return new Alarm(
-        f.version(),
-        f.text("alarmId"),
-        f.requiredInteger("version"),
-        f.text("site"),
-        f.text("deviceId"),
-        f.text("sensorId"),
-        f.enumValue("kind", Alarm.AlarmKind.class),
-        f.enumValue("severity", Alarm.Severity.class),
-        f.enumValue("state", Alarm.AlarmState.class),
-        f.instant("openedAt"),
-        f.instant("updatedAt"),
-        f.instant("clearedAt"),
-        f.text("ackedBy"),
-        f.text("ackComment"),
-        f.number("value"),
-        f.number("threshold"),
-        f.text("message"));
+    return Alarm.builder()
+        .v(f.version())
+        .alarmId(f.text("alarmId"))
+        .version(f.requiredInteger("version"))
+        .site(f.text("site"))
+        .deviceId(f.text("deviceId"))
+        .sensorId(f.text("sensorId"))
+        .kind(f.enumValue("kind", Alarm.AlarmKind.class))
+        .severity(f.enumValue("severity", Alarm.Severity.class))
+        .state(f.enumValue("state", Alarm.AlarmState.class))
+        .openedAt(f.instant("openedAt"))
+        .updatedAt(f.instant("updatedAt"))
+        .clearedAt(f.instant("clearedAt"))
+        .ackedBy(f.text("ackedBy"))
+        .ackComment(f.text("ackComment"))
+        .value(f.number("value"))
+        .threshold(f.number("threshold"))
+        .message(f.text("message"))
+        .build();
   }
 
   /** An operator's command on an alarm. */

@@ -12,24 +12,22 @@ class AlarmTest {
   private static final Instant OPENED = Instant.parse("2026-11-24T10:15:30.125Z");
 
   private static Alarm alarm(String id, long version, AlarmState state, Instant clearedAt) {
-    return new Alarm(
-        1,
-        id,
-        version,
-        "home",
-        "pi-kitchen",
-        "28-0316a2796aff",
-        AlarmKind.HIGH,
-        Severity.WARNING,
-        state,
-        OPENED,
-        OPENED,
-        clearedAt,
-        null,
-        null,
-        9.0,
-        8.0,
-        null);
+    return Alarm.builder()
+        .v(1)
+        .alarmId(id)
+        .version(version)
+        .site("home")
+        .deviceId("pi-kitchen")
+        .sensorId("28-0316a2796aff")
+        .kind(AlarmKind.HIGH)
+        .severity(Severity.WARNING)
+        .state(state)
+        .openedAt(OPENED)
+        .updatedAt(OPENED)
+        .clearedAt(clearedAt)
+        .value(9.0)
+        .threshold(8.0)
+        .build();
   }
 
   @Test
@@ -92,45 +90,38 @@ class AlarmTest {
     InvalidPayloadException ackedBy =
         Rejection.of(
             () ->
-                new Alarm(
-                    1,
-                    "a",
-                    2,
-                    "home",
-                    "pi",
-                    "s1",
-                    AlarmKind.LOW,
-                    Severity.WARNING,
-                    AlarmState.ACKNOWLEDGED,
-                    OPENED,
-                    OPENED,
-                    null,
-                    "m".repeat(201),
-                    null,
-                    null,
-                    null,
-                    null));
+                Alarm.builder()
+                    .v(1)
+                    .alarmId("a")
+                    .version(2)
+                    .site("home")
+                    .deviceId("pi")
+                    .sensorId("s1")
+                    .kind(AlarmKind.LOW)
+                    .severity(Severity.WARNING)
+                    .state(AlarmState.ACKNOWLEDGED)
+                    .openedAt(OPENED)
+                    .updatedAt(OPENED)
+                    .ackedBy("m".repeat(201))
+                    .build());
     InvalidPayloadException comment =
         Rejection.of(
             () ->
-                new Alarm(
-                    1,
-                    "a",
-                    2,
-                    "home",
-                    "pi",
-                    "s1",
-                    AlarmKind.LOW,
-                    Severity.WARNING,
-                    AlarmState.ACKNOWLEDGED,
-                    OPENED,
-                    OPENED,
-                    null,
-                    "maria",
-                    "c".repeat(501),
-                    null,
-                    null,
-                    null));
+                Alarm.builder()
+                    .v(1)
+                    .alarmId("a")
+                    .version(2)
+                    .site("home")
+                    .deviceId("pi")
+                    .sensorId("s1")
+                    .kind(AlarmKind.LOW)
+                    .severity(Severity.WARNING)
+                    .state(AlarmState.ACKNOWLEDGED)
+                    .openedAt(OPENED)
+                    .updatedAt(OPENED)
+                    .ackedBy("maria")
+                    .ackComment("c".repeat(501))
+                    .build());
 
     assertThat(ackedBy.field()).isEqualTo("ackedBy");
     assertThat(comment.field()).isEqualTo("ackComment");
@@ -141,24 +132,20 @@ class AlarmTest {
     InvalidPayloadException e =
         Rejection.of(
             () ->
-                new Alarm(
-                    1,
-                    "a",
-                    1,
-                    "home",
-                    "pi",
-                    "s1",
-                    AlarmKind.SPIKE,
-                    Severity.WARNING,
-                    AlarmState.OPEN,
-                    OPENED,
-                    OPENED,
-                    null,
-                    null,
-                    null,
-                    Double.NaN,
-                    null,
-                    null));
+                Alarm.builder()
+                    .v(1)
+                    .alarmId("a")
+                    .version(1)
+                    .site("home")
+                    .deviceId("pi")
+                    .sensorId("s1")
+                    .kind(AlarmKind.SPIKE)
+                    .severity(Severity.WARNING)
+                    .state(AlarmState.OPEN)
+                    .openedAt(OPENED)
+                    .updatedAt(OPENED)
+                    .value(Double.NaN)
+                    .build());
 
     assertThat(e.field()).isEqualTo("value");
   }

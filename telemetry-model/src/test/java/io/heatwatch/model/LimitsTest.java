@@ -105,24 +105,21 @@ class LimitsTest {
     assertThat(
             Rejection.of(
                     () ->
-                        new Alarm(
-                            1,
-                            "a1",
-                            1,
-                            "home",
-                            "pi",
-                            "t1",
-                            Alarm.AlarmKind.SPIKE,
-                            Alarm.Severity.WARNING,
-                            Alarm.AlarmState.OPEN,
-                            TS,
-                            TS,
-                            null,
-                            null,
-                            null,
-                            1e39,
-                            1.0,
-                            null))
+                        Alarm.builder()
+                            .v(1)
+                            .alarmId("a1")
+                            .version(1)
+                            .site("home")
+                            .deviceId("pi")
+                            .sensorId("t1")
+                            .kind(Alarm.AlarmKind.SPIKE)
+                            .severity(Alarm.Severity.WARNING)
+                            .state(Alarm.AlarmState.OPEN)
+                            .openedAt(TS)
+                            .updatedAt(TS)
+                            .value(1e39)
+                            .threshold(1.0)
+                            .build())
                 .field())
         .isEqualTo("value");
   }

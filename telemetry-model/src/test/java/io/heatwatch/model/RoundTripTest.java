@@ -101,78 +101,70 @@ class RoundTripTest {
     Instant cleared = TS.plusSeconds(900);
     String id = Alarm.idFor("pi-kitchen", "28-0316a2796aff", AlarmKind.HIGH, TS);
     return Stream.of(
-        new Alarm(
-            1,
-            id,
-            1,
-            "home",
-            "pi-kitchen",
-            "28-0316a2796aff",
-            AlarmKind.HIGH,
-            Severity.WARNING,
-            AlarmState.OPEN,
-            TS,
-            TS,
-            null,
-            null,
-            null,
-            9.25,
-            8.0,
-            "too warm"),
-        new Alarm(
-            1,
-            id,
-            2,
-            "home",
-            "pi-kitchen",
-            "28-0316a2796aff",
-            AlarmKind.HIGH,
-            Severity.CRITICAL,
-            AlarmState.ACKNOWLEDGED,
-            TS,
-            TS.plusSeconds(60),
-            null,
-            "maria",
-            "on it",
-            11.0,
-            8.0,
-            null),
-        new Alarm(
-            1,
-            id,
-            3,
-            "home",
-            "pi-kitchen",
-            "28-0316a2796aff",
-            AlarmKind.HIGH,
-            Severity.CRITICAL,
-            AlarmState.CLEARED,
-            TS,
-            cleared,
-            cleared,
-            "maria",
-            "on it",
-            7.4,
-            8.0,
-            "back to normal"),
-        new Alarm(
-            1,
-            Alarm.idFor("pi-garage", null, AlarmKind.DEVICE_OFFLINE, TS),
-            1,
-            "home",
-            "pi-garage",
-            null,
-            AlarmKind.DEVICE_OFFLINE,
-            Severity.CRITICAL,
-            AlarmState.OPEN,
-            TS,
-            TS,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+        Alarm.builder()
+            .v(1)
+            .alarmId(id)
+            .version(1)
+            .site("home")
+            .deviceId("pi-kitchen")
+            .sensorId("28-0316a2796aff")
+            .kind(AlarmKind.HIGH)
+            .severity(Severity.WARNING)
+            .state(AlarmState.OPEN)
+            .openedAt(TS)
+            .updatedAt(TS)
+            .value(9.25)
+            .threshold(8.0)
+            .message("too warm")
+            .build(),
+        Alarm.builder()
+            .v(1)
+            .alarmId(id)
+            .version(2)
+            .site("home")
+            .deviceId("pi-kitchen")
+            .sensorId("28-0316a2796aff")
+            .kind(AlarmKind.HIGH)
+            .severity(Severity.CRITICAL)
+            .state(AlarmState.ACKNOWLEDGED)
+            .openedAt(TS)
+            .updatedAt(TS.plusSeconds(60))
+            .ackedBy("maria")
+            .ackComment("on it")
+            .value(11.0)
+            .threshold(8.0)
+            .build(),
+        Alarm.builder()
+            .v(1)
+            .alarmId(id)
+            .version(3)
+            .site("home")
+            .deviceId("pi-kitchen")
+            .sensorId("28-0316a2796aff")
+            .kind(AlarmKind.HIGH)
+            .severity(Severity.CRITICAL)
+            .state(AlarmState.CLEARED)
+            .openedAt(TS)
+            .updatedAt(cleared)
+            .clearedAt(cleared)
+            .ackedBy("maria")
+            .ackComment("on it")
+            .value(7.4)
+            .threshold(8.0)
+            .message("back to normal")
+            .build(),
+        Alarm.builder()
+            .v(1)
+            .alarmId(Alarm.idFor("pi-garage", null, AlarmKind.DEVICE_OFFLINE, TS))
+            .version(1)
+            .site("home")
+            .deviceId("pi-garage")
+            .kind(AlarmKind.DEVICE_OFFLINE)
+            .severity(Severity.CRITICAL)
+            .state(AlarmState.OPEN)
+            .openedAt(TS)
+            .updatedAt(TS)
+            .build());
   }
 
   @ParameterizedTest

@@ -61,45 +61,42 @@ final class StallAlarms {
   }
 
   private static Alarm opened(Stage stage, String reason, Instant now) {
-    return new Alarm(
-        Versions.V1,
-        Alarm.idFor(Pipeline.DEVICE_ID, stage.id(), AlarmKind.PIPELINE_STALLED, now),
-        1,
-        Pipeline.SITE,
-        Pipeline.DEVICE_ID,
-        stage.id(),
-        AlarmKind.PIPELINE_STALLED,
-        Severity.CRITICAL,
-        AlarmState.OPEN,
-        now,
-        now,
-        null,
-        null,
-        null,
-        null,
-        null,
-        bounded(reason));
+    return Alarm.builder()
+        .v(Versions.V1)
+        .alarmId(Alarm.idFor(Pipeline.DEVICE_ID, stage.id(), AlarmKind.PIPELINE_STALLED, now))
+        .version(1)
+        .site(Pipeline.SITE)
+        .deviceId(Pipeline.DEVICE_ID)
+        .sensorId(stage.id())
+        .kind(AlarmKind.PIPELINE_STALLED)
+        .severity(Severity.CRITICAL)
+        .state(AlarmState.OPEN)
+        .openedAt(now)
+        .updatedAt(now)
+        .message(bounded(reason))
+        .build();
   }
 
   private static Alarm cleared(Alarm a, Instant now, String why) {
-    return new Alarm(
-        a.v(),
-        a.alarmId(),
-        a.version() + 1,
-        a.site(),
-        a.deviceId(),
-        a.sensorId(),
-        a.kind(),
-        a.severity(),
-        AlarmState.CLEARED,
-        a.openedAt(),
-        now,
-        now,
-        a.ackedBy(),
-        a.ackComment(),
-        a.value(),
-        a.threshold(),
-        bounded("cleared: " + why + " (was: " + a.message() + ")"));
+    return Alarm.builder()
+        .v(a.v())
+        .alarmId(a.alarmId())
+        .version(a.version() + 1)
+        .site(a.site())
+        .deviceId(a.deviceId())
+        .sensorId(a.sensorId())
+        .kind(a.kind())
+        .severity(a.severity())
+        .state(AlarmState.CLEARED)
+        .openedAt(a.openedAt())
+        .updatedAt(now)
+        .clearedAt(now)
+        .ackedBy(a.ackedBy())
+        .ackComment(a.ackComment())
+        .value(a.value())
+        .threshold(a.threshold())
+        .message(bounded("cleared: " + why + " (was: " + a.message() + ")"))
+        .build();
   }
 
   private static String bounded(String message) {

@@ -2,6 +2,7 @@ package io.heatwatch.job.detect;
 
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 
 /**
  * One kind of check on one sensor's readings. Detectors only judge; {@link AlarmLifecycle} turns

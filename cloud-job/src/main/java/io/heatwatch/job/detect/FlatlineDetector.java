@@ -3,6 +3,7 @@ package io.heatwatch.job.detect;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 
 /**
  * FLATLINE: a stuck sensor, whose OK value has not moved by more than {@value #TOLERANCE_C} °C

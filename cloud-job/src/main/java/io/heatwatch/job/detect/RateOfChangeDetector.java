@@ -3,6 +3,7 @@ package io.heatwatch.job.detect;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 
 /**
  * RATE_OF_CHANGE: the sensor's level moves faster than {@code maxRateCPerMin}, measured over at

@@ -4,6 +4,7 @@ import io.heatwatch.job.detect.AlarmLifecycle.Subject;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 import java.io.Serializable;
 import java.util.function.Consumer;
 

@@ -3,6 +3,7 @@ package io.heatwatch.job.detect;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 
 /**
  * SENSOR_FAULT: a burst of readings that are not OK (CRC errors, power-on resets, disconnects...):
@@ -11,7 +12,7 @@ import io.heatwatch.model.Reading;
  */
 public final class SensorFaultDetector implements Detector {
   /** How many recent readings the burst is counted over. */
-  public static final int HISTORY = 10;
+  public static final int HISTORY = Thresholds.FAULT_HISTORY;
 
   private static final long MASK = (1L << HISTORY) - 1;
 

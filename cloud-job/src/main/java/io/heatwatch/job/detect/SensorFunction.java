@@ -12,6 +12,7 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.SensorRef;
+import io.heatwatch.model.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -3,6 +3,7 @@ package io.heatwatch.job.detect;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 
 /**
  * SPIKE: a reading far from the sensor's robust baseline. The baseline is the median of the last

@@ -3,6 +3,7 @@ package io.heatwatch.job.detect;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 
 /**
  * HIGH and LOW: an OK reading beyond the sensor's {@code highC} (above) or {@code lowC} (below);

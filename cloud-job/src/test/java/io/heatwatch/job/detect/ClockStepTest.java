@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
+import io.heatwatch.model.Thresholds;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,6 +13,7 @@ import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.Thresholds;
 import io.heatwatch.model.Versions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;

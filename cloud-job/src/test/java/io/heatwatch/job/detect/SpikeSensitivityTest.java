@@ -8,6 +8,7 @@ import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.Thresholds;
 import io.heatwatch.model.Versions;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.heatwatch.model.InvalidPayloadException;
 import io.heatwatch.model.Limits;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.Thresholds;
 import io.heatwatch.model.Versions;
 import java.time.Duration;
 import java.time.Instant;

@@ -77,23 +77,22 @@ class AlarmEmitterITCase {
 
   private static Alarm alarm(String sensor, long version, Severity severity, AlarmState state) {
     Instant updated = OPENED.plusSeconds(60 * version);
-    return new Alarm(
-        Versions.V1,
-        Alarm.idFor("pi-it", sensor, AlarmKind.HIGH, OPENED),
-        version,
-        "home",
-        "pi-it",
-        sensor,
-        AlarmKind.HIGH,
-        severity,
-        state,
-        OPENED,
-        updated,
-        state == AlarmState.CLEARED ? updated : null,
-        null,
-        null,
-        40.0 + version,
-        35.0,
-        "version " + version);
+    return Alarm.builder()
+        .v(Versions.V1)
+        .alarmId(Alarm.idFor("pi-it", sensor, AlarmKind.HIGH, OPENED))
+        .version(version)
+        .site("home")
+        .deviceId("pi-it")
+        .sensorId(sensor)
+        .kind(AlarmKind.HIGH)
+        .severity(severity)
+        .state(state)
+        .openedAt(OPENED)
+        .updatedAt(updated)
+        .clearedAt(state == AlarmState.CLEARED ? updated : null)
+        .value(40.0 + version)
+        .threshold(35.0)
+        .message("version " + version)
+        .build();
   }
 }

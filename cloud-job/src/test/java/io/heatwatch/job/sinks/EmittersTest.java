@@ -161,24 +161,23 @@ class EmittersTest {
   @Test
   void upsertsAlarmsByIdWithAScriptThatOnlyAppliesHigherVersions() {
     Alarm alarm =
-        new Alarm(
-            Versions.V1,
-            Alarm.idFor("pi-a", "t1", AlarmKind.HIGH, T0),
-            2,
-            "home",
-            "pi-a",
-            "t1",
-            AlarmKind.HIGH,
-            Severity.WARNING,
-            AlarmState.CLEARED,
-            T0,
-            T0.plusSeconds(60),
-            T0.plusSeconds(60),
-            null,
-            null,
-            30.0,
-            35.0,
-            "back below");
+        Alarm.builder()
+            .v(Versions.V1)
+            .alarmId(Alarm.idFor("pi-a", "t1", AlarmKind.HIGH, T0))
+            .version(2)
+            .site("home")
+            .deviceId("pi-a")
+            .sensorId("t1")
+            .kind(AlarmKind.HIGH)
+            .severity(Severity.WARNING)
+            .state(AlarmState.CLEARED)
+            .openedAt(T0)
+            .updatedAt(T0.plusSeconds(60))
+            .clearedAt(T0.plusSeconds(60))
+            .value(30.0)
+            .threshold(35.0)
+            .message("back below")
+            .build();
 
     UpdateRequest request = AlarmEmitter.request(alarm);
 

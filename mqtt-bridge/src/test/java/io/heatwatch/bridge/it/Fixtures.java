@@ -137,24 +137,22 @@ public final class Fixtures {
    * (which its alarmId carries, so alarms at different times differ).
    */
   public static Alarm highAlarm(String device, Instant at) {
-    return new Alarm(
-        1,
-        device + ":" + device + "-t1:HIGH:" + at.toEpochMilli(),
-        1,
-        "lab",
-        device,
-        device + "-t1",
-        Alarm.AlarmKind.HIGH,
-        Alarm.Severity.WARNING,
-        Alarm.AlarmState.OPEN,
-        at,
-        at,
-        null,
-        null,
-        null,
-        9.25,
-        8.0,
-        "above 8.0 °C");
+    return Alarm.builder()
+        .v(1)
+        .alarmId(device + ":" + device + "-t1:HIGH:" + at.toEpochMilli())
+        .version(1)
+        .site("lab")
+        .deviceId(device)
+        .sensorId(device + "-t1")
+        .kind(Alarm.AlarmKind.HIGH)
+        .severity(Alarm.Severity.WARNING)
+        .state(Alarm.AlarmState.OPEN)
+        .openedAt(at)
+        .updatedAt(at)
+        .value(9.25)
+        .threshold(8.0)
+        .message("above 8.0 °C")
+        .build();
   }
 
   /**
