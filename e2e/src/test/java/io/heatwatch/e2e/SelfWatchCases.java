@@ -10,7 +10,6 @@ import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.SensorRef;
 import io.heatwatch.model.TelemetryCodec;
-import io.heatwatch.model.Versions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -300,21 +299,13 @@ final class SelfWatchCases {
   }
 
   private static SensorConfig silentAfter(String site, String device, String sensor) {
-    return new SensorConfig(
-        Versions.V1,
-        sensor,
-        site,
-        device,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Instant.now(),
-        "e2e",
-        SILENT_AFTER.toSeconds(),
-        null);
+    return SensorConfig.builder()
+        .sensorId(sensor)
+        .site(site)
+        .deviceId(device)
+        .updatedAt(Instant.now())
+        .updatedBy("e2e")
+        .silentAfterS(SILENT_AFTER.toSeconds())
+        .build();
   }
 }

@@ -124,6 +124,152 @@ public record DeviceStatus(
         null);
   }
 
+  /** A builder for a new DeviceStatus, contract version {@link Versions#V1}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this DeviceStatus's fields, to make a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.v = v;
+    b.site = site;
+    b.deviceId = deviceId;
+    b.state = state;
+    b.ts = ts;
+    b.bootId = bootId;
+    b.agentVersion = agentVersion;
+    b.outboxDepth = outboxDepth;
+    b.dropped = dropped;
+    b.uptimeS = uptimeS;
+    b.cpuTempC = cpuTempC;
+    b.refused = refused;
+    b.sensorsConfigured = sensorsConfigured;
+    b.sensorsSeen = sensorsSeen;
+    b.lastGoodReadTs = lastGoodReadTs;
+    return b;
+  }
+
+  /**
+   * Builds a {@link DeviceStatus} field by field; {@link #build()} validates as the constructor
+   * does.
+   */
+  public static final class Builder {
+    private int v = Versions.V1;
+    private String site;
+    private String deviceId;
+    private DeviceState state;
+    private Instant ts;
+    private String bootId;
+    private String agentVersion;
+    private Long outboxDepth;
+    private Long dropped;
+    private Long uptimeS;
+    private Double cpuTempC;
+    private @JsonInclude(JsonInclude.Include.NON_NULL) Long refused;
+    private @JsonInclude(JsonInclude.Include.NON_NULL) Long sensorsConfigured;
+    private @JsonInclude(JsonInclude.Include.NON_NULL) Long sensorsSeen;
+    private @JsonInclude(JsonInclude.Include.NON_NULL) Instant lastGoodReadTs;
+
+    private Builder() {}
+
+    public Builder v(int v) {
+      this.v = v;
+      return this;
+    }
+
+    public Builder site(String site) {
+      this.site = site;
+      return this;
+    }
+
+    public Builder deviceId(String deviceId) {
+      this.deviceId = deviceId;
+      return this;
+    }
+
+    public Builder state(DeviceState state) {
+      this.state = state;
+      return this;
+    }
+
+    public Builder ts(Instant ts) {
+      this.ts = ts;
+      return this;
+    }
+
+    public Builder bootId(String bootId) {
+      this.bootId = bootId;
+      return this;
+    }
+
+    public Builder agentVersion(String agentVersion) {
+      this.agentVersion = agentVersion;
+      return this;
+    }
+
+    public Builder outboxDepth(Long outboxDepth) {
+      this.outboxDepth = outboxDepth;
+      return this;
+    }
+
+    public Builder dropped(Long dropped) {
+      this.dropped = dropped;
+      return this;
+    }
+
+    public Builder uptimeS(Long uptimeS) {
+      this.uptimeS = uptimeS;
+      return this;
+    }
+
+    public Builder cpuTempC(Double cpuTempC) {
+      this.cpuTempC = cpuTempC;
+      return this;
+    }
+
+    public Builder refused(@JsonInclude(JsonInclude.Include.NON_NULL) Long refused) {
+      this.refused = refused;
+      return this;
+    }
+
+    public Builder sensorsConfigured(
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long sensorsConfigured) {
+      this.sensorsConfigured = sensorsConfigured;
+      return this;
+    }
+
+    public Builder sensorsSeen(@JsonInclude(JsonInclude.Include.NON_NULL) Long sensorsSeen) {
+      this.sensorsSeen = sensorsSeen;
+      return this;
+    }
+
+    public Builder lastGoodReadTs(
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant lastGoodReadTs) {
+      this.lastGoodReadTs = lastGoodReadTs;
+      return this;
+    }
+
+    public DeviceStatus build() {
+      return new DeviceStatus(
+          v,
+          site,
+          deviceId,
+          state,
+          ts,
+          bootId,
+          agentVersion,
+          outboxDepth,
+          dropped,
+          uptimeS,
+          cpuTempC,
+          refused,
+          sensorsConfigured,
+          sensorsSeen,
+          lastGoodReadTs);
+    }
+  }
+
   /** Whether a device is connected. */
   public enum DeviceState {
     ONLINE,

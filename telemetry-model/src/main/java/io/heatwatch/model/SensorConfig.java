@@ -113,6 +113,150 @@ public record SensorConfig(
         null);
   }
 
+  /** A builder for a new SensorConfig, contract version {@link Versions#V1}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this SensorConfig's fields, to make a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.v = v;
+    b.sensorId = sensorId;
+    b.site = site;
+    b.deviceId = deviceId;
+    b.name = name;
+    b.highC = highC;
+    b.lowC = lowC;
+    b.hysteresisC = hysteresisC;
+    b.maxRateCPerMin = maxRateCPerMin;
+    b.minDurationS = minDurationS;
+    b.spikeZ = spikeZ;
+    b.updatedAt = updatedAt;
+    b.updatedBy = updatedBy;
+    b.silentAfterS = silentAfterS;
+    b.retiredAt = retiredAt;
+    return b;
+  }
+
+  /**
+   * Builds a {@link SensorConfig} field by field; {@link #build()} validates as the constructor
+   * does.
+   */
+  public static final class Builder {
+    private int v = Versions.V1;
+    private String sensorId;
+    private String site;
+    private String deviceId;
+    private String name;
+    private Double highC;
+    private Double lowC;
+    private Double hysteresisC;
+    private Double maxRateCPerMin;
+    private Long minDurationS;
+    private Double spikeZ;
+    private Instant updatedAt;
+    private String updatedBy;
+    private @JsonInclude(JsonInclude.Include.NON_NULL) Long silentAfterS;
+    private @JsonInclude(JsonInclude.Include.NON_NULL) Instant retiredAt;
+
+    private Builder() {}
+
+    public Builder v(int v) {
+      this.v = v;
+      return this;
+    }
+
+    public Builder sensorId(String sensorId) {
+      this.sensorId = sensorId;
+      return this;
+    }
+
+    public Builder site(String site) {
+      this.site = site;
+      return this;
+    }
+
+    public Builder deviceId(String deviceId) {
+      this.deviceId = deviceId;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder highC(Double highC) {
+      this.highC = highC;
+      return this;
+    }
+
+    public Builder lowC(Double lowC) {
+      this.lowC = lowC;
+      return this;
+    }
+
+    public Builder hysteresisC(Double hysteresisC) {
+      this.hysteresisC = hysteresisC;
+      return this;
+    }
+
+    public Builder maxRateCPerMin(Double maxRateCPerMin) {
+      this.maxRateCPerMin = maxRateCPerMin;
+      return this;
+    }
+
+    public Builder minDurationS(Long minDurationS) {
+      this.minDurationS = minDurationS;
+      return this;
+    }
+
+    public Builder spikeZ(Double spikeZ) {
+      this.spikeZ = spikeZ;
+      return this;
+    }
+
+    public Builder updatedAt(Instant updatedAt) {
+      this.updatedAt = updatedAt;
+      return this;
+    }
+
+    public Builder updatedBy(String updatedBy) {
+      this.updatedBy = updatedBy;
+      return this;
+    }
+
+    public Builder silentAfterS(@JsonInclude(JsonInclude.Include.NON_NULL) Long silentAfterS) {
+      this.silentAfterS = silentAfterS;
+      return this;
+    }
+
+    public Builder retiredAt(@JsonInclude(JsonInclude.Include.NON_NULL) Instant retiredAt) {
+      this.retiredAt = retiredAt;
+      return this;
+    }
+
+    public SensorConfig build() {
+      return new SensorConfig(
+          v,
+          sensorId,
+          site,
+          deviceId,
+          name,
+          highC,
+          lowC,
+          hysteresisC,
+          maxRateCPerMin,
+          minDurationS,
+          spikeZ,
+          updatedAt,
+          updatedBy,
+          silentAfterS,
+          retiredAt);
+    }
+  }
+
   /** Whether an operator has retired the sensor. */
   public boolean retired() {
     return retiredAt != null;

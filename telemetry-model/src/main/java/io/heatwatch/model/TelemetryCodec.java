@@ -105,22 +105,23 @@ public final class TelemetryCodec {
   /** A device status. */
   public static DeviceStatus decodeStatus(byte[] payload) {
     JsonFields f = new JsonFields(parse(payload), "DeviceStatus");
-    return new DeviceStatus(
-        f.version(),
-        f.text("site"),
-        f.text("deviceId"),
-        f.enumValue("state", DeviceStatus.DeviceState.class),
-        f.instant("ts"),
-        f.text("bootId"),
-        f.text("agentVersion"),
-        f.integer("outboxDepth"),
-        f.integer("dropped"),
-        f.integer("uptimeS"),
-        f.number("cpuTempC"),
-        f.integer("refused"),
-        f.integer("sensorsConfigured"),
-        f.integer("sensorsSeen"),
-        f.instant("lastGoodReadTs"));
+    return DeviceStatus.builder()
+        .v(f.version())
+        .site(f.text("site"))
+        .deviceId(f.text("deviceId"))
+        .state(f.enumValue("state", DeviceStatus.DeviceState.class))
+        .ts(f.instant("ts"))
+        .bootId(f.text("bootId"))
+        .agentVersion(f.text("agentVersion"))
+        .outboxDepth(f.integer("outboxDepth"))
+        .dropped(f.integer("dropped"))
+        .uptimeS(f.integer("uptimeS"))
+        .cpuTempC(f.number("cpuTempC"))
+        .refused(f.integer("refused"))
+        .sensorsConfigured(f.integer("sensorsConfigured"))
+        .sensorsSeen(f.integer("sensorsSeen"))
+        .lastGoodReadTs(f.instant("lastGoodReadTs"))
+        .build();
   }
 
   /** An alarm event. */
@@ -162,22 +163,23 @@ public final class TelemetryCodec {
   /** A sensor's thresholds. */
   public static SensorConfig decodeSensorConfig(byte[] payload) {
     JsonFields f = new JsonFields(parse(payload), "SensorConfig");
-    return new SensorConfig(
-        f.version(),
-        f.text("sensorId"),
-        f.text("site"),
-        f.text("deviceId"),
-        f.text("name"),
-        f.number("highC"),
-        f.number("lowC"),
-        f.number("hysteresisC"),
-        f.number("maxRateCPerMin"),
-        f.integer("minDurationS"),
-        f.number("spikeZ"),
-        f.instant("updatedAt"),
-        f.text("updatedBy"),
-        f.integer("silentAfterS"),
-        f.instant("retiredAt"));
+    return SensorConfig.builder()
+        .v(f.version())
+        .sensorId(f.text("sensorId"))
+        .site(f.text("site"))
+        .deviceId(f.text("deviceId"))
+        .name(f.text("name"))
+        .highC(f.number("highC"))
+        .lowC(f.number("lowC"))
+        .hysteresisC(f.number("hysteresisC"))
+        .maxRateCPerMin(f.number("maxRateCPerMin"))
+        .minDurationS(f.integer("minDurationS"))
+        .spikeZ(f.number("spikeZ"))
+        .updatedAt(f.instant("updatedAt"))
+        .updatedBy(f.text("updatedBy"))
+        .silentAfterS(f.integer("silentAfterS"))
+        .retiredAt(f.instant("retiredAt"))
+        .build();
   }
 
   private static Reading reading(JsonNode node) {

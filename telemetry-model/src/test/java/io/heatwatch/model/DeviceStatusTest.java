@@ -10,18 +10,18 @@ class DeviceStatusTest {
   private static final Instant TS = Instant.parse("2026-11-24T10:15:00Z");
 
   private static DeviceStatus status(Long outboxDepth, Long dropped, Long uptimeS, Double cpu) {
-    return new DeviceStatus(
-        1,
-        "home",
-        "pi-kitchen",
-        DeviceState.ONLINE,
-        TS,
-        "b",
-        "0.1.0",
-        outboxDepth,
-        dropped,
-        uptimeS,
-        cpu);
+    return DeviceStatus.builder()
+        .site("home")
+        .deviceId("pi-kitchen")
+        .state(DeviceState.ONLINE)
+        .ts(TS)
+        .bootId("b")
+        .agentVersion("0.1.0")
+        .outboxDepth(outboxDepth)
+        .dropped(dropped)
+        .uptimeS(uptimeS)
+        .cpuTempC(cpu)
+        .build();
   }
 
   @Test
@@ -41,27 +41,17 @@ class DeviceStatusTest {
   @Test
   void stateAndTimeAreRequired() {
     assertThat(
-            Rejection.of(
-                    () ->
-                        new DeviceStatus(
-                            1, "home", "pi", null, TS, null, null, null, null, null, null))
+            Rejection.of(() -> DeviceStatus.builder().site("home").deviceId("pi").ts(TS).build())
                 .field())
         .isEqualTo("state");
     assertThat(
             Rejection.of(
                     () ->
-                        new DeviceStatus(
-                            1,
-                            "home",
-                            "pi",
-                            DeviceState.OFFLINE,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null))
+                        DeviceStatus.builder()
+                            .site("home")
+                            .deviceId("pi")
+                            .state(DeviceState.OFFLINE)
+                            .build())
                 .field())
         .isEqualTo("ts");
   }

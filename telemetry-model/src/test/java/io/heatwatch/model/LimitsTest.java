@@ -129,19 +129,14 @@ class LimitsTest {
     InvalidPayloadException e =
         Rejection.of(
             () ->
-                new SensorConfig(
-                    1,
-                    "t1",
-                    "home",
-                    "pi",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    9_300_000_000_000_000L,
-                    TS,
-                    "op"));
+                SensorConfig.builder()
+                    .sensorId("t1")
+                    .site("home")
+                    .deviceId("pi")
+                    .minDurationS(9_300_000_000_000_000L)
+                    .updatedAt(TS)
+                    .updatedBy("op")
+                    .build());
     assertThat(e.field()).isEqualTo("minDurationS");
   }
 
@@ -150,8 +145,14 @@ class LimitsTest {
     assertThat(
             Rejection.of(
                     () ->
-                        new SensorConfig(
-                            1, "t1", "home", "pi", null, 1e39, null, null, null, null, TS, "op"))
+                        SensorConfig.builder()
+                            .sensorId("t1")
+                            .site("home")
+                            .deviceId("pi")
+                            .highC(1e39)
+                            .updatedAt(TS)
+                            .updatedBy("op")
+                            .build())
                 .field())
         .isEqualTo("highC");
   }

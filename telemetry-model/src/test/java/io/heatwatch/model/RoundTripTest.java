@@ -69,26 +69,39 @@ class RoundTripTest {
 
   static Stream<DeviceStatus> statuses() {
     return Stream.of(
-        new DeviceStatus(
-            1, "home", "pi-kitchen", DeviceState.ONLINE, TS, "6f1c", "0.1.0", 12L, 0L, 3600L, 48.3),
-        new DeviceStatus(
-            1, "home", "pi-kitchen", DeviceState.OFFLINE, TS, null, null, null, null, null, null),
-        new DeviceStatus(
-            1,
-            "home",
-            "pi-kitchen",
-            DeviceState.ONLINE,
-            TS,
-            "6f1c",
-            "0.2.0",
-            0L,
-            0L,
-            60L,
-            null,
-            0L,
-            2L,
-            1L,
-            TS.minusSeconds(10)));
+        DeviceStatus.builder()
+            .site("home")
+            .deviceId("pi-kitchen")
+            .state(DeviceState.ONLINE)
+            .ts(TS)
+            .bootId("6f1c")
+            .agentVersion("0.1.0")
+            .outboxDepth(12L)
+            .dropped(0L)
+            .uptimeS(3600L)
+            .cpuTempC(48.3)
+            .build(),
+        DeviceStatus.builder()
+            .site("home")
+            .deviceId("pi-kitchen")
+            .state(DeviceState.OFFLINE)
+            .ts(TS)
+            .build(),
+        DeviceStatus.builder()
+            .site("home")
+            .deviceId("pi-kitchen")
+            .state(DeviceState.ONLINE)
+            .ts(TS)
+            .bootId("6f1c")
+            .agentVersion("0.2.0")
+            .outboxDepth(0L)
+            .dropped(0L)
+            .uptimeS(60L)
+            .refused(0L)
+            .sensorsConfigured(2L)
+            .sensorsSeen(1L)
+            .lastGoodReadTs(TS.minusSeconds(10))
+            .build());
   }
 
   @ParameterizedTest
@@ -175,62 +188,49 @@ class RoundTripTest {
 
   static Stream<SensorConfig> configs() {
     return Stream.of(
-        new SensorConfig(
-            1,
-            "28-0316a2796aff",
-            "home",
-            "pi-kitchen",
-            "fridge top shelf",
-            8.0,
-            0.0,
-            0.5,
-            2.0,
-            120L,
-            TS,
-            "maria"),
-        new SensorConfig(
-            1,
-            "28-0316a2796aff",
-            "home",
-            "pi-kitchen",
-            "freezer",
-            -15.0,
-            -30.0,
-            0.5,
-            2.0,
-            0L,
-            5.5,
-            TS,
-            "maria"),
-        new SensorConfig(
-            1,
-            "28-0316a2796aff",
-            "home",
-            "pi-kitchen",
-            "freezer",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            TS,
-            "maria",
-            900L,
-            TS),
-        new SensorConfig(
-            1,
-            "28-0316a2796aff",
-            "home",
-            "pi-kitchen",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            TS,
-            null));
+        SensorConfig.builder()
+            .sensorId("28-0316a2796aff")
+            .site("home")
+            .deviceId("pi-kitchen")
+            .name("fridge top shelf")
+            .highC(8.0)
+            .lowC(0.0)
+            .hysteresisC(0.5)
+            .maxRateCPerMin(2.0)
+            .minDurationS(120L)
+            .updatedAt(TS)
+            .updatedBy("maria")
+            .build(),
+        SensorConfig.builder()
+            .sensorId("28-0316a2796aff")
+            .site("home")
+            .deviceId("pi-kitchen")
+            .name("freezer")
+            .highC(-15.0)
+            .lowC(-30.0)
+            .hysteresisC(0.5)
+            .maxRateCPerMin(2.0)
+            .minDurationS(0L)
+            .spikeZ(5.5)
+            .updatedAt(TS)
+            .updatedBy("maria")
+            .build(),
+        SensorConfig.builder()
+            .sensorId("28-0316a2796aff")
+            .site("home")
+            .deviceId("pi-kitchen")
+            .name("freezer")
+            .updatedAt(TS)
+            .updatedBy("maria")
+            .silentAfterS(900L)
+            .retiredAt(TS)
+            .build(),
+        SensorConfig.builder()
+            .sensorId("28-0316a2796aff")
+            .site("home")
+            .deviceId("pi-kitchen")
+            .updatedAt(TS)
+            .build());
   }
 
   @ParameterizedTest

@@ -10,19 +10,19 @@ class SensorConfigTest {
 
   private static SensorConfig config(
       Double highC, Double lowC, Double hysteresisC, Double maxRate, Long minDurationS) {
-    return new SensorConfig(
-        1,
-        "28-0316a2796aff",
-        "home",
-        "pi-kitchen",
-        "fridge",
-        highC,
-        lowC,
-        hysteresisC,
-        maxRate,
-        minDurationS,
-        AT,
-        "maria");
+    return SensorConfig.builder()
+        .sensorId("28-0316a2796aff")
+        .site("home")
+        .deviceId("pi-kitchen")
+        .name("fridge")
+        .highC(highC)
+        .lowC(lowC)
+        .hysteresisC(hysteresisC)
+        .maxRateCPerMin(maxRate)
+        .minDurationS(minDurationS)
+        .updatedAt(AT)
+        .updatedBy("maria")
+        .build();
   }
 
   @Test
@@ -58,58 +58,37 @@ class SensorConfigTest {
   @Test
   void spikeSensitivityIsOptionalAndPositive() {
     SensorConfig withZ =
-        new SensorConfig(
-            1,
-            "28-0316a2796aff",
-            "home",
-            "pi-kitchen",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            4.5,
-            AT,
-            null);
+        SensorConfig.builder()
+            .sensorId("28-0316a2796aff")
+            .site("home")
+            .deviceId("pi-kitchen")
+            .spikeZ(4.5)
+            .updatedAt(AT)
+            .build();
 
     assertThat(withZ.spikeZ()).isEqualTo(4.5);
     assertThat(config(8.0, 0.0, null, null, null).spikeZ()).isNull();
     InvalidPayloadException zero =
         Rejection.of(
             () ->
-                new SensorConfig(
-                    1,
-                    "28-0316a2796aff",
-                    "home",
-                    "pi-kitchen",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    0.0,
-                    AT,
-                    null));
+                SensorConfig.builder()
+                    .sensorId("28-0316a2796aff")
+                    .site("home")
+                    .deviceId("pi-kitchen")
+                    .spikeZ(0.0)
+                    .updatedAt(AT)
+                    .build());
     assertThat(zero.field()).isEqualTo("spikeZ");
     assertThat(
             Rejection.of(
                     () ->
-                        new SensorConfig(
-                            1,
-                            "28-0316a2796aff",
-                            "home",
-                            "pi-kitchen",
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            Double.NaN,
-                            AT,
-                            null))
+                        SensorConfig.builder()
+                            .sensorId("28-0316a2796aff")
+                            .site("home")
+                            .deviceId("pi-kitchen")
+                            .spikeZ(Double.NaN)
+                            .updatedAt(AT)
+                            .build())
                 .field())
         .isEqualTo("spikeZ");
   }
