@@ -113,7 +113,9 @@ class SavepointRestoreITCase {
             .ignoreExceptionsInstanceOf(IllegalStateException.class)
             .untilAsserted(
                 () -> {
-                  assertThat(alarm(es, high)).as(high).isNotNull();
+                  assertThat(alarm(es, high))
+                      .as(() -> high + "; the job's last failure: " + lastFailure(flink, job))
+                      .isNotNull();
                   assertThat(alarm(es, high).path("state").asText()).isEqualTo("CLEARED");
                   assertThat(alarm(es, high).path("version").asLong()).isEqualTo(2);
                   String offline = opened.get("DEVICE_OFFLINE");
@@ -206,6 +208,16 @@ class SavepointRestoreITCase {
 
   private static Reading reading(long seq, long seconds, double tempC) {
     return Reading.ok("home", DEVICE, SENSOR, seq, T0.plusSeconds(seconds), tempC);
+  }
+
+  /** A job that cannot restore its state restarts without end: this names why. */
+  private static String lastFailure(FlinkCluster flink, JobClient job) {
+    try {
+      var failure = flink.miniCluster().getExecutionGraph(job.getJobID()).get().getFailureInfo();
+      return failure == null ? "none" : failure.getExceptionAsString();
+    } catch (Exception e) {
+      return "unknown (" + e + ")";
+    }
   }
 
   private static JsonNode alarm(ElasticsearchHttp es, String alarmId) {
