@@ -3,6 +3,7 @@ package io.heatwatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.heatwatch.model.Thresholds;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +75,93 @@ class JobConfigTest {
   }
 
   @Test
+  void readsTheDetectionAndOperationsSettings() {
+    Map<String, String> settings = new HashMap<>(required());
+    settings.putAll(
+        Map.ofEntries(
+            Map.entry("alarm.low.threshold", "-5"),
+            Map.entry("alarm.rate.max", "2.5"),
+            Map.entry("alarm.min-duration", "30 s"),
+            Map.entry("alarm.spike.z", "6"),
+            Map.entry("alarm.spike.min-delta", "0.5"),
+            Map.entry("alarm.flatline.duration", "2 h"),
+            Map.entry("alarm.fault.burst", "5"),
+            Map.entry("alarm.offline.timeout", "1 min"),
+            Map.entry("alarms.kafka.guarantee", "exactly-once"),
+            Map.entry("alarms.kafka.transactional-id-prefix", "hw-eu"),
+            Map.entry("state.backend", "rocksdb"),
+            Map.entry("checkpoint.dir", "file:///tmp/chk"),
+            Map.entry("restart.delay", "2 s"),
+            Map.entry("restart.max-delay", "5 min"),
+            Map.entry("restart.jitter", "0.2"),
+            Map.entry("restart.reset-after", "1 h"),
+            Map.entry("restart.attempts", "4"),
+            Map.entry("sensor.silent.min", "3 min"),
+            Map.entry("sensor.retire-after", "30 d")));
+
+    JobConfig config = JobConfig.fromMap(settings);
+
+    assertThat(config.thresholds())
+        .isEqualTo(
+            new Thresholds(
+                35.0, -5.0, 1.0, 2.5, 30_000, 6.0, 0.5, Duration.ofHours(2).toMillis(), 5));
+    assertThat(config.offlineTimeout()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.alarmsGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+    assertThat(config.transactionalIdPrefix()).isEqualTo("hw-eu");
+    assertThat(config.stateBackend()).isEqualTo("rocksdb");
+    assertThat(config.checkpointDir()).contains("file:///tmp/chk");
+    assertThat(config.restarts())
+        .isEqualTo(
+            new Restarts(
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(5),
+                0.2,
+                Duration.ofHours(1),
+                OptionalInt.of(4)));
+    assertThat(config.silentMin()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(config.retireAfter()).isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
+  void defaultsOfTheDetectionAndOperationsSettings() {
+    JobConfig config = JobConfig.fromArgs(REQUIRED);
+
+    assertThat(config.thresholds()).isEqualTo(Thresholds.DEFAULTS);
+    assertThat(config.offlineTimeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.alarmsGuarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
+    assertThat(config.transactionalIdPrefix()).isEqualTo("heatwatch-alarms");
+    assertThat(config.stateBackend()).isEqualTo("hashmap");
+    assertThat(config.checkpointDir()).isEmpty();
+    assertThat(config.restarts())
+        .isEqualTo(
+            new Restarts(
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1),
+                0.1,
+                Duration.ofMinutes(10),
+                OptionalInt.empty()));
+    assertThat(config.silentMin()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.retireAfter()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.elasticsearchLogin()).isEmpty();
+  }
+
+  @Test
+  void anEmptyOptionalSettingMeansUnset() {
+    Map<String, String> settings = new HashMap<>(required());
+    settings.put("parallelism", "");
+    settings.put("restart.attempts", " ");
+    settings.put("checkpoint.dir", "");
+    settings.put("elasticsearch.username", "");
+
+    JobConfig config = JobConfig.fromMap(settings);
+
+    assertThat(config.parallelism()).isEmpty();
+    assertThat(config.restarts().attempts()).isEmpty();
+    assertThat(config.checkpointDir()).isEmpty();
+    assertThat(config.elasticsearchLogin()).isEmpty();
+  }
+
+  @Test
   void readsAPropertiesFileAndLetsArgumentsOverrideIt(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("job.properties");
     Files.writeString(
@@ -120,6 +209,28 @@ class JobConfigTest {
           dedupe.ttl                 | forever               | expected a duration
           parallelism                | two                   | expected a whole number
           parallelism                | 0                     | must be >= 1
+          job.name                   | ''                    | is required
+          alarm.high.threshold       | ''                    | is required
+          alarm.low.threshold        | 40                    | must be below alarm.high.threshold 35.0
+          alarm.rate.max             | 0                     | must be a finite number > 0
+          alarm.min-duration         | -1 s                  | expected a duration
+          alarm.spike.z              | 0                     | must be a finite number > 0
+          alarm.spike.min-delta      | -1                    | must be a finite number >= 0
+          alarm.flatline.duration    | 0 s                   | must be positive
+          alarm.fault.burst          | 11                    | must be 1..10
+          alarm.fault.burst          | 1.5                   | expected a whole number
+          alarm.offline.timeout      | 0 s                   | must be positive
+          alarms.kafka.guarantee     | none                  | at-least-once or exactly-once
+          alarms.kafka.guarantee     | maybe                 | at-least-once or exactly-once
+          state.backend              | memory                | must be hashmap or rocksdb
+          restart.delay              | 0 s                   | must be positive
+          restart.max-delay          | 500 ms                | must be at least restart.delay
+          restart.jitter             | 2                     | must be 0..1
+          restart.reset-after        | 0 s                   | must be positive
+          restart.attempts           | -1                    | must be >= 0 or empty
+          restart.attempts           | many                  | expected a whole number
+          sensor.silent.min          | 0 s                   | must be positive
+          sensor.retire-after        | 0 s                   | must be positive
           """)
   void rejectsABadValueNamingItsKey(String key, String value, String problem) {
     Map<String, String> settings = new HashMap<>(required());
