@@ -47,6 +47,7 @@ final class MqttCanary implements AutoCloseable {
   private final MqttAsyncClient client;
   private final MqttConnectionOptions options;
   private final Clock clock;
+  private final ThrottledLog notReadings;
   private final AtomicLong acked = new AtomicLong(-1);
   private final AtomicLong received = new AtomicLong(-1);
   private final AtomicLong queueBytes = new AtomicLong(-1);
@@ -58,6 +59,8 @@ final class MqttCanary implements AutoCloseable {
   MqttCanary(String serverUri, String username, Optional<String> password, Clock clock)
       throws MqttException {
     this.clock = clock;
+    this.notReadings =
+        new ThrottledLog(LOG, "a message on the canary topic is not a reading", clock);
     this.client =
         new MqttAsyncClient(
             serverUri, Pipeline.CANARY_DEVICE_ID + "-watchdog", new MemoryPersistence());
@@ -204,7 +207,7 @@ final class MqttCanary implements AutoCloseable {
           received.accumulateAndGet(r.seq(), Math::max);
         }
       } catch (RuntimeException e) {
-        LOG.warn("a message on the canary topic is not a reading: {}", e.toString());
+        notReadings.warn(e.toString(), null);
       }
     }
 

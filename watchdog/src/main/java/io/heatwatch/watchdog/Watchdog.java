@@ -43,6 +43,7 @@ public final class Watchdog implements AutoCloseable {
   private final StallAlarms stallAlarms = new StallAlarms();
   private final Deque<Long> published = new ArrayDeque<>();
   private final PrintStream metricsOut;
+  private final ThrottledLog checkFailures;
   private HealthServer health;
   private boolean adopted;
   private volatile WatchdogStatus status;
@@ -50,6 +51,7 @@ public final class Watchdog implements AutoCloseable {
   private Watchdog(WatchdogConfig config, Clock clock, PrintStream metricsOut) throws Exception {
     this.config = config;
     this.clock = clock;
+    this.checkFailures = new ThrottledLog(LOG, "watchdog check failed", clock);
     this.metricsOut = metricsOut;
     this.started = clock.instant();
     Duration timeout = config.duration(WatchdogConfig.HTTP_TIMEOUT);
@@ -137,7 +139,7 @@ public final class Watchdog implements AutoCloseable {
       adoptOpenAlarms();
       status = judgeNow();
     } catch (RuntimeException e) {
-      LOG.error("watchdog check failed: {}", e.toString(), e);
+      checkFailures.error(e.toString(), e);
     }
   }
 

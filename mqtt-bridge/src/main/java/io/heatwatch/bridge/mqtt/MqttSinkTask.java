@@ -5,6 +5,7 @@ import io.heatwatch.bridge.config.MqttSinkConnectorConfig;
 import io.heatwatch.bridge.convert.DownlinkRouter;
 import io.heatwatch.bridge.convert.DownlinkRouter.Downlink;
 import io.heatwatch.model.InvalidPayloadException;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -34,9 +35,19 @@ public final class MqttSinkTask extends SinkTask {
   private static final Logger LOG = LoggerFactory.getLogger(MqttSinkTask.class);
   private static final int QOS = 1;
 
+  private final ThrottledLog rejects;
   private MqttSinkConnectorConfig config;
   private MqttAsyncClient client;
   private ErrantRecordReporter reporter;
+
+  /** Connect's constructor. */
+  public MqttSinkTask() {
+    this(Clock.systemUTC());
+  }
+
+  MqttSinkTask(Clock clock) {
+    rejects = new ThrottledLog(LOG, "record to dead-letter queue", clock);
+  }
 
   @Override
   public String version() {
@@ -189,9 +200,6 @@ public final class MqttSinkTask extends SinkTask {
             "expected byte[] values (use ByteArrayConverter), got " + record.value().getClass()));
     return null;
   }
-
-  private final ThrottledLog rejects =
-      new ThrottledLog(LOG, "record to dead-letter queue", System::nanoTime);
 
   private void reject(SinkRecord record, Exception error) {
     if (reporter == null) {

@@ -39,11 +39,10 @@ public final class MqttSourceTask extends SourceTask {
   private static final long CONNECT_TIMEOUT_MS = 30_000;
 
   private final AckTracker acks = new AckTracker();
-  private final ThrottledLog droppedQos0 =
-      new ThrottledLog(LOG, "QoS 0 MQTT message dropped", System::nanoTime);
-  private final ThrottledLog overflow =
-      new ThrottledLog(LOG, "MQTT receive thread waits for the queue", System::nanoTime);
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
+  private final ThrottledLog droppedQos0;
+  private final ThrottledLog overflow;
+  private final ThrottledLog ackFailures;
   private MqttSourceConnectorConfig config;
   private SourceRecords records;
   private BlockingQueue<Received> queue;
@@ -60,6 +59,19 @@ public final class MqttSourceTask extends SourceTask {
 
   private record Received(InboundMessage message, AckTracker.Pending pending) {}
 
+  /** Connect's constructor: the receive time is the system's UTC clock's. */
+  public MqttSourceTask() {
+    this(Clock.systemUTC());
+  }
+
+  MqttSourceTask(Clock clock) {
+    this.clock = clock;
+    droppedQos0 = new ThrottledLog(LOG, "QoS 0 MQTT message dropped", clock);
+    overflow = new ThrottledLog(LOG, "MQTT receive thread waits for the queue", clock);
+    ackFailures =
+        new ThrottledLog(LOG, "MQTT acknowledgement failed, broker will redeliver", clock);
+  }
+
   @Override
   public String version() {
     return BridgeVersion.VERSION;
@@ -72,7 +84,7 @@ public final class MqttSourceTask extends SourceTask {
     String taskId = props.getOrDefault(TaskIds.TASK_ID, "0");
     clientId = config.clientId + "-" + taskId;
     subscriptions = new Subscriptions(config, clientId);
-    records = new SourceRecords(config, config.router(), Map.of("mqtt.client.id", clientId));
+    records = new SourceRecords(config, config.router(), Map.of("mqtt.client.id", clientId), clock);
     metrics =
         new SourceTaskMetrics(props.getOrDefault("name", config.clientId), taskId, acks::pending);
     options =
@@ -249,10 +261,7 @@ public final class MqttSourceTask extends SourceTask {
         client.messageArrivedComplete(ready.messageId, ready.qos);
       } catch (MqttException e) {
         // The broker redelivers unacknowledged messages on the next connection; dedupe downstream.
-        LOG.warn(
-            "ack of MQTT message {} failed, broker will redeliver: {}",
-            ready.messageId,
-            e.toString());
+        ackFailures.warn("message " + ready.messageId + ": " + e);
       }
     }
   }

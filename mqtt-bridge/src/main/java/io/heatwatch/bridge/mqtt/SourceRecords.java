@@ -7,6 +7,7 @@ import io.heatwatch.bridge.convert.Routed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -41,10 +42,14 @@ final class SourceRecords {
         }
       };
 
-  private final ThrottledLog rejects =
-      new ThrottledLog(LOG, "MQTT message to dead-letter topic", System::nanoTime);
+  private final ThrottledLog rejects;
 
-  SourceRecords(MqttSourceConnectorConfig config, MessageRouter router, Map<String, ?> partition) {
+  SourceRecords(
+      MqttSourceConnectorConfig config,
+      MessageRouter router,
+      Map<String, ?> partition,
+      Clock clock) {
+    this.rejects = new ThrottledLog(LOG, "MQTT message to dead-letter topic", clock);
     this.router = router;
     this.sourcePartition = partition;
     this.dlqTopic = config.dlqTopic;

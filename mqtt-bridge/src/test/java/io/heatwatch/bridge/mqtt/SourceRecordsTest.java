@@ -8,6 +8,7 @@ import io.heatwatch.bridge.convert.InboundMessage;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +29,8 @@ class SourceRecordsTest {
     props.put(MqttSourceConnectorConfig.DLQ_TOPIC_CONFIG, "dlq");
     props.putAll(overrides);
     MqttSourceConnectorConfig config = new MqttSourceConnectorConfig(props);
-    return new SourceRecords(config, config.router(), Map.of("mqtt.client.id", "test-0"));
+    return new SourceRecords(
+        config, config.router(), Map.of("mqtt.client.id", "test-0"), Clock.systemUTC());
   }
 
   private static InboundMessage message(String topic, byte[] payload) {

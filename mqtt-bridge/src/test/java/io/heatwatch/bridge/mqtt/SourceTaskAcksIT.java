@@ -9,10 +9,12 @@ import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.MqttTopics.Channel;
 import io.heatwatch.model.TelemetryCodec;
 import io.heatwatch.testkit.FaultProxy;
+import io.heatwatch.testkit.ManualClock;
 import io.heatwatch.testkit.MosquittoBroker;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,6 +76,40 @@ class SourceTaskAcksIT {
         SourceRecord next = pollOne(task);
         assertThat(next.topic()).isEqualTo(KafkaTopics.READINGS);
         assertThat((byte[]) next.value()).isEqualTo(second);
+        device.disconnect().waitForCompletion(5_000);
+        device.close();
+      } finally {
+        task.stop();
+      }
+    }
+  }
+
+  /** The receive time in each record's header is the task's clock's, so a test can fix it. */
+  @Test
+  void theReceiveTimeIsTheTasksClocks(@TempDir Path dir) throws Exception {
+    Instant received = Instant.parse("2031-01-01T00:00:00Z");
+    try (MosquittoBroker broker = MosquittoBroker.start(dir, Fixtures.PLAIN_MOSQUITTO)) {
+      MqttSourceTask task = new MqttSourceTask(new ManualClock(received));
+      task.start(
+          Map.of(
+              "mqtt.server.uris",
+              broker.uri(),
+              "mqtt.client.id",
+              "it-clock",
+              "mqtt.shared.group",
+              "",
+              "mqtt.topics",
+              "heatwatch/v1/" + SITE + "/+/readings"));
+      try {
+        MqttAsyncClient device = Fixtures.publisher(broker.uri(), "pi-clock");
+        String topic = MqttTopics.topic(SITE, "pi-clock", Channel.READINGS);
+        device
+            .publish(topic, new MqttMessage(Fixtures.reading(SITE, "pi-clock", 1), 1, false, null))
+            .waitForCompletion(10_000);
+        SourceRecord record = pollOne(task);
+        Header at = record.headers().lastWithName("heatwatch.received.at");
+        assertThat(String.valueOf(at.value())).isEqualTo(received.toString());
+        task.commitRecord(record, stored(record));
         device.disconnect().waitForCompletion(5_000);
         device.close();
       } finally {
