@@ -15,12 +15,13 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Settings of the MQTT → Kafka source connector. */
 public final class MqttSourceConnectorConfig extends AbstractConfig {
-  public static final String SERVER_URIS_CONFIG = "mqtt.server.uris";
-  private static final String SERVER_URIS_DOC = "Broker URIs (tcp:// or ssl://), tried in order.";
+  public static final String SERVER_URIS_CONFIG = MqttConnection.SERVER_URIS_CONFIG;
+  public static final String CLIENT_ID_CONFIG = MqttConnection.CLIENT_ID_CONFIG;
+  public static final String USERNAME_CONFIG = MqttConnection.USERNAME_CONFIG;
+  public static final String PASSWORD_CONFIG = MqttConnection.PASSWORD_CONFIG;
 
   public static final String TOPICS_CONFIG = "mqtt.topics";
   private static final String TOPICS_DOC = "MQTT topic filters to subscribe to.";
@@ -28,16 +29,9 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
   public static final String QOS_CONFIG = "mqtt.qos";
   private static final String QOS_DOC = "Subscription QoS; 1 keeps the at-least-once guarantee.";
 
-  public static final String CLIENT_ID_CONFIG = "mqtt.client.id";
   private static final String CLIENT_ID_DOC =
       "MQTT client id prefix; task N connects as {prefix}-{N}. Must be stable across restarts so"
           + " the broker keeps the persistent session.";
-
-  public static final String USERNAME_CONFIG = "mqtt.username";
-  private static final String USERNAME_DOC = "MQTT user name, empty for none.";
-
-  public static final String PASSWORD_CONFIG = "mqtt.password";
-  private static final String PASSWORD_DOC = "MQTT password.";
 
   public static final String SESSION_EXPIRY_CONFIG = "mqtt.session.expiry.seconds";
   private static final String SESSION_EXPIRY_DOC =
@@ -118,35 +112,16 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
           + " broker is at most this, so the broker never has more unacknowledged QoS 1 messages"
           + " out than fit and the MQTT client never waits.";
 
-  /** Validates broker URI lists; shared with the sink connector. */
-  static final ConfigDef.Validator SERVER_URIS_VALIDATOR = new ServerUris();
-
   public static final ConfigDef CONFIG_DEF =
-      new ConfigDef()
-          .define(
-              SERVER_URIS_CONFIG,
-              Type.LIST,
-              ConfigDef.NO_DEFAULT_VALUE,
-              new ServerUris(),
-              Importance.HIGH,
-              SERVER_URIS_DOC)
+      MqttConnection.define(new ConfigDef(), "heatwatch-bridge", CLIENT_ID_DOC)
           .define(
               TOPICS_CONFIG,
               Type.LIST,
               List.of(MqttTopics.ALL_READINGS, MqttTopics.ALL_STATUS),
-              new NonEmptyList(),
+              new Validators.NonEmptyList(),
               Importance.HIGH,
               TOPICS_DOC)
           .define(QOS_CONFIG, Type.INT, 1, Range.between(0, 1), Importance.MEDIUM, QOS_DOC)
-          .define(
-              CLIENT_ID_CONFIG,
-              Type.STRING,
-              "heatwatch-bridge",
-              new ConfigDef.NonEmptyString(),
-              Importance.HIGH,
-              CLIENT_ID_DOC)
-          .define(USERNAME_CONFIG, Type.STRING, "", Importance.MEDIUM, USERNAME_DOC)
-          .define(PASSWORD_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, PASSWORD_DOC)
           .define(
               SESSION_EXPIRY_CONFIG,
               Type.LONG,
@@ -159,7 +134,7 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
               SHARED_GROUP_CONFIG,
               Type.STRING,
               "heatwatch-bridge",
-              new SharedGroup(),
+              new Validators.SharedGroup(),
               Importance.MEDIUM,
               SHARED_GROUP_DOC)
           .define(
@@ -254,16 +229,9 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
               Importance.LOW,
               QUEUE_CAPACITY_DOC);
 
-  static {
-    TlsConfig.define(CONFIG_DEF);
-  }
-
-  public final List<String> serverUris;
+  public final MqttConnection connection;
   public final List<String> topics;
   public final int qos;
-  public final String clientId;
-  public final String username;
-  public final Password password;
   public final long sessionExpirySeconds;
   public final boolean cleanStart;
   public final String sharedGroup;
@@ -272,7 +240,6 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
   public final long reconnectMaxMs;
   public final Map<String, String> routes;
   public final int keySegment;
-  public final TlsConfig tls;
   public final String dlqTopic;
   public final int maxPayloadBytes;
   public final int queueCapacity;
@@ -284,12 +251,9 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
 
   public MqttSourceConnectorConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
-    serverUris = getList(SERVER_URIS_CONFIG);
+    connection = MqttConnection.of(this);
     topics = getList(TOPICS_CONFIG);
     qos = getInt(QOS_CONFIG);
-    clientId = getString(CLIENT_ID_CONFIG);
-    username = getString(USERNAME_CONFIG);
-    password = getPassword(PASSWORD_CONFIG);
     sessionExpirySeconds = getLong(SESSION_EXPIRY_CONFIG);
     cleanStart = getBoolean(CLEAN_START_CONFIG);
     sharedGroup = getString(SHARED_GROUP_CONFIG);
@@ -298,7 +262,6 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
     reconnectMaxMs = Math.max(reconnectMinMs, getLong(RECONNECT_MAX_CONFIG));
     routes = Routes.parse(getList(ROUTES_CONFIG));
     keySegment = getInt(KEY_SEGMENT_CONFIG);
-    tls = TlsConfig.of(this);
     dlqTopic = getString(DLQ_TOPIC_CONFIG);
     maxPayloadBytes = getInt(MAX_PAYLOAD_CONFIG);
     queueCapacity = getInt(QUEUE_CAPACITY_CONFIG);
@@ -334,58 +297,5 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
   /** The filter to subscribe: the shared form when a group is set. */
   public String subscriptionFilter(String filter) {
     return sharedGroup.isEmpty() ? filter : "$share/" + sharedGroup + "/" + filter;
-  }
-
-  /** A shared subscription group name is one topic level without wildcards. */
-  private static final class SharedGroup implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String group = (String) value;
-      if (group != null && !group.isEmpty() && !group.matches("[^/+#]+")) {
-        throw new ConfigException(name, group, "must not contain / + or #");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "empty, or a name without / + #";
-    }
-  }
-
-  /** Lists that must hold at least one entry. */
-  private static final class NonEmptyList implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      if (value == null || ((List<?>) value).isEmpty()) {
-        throw new ConfigException(name, value, "at least one entry is needed");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "non-empty list";
-    }
-  }
-
-  /** Broker URIs must be {@code tcp://host:port} or {@code ssl://host:port}. */
-  private static final class ServerUris implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      @SuppressWarnings("unchecked")
-      List<String> uris = (List<String>) value;
-      if (uris == null || uris.isEmpty()) {
-        throw new ConfigException(name, value, "at least one broker URI is needed");
-      }
-      for (String uri : uris) {
-        if (!uri.matches("(tcp|ssl)://[^/:]+:\\d{1,5}")) {
-          throw new ConfigException(name, uri, "expected tcp://host:port or ssl://host:port");
-        }
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "list of tcp://host:port or ssl://host:port";
-    }
   }
 }

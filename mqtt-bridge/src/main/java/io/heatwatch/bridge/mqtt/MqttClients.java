@@ -1,9 +1,8 @@
 package io.heatwatch.bridge.mqtt;
 
+import io.heatwatch.bridge.config.MqttConnection;
 import io.heatwatch.bridge.config.TlsConfig;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.apache.kafka.common.config.types.Password;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -14,16 +13,13 @@ final class MqttClients {
   private MqttClients() {}
 
   static MqttConnectionOptions options(
-      List<String> serverUris,
+      MqttConnection connection,
       boolean cleanStart,
       long sessionExpirySeconds,
-      String username,
-      Password password,
-      TlsConfig tls,
       long reconnectMinMs,
       long reconnectMaxMs) {
     MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setServerURIs(serverUris.toArray(String[]::new));
+    options.setServerURIs(connection.serverUris().toArray(String[]::new));
     options.setCleanStart(cleanStart);
     options.setSessionExpiryInterval(sessionExpirySeconds);
     // Paho doubles the delay after each failed attempt, from min up to max (whole seconds).
@@ -31,10 +27,11 @@ final class MqttClients {
     options.setAutomaticReconnectDelay(
         (int) Math.max(1, reconnectMinMs / 1000), (int) Math.max(1, reconnectMaxMs / 1000));
     options.setKeepAliveInterval(30);
-    if (!username.isEmpty()) {
-      options.setUserName(username);
-      options.setPassword(password.value().getBytes(StandardCharsets.UTF_8));
+    if (!connection.username().isEmpty()) {
+      options.setUserName(connection.username());
+      options.setPassword(connection.password().value().getBytes(StandardCharsets.UTF_8));
     }
+    TlsConfig tls = connection.tls();
     if (tls.customized()) {
       options.setSocketFactory(TlsSocketFactory.of(tls));
     }

@@ -58,25 +58,18 @@ public final class MqttSinkTask extends SinkTask {
   public void start(Map<String, String> props) {
     config = new MqttSinkConnectorConfig(props);
     reporter = context == null ? null : context.errantRecordReporter();
-    String clientId = config.clientId + "-" + props.getOrDefault(TaskIds.TASK_ID, "0");
+    String clientId = config.connection.clientId() + "-" + props.getOrDefault(TaskIds.TASK_ID, "0");
     try {
-      client = new MqttAsyncClient(config.serverUris.get(0), clientId, new MemoryPersistence());
+      client =
+          new MqttAsyncClient(
+              config.connection.serverUris().get(0), clientId, new MemoryPersistence());
       client
-          .connect(
-              MqttClients.options(
-                  config.serverUris,
-                  true,
-                  0,
-                  config.username,
-                  config.password,
-                  config.tls,
-                  1_000,
-                  30_000))
+          .connect(MqttClients.options(config.connection, true, 0, 1_000, 30_000))
           .waitForCompletion(config.ackTimeoutMs);
     } catch (MqttException e) {
       throw new ConnectException(
           "cannot connect to "
-              + config.serverUris
+              + config.connection.serverUris()
               + " ("
               + MqttSinkConnectorConfig.SERVER_URIS_CONFIG
               + "): "
@@ -90,7 +83,8 @@ public final class MqttSinkTask extends SinkTask {
   public void put(Collection<SinkRecord> records) {
     if (!records.isEmpty() && !client.isConnected()) {
       reconnect();
-      throw new RetriableException("not connected to " + config.serverUris + "; reconnecting");
+      throw new RetriableException(
+          "not connected to " + config.connection.serverUris() + "; reconnecting");
     }
     Deque<Publish> publishes = new ArrayDeque<>(records.size());
     for (SinkRecord record : records) {

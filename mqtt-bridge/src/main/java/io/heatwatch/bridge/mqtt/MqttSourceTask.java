@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class MqttSourceTask extends SourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(MqttSourceTask.class);
   private static final int MAX_BATCH = 1000;
-  private static final long CONNECT_TIMEOUT_MS = 30_000;
 
   private final AckTracker acks = new AckTracker();
   private final Clock clock;
@@ -47,15 +46,11 @@ public final class MqttSourceTask extends SourceTask {
   private SourceRecords records;
   private BlockingQueue<Received> queue;
   private MqttAsyncClient client;
-  private MqttConnectionOptions options;
+  private SourceConnection connection;
   private SourceTaskMetrics metrics;
   private String clientId;
-  private volatile boolean everConnected;
-  private volatile boolean needConnect = true;
   private volatile boolean redeliver;
   private Subscriptions subscriptions;
-  private long connectBackoffMs;
-  private long nextConnectNanos;
 
   private record Received(InboundMessage message, AckTracker.Pending pending) {}
 
@@ -82,19 +77,17 @@ public final class MqttSourceTask extends SourceTask {
     config = new MqttSourceConnectorConfig(props);
     queue = new ArrayBlockingQueue<>(config.queueCapacity);
     String taskId = props.getOrDefault(TaskIds.TASK_ID, "0");
-    clientId = config.clientId + "-" + taskId;
+    clientId = config.connection.clientId() + "-" + taskId;
     subscriptions = new Subscriptions(config, clientId);
     records = new SourceRecords(config, config.router(), Map.of("mqtt.client.id", clientId), clock);
     metrics =
-        new SourceTaskMetrics(props.getOrDefault("name", config.clientId), taskId, acks::pending);
-    options =
+        new SourceTaskMetrics(
+            props.getOrDefault("name", config.connection.clientId()), taskId, acks::pending);
+    MqttConnectionOptions options =
         MqttClients.options(
-            config.serverUris,
+            config.connection,
             config.cleanStart,
             config.sessionExpirySeconds,
-            config.username,
-            config.password,
-            config.tls,
             config.reconnectMinMs,
             config.reconnectMaxMs);
     // The broker never has more unacknowledged QoS 1 messages out than the queue holds, so Paho's
@@ -102,14 +95,16 @@ public final class MqttSourceTask extends SourceTask {
     // drops and every pending acknowledgement with it).
     options.setReceiveMaximum(Math.min(config.maxInflight, config.queueCapacity));
     try {
-      client = new MqttAsyncClient(config.serverUris.get(0), clientId, new MemoryPersistence());
+      client =
+          new MqttAsyncClient(
+              config.connection.serverUris().get(0), clientId, new MemoryPersistence());
     } catch (MqttException e) {
       throw new ConnectException("cannot create MQTT client " + clientId + ": " + e, e);
     }
     client.setManualAcks(true);
     client.setCallback(new Callback());
-    connectBackoffMs = config.reconnectMinMs;
-    connect();
+    connection = new SourceConnection(client, options, config);
+    connection.connect();
     awaitSubscribed();
     failIfRefused();
   }
@@ -124,7 +119,7 @@ public final class MqttSourceTask extends SourceTask {
               + " (check the broker's ACL for "
               + MqttSourceConnectorConfig.USERNAME_CONFIG
               + " '"
-              + config.username
+              + config.connection.username()
               + "')");
     }
   }
@@ -136,57 +131,19 @@ public final class MqttSourceTask extends SourceTask {
    * connected yet, it does not wait at all.
    */
   private void awaitSubscribed() {
-    if (!everConnected) {
+    if (!connection.everConnected()) {
       return;
     }
     try {
-      if (!subscriptions.awaitAnswer(CONNECT_TIMEOUT_MS)) {
+      if (!subscriptions.awaitAnswer(SourceConnection.CONNECT_TIMEOUT_MS)) {
         LOG.warn(
             "MQTT source task {}: no SUBACK for {} within {} ms; going on without it",
             clientId,
             config.topics,
-            CONNECT_TIMEOUT_MS);
+            SourceConnection.CONNECT_TIMEOUT_MS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * One connection attempt. Paho reconnects by itself only after a first success, so until then
-   * poll() retries with doubling backoff; a refused login fails the task at once (retrying cannot
-   * fix a wrong password).
-   */
-  private void connect() {
-    try {
-      client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
-      everConnected = true;
-      needConnect = false;
-      connectBackoffMs = config.reconnectMinMs;
-      LOG.info("MQTT source task {} connected to {}", clientId, client.getCurrentServerURI());
-    } catch (MqttException e) {
-      if (MqttConnectFailures.permanent(e)) {
-        throw new ConnectException(
-            "broker "
-                + config.serverUris
-                + " refused client "
-                + clientId
-                + " (check "
-                + MqttSourceConnectorConfig.USERNAME_CONFIG
-                + "/"
-                + MqttSourceConnectorConfig.PASSWORD_CONFIG
-                + "): "
-                + e,
-            e);
-      }
-      LOG.warn(
-          "MQTT source task {} cannot connect to {}, retrying in {} ms: {}",
-          clientId,
-          config.serverUris,
-          connectBackoffMs,
-          e.toString());
-      nextConnectNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(connectBackoffMs);
-      connectBackoffMs = Math.min(connectBackoffMs * 2, config.reconnectMaxMs);
     }
   }
 
@@ -195,11 +152,9 @@ public final class MqttSourceTask extends SourceTask {
     failIfRefused();
     if (redeliver) {
       redeliver = false;
-      reconnectForRedelivery();
+      connection.reconnectForRedelivery();
     }
-    if (needConnect && System.nanoTime() - nextConnectNanos >= 0) {
-      connect();
-    }
+    connection.connectWhenDue();
     Received first = queue.poll(500, TimeUnit.MILLISECONDS);
     if (first == null) {
       return null;
@@ -212,27 +167,6 @@ public final class MqttSourceTask extends SourceTask {
       polled.add(records.of(received.message(), received.pending()));
     }
     return polled;
-  }
-
-  /**
-   * Ends the connection and opens a new one on the same session, so the broker redelivers every
-   * message not acknowledged: the only way to get one back, and acknowledgements go in arrival
-   * order, so one unacknowledged message holds back all later ones until then.
-   */
-  private void reconnectForRedelivery() {
-    LOG.warn(
-        "MQTT source task {}: Kafka did not store a record; reconnecting so the broker redelivers"
-            + " it (to the dead-letter topic)",
-        clientId);
-    try {
-      if (client.isConnected()) {
-        client.disconnect(5_000).waitForCompletion(5_000);
-      }
-    } catch (MqttException e) {
-      LOG.warn("MQTT source task {} disconnect: {}", clientId, e.toString());
-    }
-    needConnect = true;
-    nextConnectNanos = System.nanoTime();
   }
 
   /**

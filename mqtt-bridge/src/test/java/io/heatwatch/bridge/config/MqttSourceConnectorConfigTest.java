@@ -134,7 +134,7 @@ class MqttSourceConnectorConfigTest {
     props.put(MqttSourceConnectorConfig.USERNAME_CONFIG, "bridge");
     props.put(MqttSourceConnectorConfig.PASSWORD_CONFIG, "s3cret-value");
     MqttSourceConnectorConfig config = new MqttSourceConnectorConfig(props);
-    assertThat(config.password.toString()).doesNotContain("s3cret-value");
-    assertThat(config.password.value()).isEqualTo("s3cret-value");
+    assertThat(config.connection.password().toString()).doesNotContain("s3cret-value");
+    assertThat(config.connection.password().value()).isEqualTo("s3cret-value");
   }
 }
