@@ -11,11 +11,11 @@ import java.util.OptionalInt;
  * job must not stay down after a long outage of one of its stores: a terminal limit turned the
  * tenth failure of its life into a stopped job.
  *
- * @param initialDelay {@value JobConfig#RESTART_DELAY}
- * @param maxDelay {@value JobConfig#RESTART_MAX_DELAY}
- * @param jitter {@value JobConfig#RESTART_JITTER}
- * @param resetAfter {@value JobConfig#RESTART_RESET_AFTER}
- * @param attempts {@value JobConfig#RESTART_ATTEMPTS}, empty for no limit
+ * @param initialDelay {@link JobOptions#RESTART_DELAY}
+ * @param maxDelay {@link JobOptions#RESTART_MAX_DELAY}
+ * @param jitter {@link JobOptions#RESTART_JITTER}
+ * @param resetAfter {@link JobOptions#RESTART_RESET_AFTER}
+ * @param attempts {@link JobOptions#RESTART_ATTEMPTS}, empty for no limit
  */
 public record Restarts(
     Duration initialDelay,
@@ -27,22 +27,22 @@ public record Restarts(
 
   public Restarts {
     if (initialDelay == null || initialDelay.isNegative() || initialDelay.isZero()) {
-      throw JobConfig.invalid(JobConfig.RESTART_DELAY, initialDelay, "must be positive");
+      throw JobConfig.invalid(JobOptions.RESTART_DELAY, initialDelay, "must be positive");
     }
     if (maxDelay == null || maxDelay.compareTo(initialDelay) < 0) {
       throw JobConfig.invalid(
-          JobConfig.RESTART_MAX_DELAY,
+          JobOptions.RESTART_MAX_DELAY,
           maxDelay,
-          "must be at least " + JobConfig.RESTART_DELAY + " " + initialDelay);
+          "must be at least " + JobOptions.RESTART_DELAY.key() + " " + initialDelay);
     }
     if (!(jitter >= 0 && jitter <= 1)) {
-      throw JobConfig.invalid(JobConfig.RESTART_JITTER, jitter, "must be 0..1");
+      throw JobConfig.invalid(JobOptions.RESTART_JITTER, jitter, "must be 0..1");
     }
     if (resetAfter == null || resetAfter.isNegative() || resetAfter.isZero()) {
-      throw JobConfig.invalid(JobConfig.RESTART_RESET_AFTER, resetAfter, "must be positive");
+      throw JobConfig.invalid(JobOptions.RESTART_RESET_AFTER, resetAfter, "must be positive");
     }
     if (attempts == null || (attempts.isPresent() && attempts.getAsInt() < 0)) {
-      throw JobConfig.invalid(JobConfig.RESTART_ATTEMPTS, attempts, "must be >= 0 or empty");
+      throw JobConfig.invalid(JobOptions.RESTART_ATTEMPTS, attempts, "must be >= 0 or empty");
     }
   }
 }

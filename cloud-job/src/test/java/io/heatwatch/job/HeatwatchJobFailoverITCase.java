@@ -61,23 +61,23 @@ class HeatwatchJobFailoverITCase {
       JobConfig config =
           JobConfig.fromMap(
               Map.of(
-                  JobConfig.KAFKA_BOOTSTRAP_SERVERS,
+                  JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(),
                   kafka.bootstrapServers(),
-                  JobConfig.KAFKA_GROUP_ID,
+                  JobOptions.KAFKA_GROUP_ID.key(),
                   "heatwatch-failover-" + data.run,
-                  JobConfig.ELASTICSEARCH_HOSTS,
+                  JobOptions.ELASTICSEARCH_HOSTS.key(),
                   elasticsearch.httpUrl(),
-                  JobConfig.CHECKPOINT_INTERVAL,
+                  JobOptions.CHECKPOINT_INTERVAL.key(),
                   "500 ms",
-                  JobConfig.ALARMS_GUARANTEE,
+                  JobOptions.ALARMS_GUARANTEE.key(),
                   guarantee,
-                  JobConfig.TRANSACTIONAL_ID_PREFIX,
+                  JobOptions.TRANSACTIONAL_ID_PREFIX.key(),
                   "heatwatch-failover-" + data.run,
-                  JobConfig.RESTART_DELAY,
+                  JobOptions.RESTART_DELAY.key(),
                   "200 ms",
-                  JobConfig.PARALLELISM,
+                  JobOptions.PARALLELISM.key(),
                   "2",
-                  JobConfig.STATE_BACKEND,
+                  JobOptions.STATE_BACKEND.key(),
                   stateBackend));
       JobClient job = HeatwatchJob.start(flink.environment(2), config);
       MiniCluster cluster = flink.miniCluster();

@@ -79,13 +79,13 @@ class HeatwatchJobITCase {
     JobConfig config =
         JobConfig.fromMap(
             Map.of(
-                JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                JobConfig.KAFKA_GROUP_ID, "heatwatch-" + device,
-                JobConfig.ELASTICSEARCH_HOSTS, elasticsearch.httpUrl(),
-                JobConfig.OUT_OF_ORDERNESS, "1 s",
-                JobConfig.IDLENESS, "1 s",
-                JobConfig.CHECKPOINT_INTERVAL, "2 s",
-                JobConfig.PARALLELISM, "2"));
+                JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
+                JobOptions.KAFKA_GROUP_ID.key(), "heatwatch-" + device,
+                JobOptions.ELASTICSEARCH_HOSTS.key(), elasticsearch.httpUrl(),
+                JobOptions.OUT_OF_ORDERNESS.key(), "1 s",
+                JobOptions.IDLENESS.key(), "1 s",
+                JobOptions.CHECKPOINT_INTERVAL.key(), "2 s",
+                JobOptions.PARALLELISM.key(), "2"));
     JobClient job = HeatwatchJob.start(flink.environment(2), config);
     ElasticsearchHttp es = new ElasticsearchHttp(elasticsearch.httpUrl());
     try (KafkaConsumer<byte[], byte[]> invalid = invalidRecordsConsumer(kafka)) {

@@ -53,12 +53,12 @@ class HeatwatchJobRestartITCase {
     JobConfig config =
         JobConfig.fromMap(
             Map.of(
-                JobConfig.KAFKA_BOOTSTRAP_SERVERS, "unused:9092",
-                JobConfig.ELASTICSEARCH_HOSTS, "http://unused:9200",
-                JobConfig.PARALLELISM, "1",
-                JobConfig.CHECKPOINT_INTERVAL, "1 s",
-                JobConfig.RESTART_DELAY, "10 ms",
-                JobConfig.RESTART_MAX_DELAY, "50 ms"));
+                JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), "unused:9092",
+                JobOptions.ELASTICSEARCH_HOSTS.key(), "http://unused:9200",
+                JobOptions.PARALLELISM.key(), "1",
+                JobOptions.CHECKPOINT_INTERVAL.key(), "1 s",
+                JobOptions.RESTART_DELAY.key(), "10 ms",
+                JobOptions.RESTART_MAX_DELAY.key(), "50 ms"));
     StreamExecutionEnvironment env = flink.environment(1);
     HeatwatchJob.build(env, config, new EndlessSources(), new FailingSinks(run));
     JobClient job = env.executeAsync("heatwatch-restarts");

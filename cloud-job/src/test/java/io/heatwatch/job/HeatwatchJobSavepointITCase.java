@@ -65,15 +65,15 @@ class HeatwatchJobSavepointITCase {
       JobConfig config =
           JobConfig.fromMap(
               Map.of(
-                  JobConfig.KAFKA_BOOTSTRAP_SERVERS,
+                  JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(),
                   kafka.bootstrapServers(),
-                  JobConfig.KAFKA_GROUP_ID,
+                  JobOptions.KAFKA_GROUP_ID.key(),
                   "heatwatch-savepoint-" + data.run,
-                  JobConfig.ELASTICSEARCH_HOSTS,
+                  JobOptions.ELASTICSEARCH_HOSTS.key(),
                   elasticsearch.httpUrl(),
-                  JobConfig.CHECKPOINT_INTERVAL,
+                  JobOptions.CHECKPOINT_INTERVAL.key(),
                   "1 s",
-                  JobConfig.PARALLELISM,
+                  JobOptions.PARALLELISM.key(),
                   "2"));
       String device = data.device(0);
       String alarmId =

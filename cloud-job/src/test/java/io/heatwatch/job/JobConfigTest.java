@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +163,31 @@ class JobConfigTest {
   }
 
   @Test
+  void readsAFlinkConfiguration() {
+    Configuration settings = new Configuration();
+    settings.set(JobOptions.KAFKA_BOOTSTRAP_SERVERS, "k:9092");
+    settings.set(JobOptions.ELASTICSEARCH_HOSTS, "http://es:9200");
+    settings.set(JobOptions.SPIKE_Z, 6.0);
+    settings.set(JobOptions.OFFLINE_TIMEOUT, Duration.ofMinutes(2));
+
+    JobConfig config = JobConfig.from(settings);
+
+    assertThat(config.kafkaBootstrapServers()).isEqualTo("k:9092");
+    assertThat(config.thresholds()).isEqualTo(Thresholds.DEFAULTS.withSpikeZ(6.0));
+    assertThat(config.offlineTimeout()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void acceptsEveryKeyOfJobOptions() {
+    Map<String, String> settings = new HashMap<>(required());
+    JobOptions.ALL.stream()
+        .filter(option -> option.hasDefaultValue())
+        .forEach(option -> settings.put(option.key(), JobOptionsTest.text(option.defaultValue())));
+
+    assertThat(JobConfig.fromMap(settings)).isEqualTo(JobConfig.fromMap(required()));
+  }
+
+  @Test
   void readsAPropertiesFileAndLetsArgumentsOverrideIt(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("job.properties");
     Files.writeString(
@@ -279,8 +305,8 @@ class JobConfigTest {
       throws IOException {
     Path secret = Files.writeString(dir.resolve("es-password"), "s3cret-job-password\n");
     Map<String, String> settings = new HashMap<>(required());
-    settings.put(JobConfig.ELASTICSEARCH_USERNAME, "heatwatch-job");
-    settings.put(JobConfig.ELASTICSEARCH_PASSWORD_FILE, secret.toString());
+    settings.put(JobOptions.ELASTICSEARCH_USERNAME.key(), "heatwatch-job");
+    settings.put(JobOptions.ELASTICSEARCH_PASSWORD_FILE.key(), secret.toString());
 
     JobConfig config = JobConfig.fromMap(settings);
 
@@ -293,14 +319,14 @@ class JobConfigTest {
   @Test
   void elasticsearchUserWithoutReadablePasswordFileIsRefused(@TempDir Path dir) {
     Map<String, String> userOnly = new HashMap<>(required());
-    userOnly.put(JobConfig.ELASTICSEARCH_USERNAME, "heatwatch-job");
+    userOnly.put(JobOptions.ELASTICSEARCH_USERNAME.key(), "heatwatch-job");
     assertThatThrownBy(() -> JobConfig.fromMap(userOnly))
-        .hasMessageContaining(JobConfig.ELASTICSEARCH_PASSWORD_FILE);
+        .hasMessageContaining(JobOptions.ELASTICSEARCH_PASSWORD_FILE.key());
 
     Map<String, String> missingFile = new HashMap<>(userOnly);
-    missingFile.put(JobConfig.ELASTICSEARCH_PASSWORD_FILE, dir.resolve("absent").toString());
+    missingFile.put(JobOptions.ELASTICSEARCH_PASSWORD_FILE.key(), dir.resolve("absent").toString());
     assertThatThrownBy(() -> JobConfig.fromMap(missingFile))
-        .hasMessageContaining(JobConfig.ELASTICSEARCH_PASSWORD_FILE)
+        .hasMessageContaining(JobOptions.ELASTICSEARCH_PASSWORD_FILE.key())
         .hasMessageContaining("cannot be read");
   }
 

@@ -79,15 +79,15 @@ class ReleaseSavepointWriter {
    */
   static Map<String, String> settings(String kafka, String elasticsearch) {
     return Map.of(
-        JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafka,
-        JobConfig.KAFKA_GROUP_ID, "heatwatch-savepoint",
-        JobConfig.ELASTICSEARCH_HOSTS, elasticsearch,
-        JobConfig.CHECKPOINT_INTERVAL, "1 s",
-        JobConfig.PARALLELISM, "2",
-        JobConfig.DEDUPE_TTL, "36500 d",
-        JobConfig.RETIRE_AFTER, "36500 d",
-        JobConfig.OFFLINE_TIMEOUT, "10 s",
-        JobConfig.IDLENESS, "1 s");
+        JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka,
+        JobOptions.KAFKA_GROUP_ID.key(), "heatwatch-savepoint",
+        JobOptions.ELASTICSEARCH_HOSTS.key(), elasticsearch,
+        JobOptions.CHECKPOINT_INTERVAL.key(), "1 s",
+        JobOptions.PARALLELISM.key(), "2",
+        JobOptions.DEDUPE_TTL.key(), "36500 d",
+        JobOptions.RETIRE_AFTER.key(), "36500 d",
+        JobOptions.OFFLINE_TIMEOUT.key(), "10 s",
+        JobOptions.IDLENESS.key(), "1 s");
   }
 
   @Test

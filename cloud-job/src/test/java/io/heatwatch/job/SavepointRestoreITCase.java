@@ -171,15 +171,15 @@ class SavepointRestoreITCase {
    */
   private static Map<String, String> settings(KafkaServer kafka, ElasticsearchServer es) {
     return Map.of(
-        JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-        JobConfig.KAFKA_GROUP_ID, "heatwatch-savepoint-restore",
-        JobConfig.ELASTICSEARCH_HOSTS, es.httpUrl(),
-        JobConfig.CHECKPOINT_INTERVAL, "1 s",
-        JobConfig.PARALLELISM, "2",
-        JobConfig.DEDUPE_TTL, "36500 d",
-        JobConfig.RETIRE_AFTER, "36500 d",
-        JobConfig.OFFLINE_TIMEOUT, "10 s",
-        JobConfig.IDLENESS, "1 s");
+        JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
+        JobOptions.KAFKA_GROUP_ID.key(), "heatwatch-savepoint-restore",
+        JobOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl(),
+        JobOptions.CHECKPOINT_INTERVAL.key(), "1 s",
+        JobOptions.PARALLELISM.key(), "2",
+        JobOptions.DEDUPE_TTL.key(), "36500 d",
+        JobOptions.RETIRE_AFTER.key(), "36500 d",
+        JobOptions.OFFLINE_TIMEOUT.key(), "10 s",
+        JobOptions.IDLENESS.key(), "1 s");
   }
 
   /** Sends every record of {@code sent.tsv} again and checks it lands where it did then. */

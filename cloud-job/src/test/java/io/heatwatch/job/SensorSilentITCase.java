@@ -60,14 +60,14 @@ class SensorSilentITCase {
     JobConfig config =
         JobConfig.fromMap(
             Map.of(
-                JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                JobConfig.KAFKA_GROUP_ID, "heatwatch-" + device,
-                JobConfig.ELASTICSEARCH_HOSTS, elasticsearch.httpUrl(),
-                JobConfig.OUT_OF_ORDERNESS, "1 s",
-                JobConfig.IDLENESS, "1 s",
-                JobConfig.CHECKPOINT_INTERVAL, "2 s",
-                JobConfig.SILENT_MIN, "3 s",
-                JobConfig.PARALLELISM, "1"));
+                JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
+                JobOptions.KAFKA_GROUP_ID.key(), "heatwatch-" + device,
+                JobOptions.ELASTICSEARCH_HOSTS.key(), elasticsearch.httpUrl(),
+                JobOptions.OUT_OF_ORDERNESS.key(), "1 s",
+                JobOptions.IDLENESS.key(), "1 s",
+                JobOptions.CHECKPOINT_INTERVAL.key(), "2 s",
+                JobOptions.SILENT_MIN.key(), "3 s",
+                JobOptions.PARALLELISM.key(), "1"));
     JobClient job = HeatwatchJob.start(flink.environment(1), config);
     try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
       // both sensors report until the job has seen them, then t1 stops and t2 goes on

@@ -6,6 +6,7 @@ import io.heatwatch.bridge.config.MqttSinkConnectorConfig;
 import io.heatwatch.bridge.config.MqttSourceConnectorConfig;
 import io.heatwatch.job.HeatwatchJob;
 import io.heatwatch.job.JobConfig;
+import io.heatwatch.job.JobOptions;
 import io.heatwatch.job.Sinks;
 import io.heatwatch.job.Sources;
 import io.heatwatch.job.sinks.IndexTemplates;
@@ -116,23 +117,23 @@ final class Chain implements AutoCloseable {
     jobConfig =
         JobConfig.fromMap(
             Map.of(
-                JobConfig.KAFKA_BOOTSTRAP_SERVERS,
+                JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(),
                 kafka.bootstrapServers(),
-                JobConfig.ELASTICSEARCH_HOSTS,
+                JobOptions.ELASTICSEARCH_HOSTS.key(),
                 elasticsearch.httpUrl(),
-                JobConfig.JOB_NAME,
+                JobOptions.JOB_NAME.key(),
                 "heatwatch (e2e)",
-                JobConfig.CHECKPOINT_INTERVAL,
+                JobOptions.CHECKPOINT_INTERVAL.key(),
                 "5 s",
-                JobConfig.CHECKPOINT_DIR,
+                JobOptions.CHECKPOINT_DIR.key(),
                 dir.resolve("checkpoints").toUri().toString(),
-                JobConfig.OFFLINE_TIMEOUT,
+                JobOptions.OFFLINE_TIMEOUT.key(),
                 OFFLINE_TIMEOUT.toSeconds() + " s",
-                JobConfig.RESTART_DELAY,
+                JobOptions.RESTART_DELAY.key(),
                 "2 s",
-                JobConfig.RESTART_MAX_DELAY,
+                JobOptions.RESTART_MAX_DELAY.key(),
                 "4 s",
-                JobConfig.RETIRE_AFTER,
+                JobOptions.RETIRE_AFTER.key(),
                 RETIRE_AFTER.toSeconds() + " s"));
     job = submit(null);
     startWatchdog();

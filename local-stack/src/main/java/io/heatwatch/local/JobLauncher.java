@@ -2,6 +2,7 @@ package io.heatwatch.local;
 
 import io.heatwatch.job.HeatwatchJob;
 import io.heatwatch.job.JobConfig;
+import io.heatwatch.job.JobOptions;
 import io.heatwatch.testkit.FlinkCluster;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
@@ -20,9 +21,9 @@ final class JobLauncher {
     JobConfig config =
         JobConfig.fromMap(
             Map.of(
-                JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrapServers,
-                JobConfig.ELASTICSEARCH_HOSTS, elasticsearchUrl,
-                JobConfig.JOB_NAME, JOB_NAME));
+                JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafkaBootstrapServers,
+                JobOptions.ELASTICSEARCH_HOSTS.key(), elasticsearchUrl,
+                JobOptions.JOB_NAME.key(), JOB_NAME));
     return HeatwatchJob.start(flink.environment(1), config);
   }
 }

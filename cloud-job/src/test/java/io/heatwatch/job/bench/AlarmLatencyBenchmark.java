@@ -2,6 +2,7 @@ package io.heatwatch.job.bench;
 
 import io.heatwatch.job.HeatwatchJob;
 import io.heatwatch.job.JobConfig;
+import io.heatwatch.job.JobOptions;
 import io.heatwatch.job.Sinks;
 import io.heatwatch.job.Sources;
 import io.heatwatch.model.Alarm;
@@ -123,15 +124,15 @@ public final class AlarmLatencyBenchmark {
         JobConfig config =
             JobConfig.fromMap(
                 Map.ofEntries(
-                    Map.entry(JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers()),
-                    Map.entry(JobConfig.ELASTICSEARCH_HOSTS, "http://unused:9200"),
-                    Map.entry(JobConfig.CHECKPOINT_INTERVAL, checkpointInterval),
+                    Map.entry(JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers()),
+                    Map.entry(JobOptions.ELASTICSEARCH_HOSTS.key(), "http://unused:9200"),
+                    Map.entry(JobOptions.CHECKPOINT_INTERVAL.key(), checkpointInterval),
                     Map.entry(
-                        JobConfig.CHECKPOINT_DIR,
+                        JobOptions.CHECKPOINT_DIR.key(),
                         root.resolve(guarantee + "-checkpoints").toUri().toString()),
-                    Map.entry(JobConfig.STATE_BACKEND, stateBackend),
-                    Map.entry(JobConfig.ALARMS_GUARANTEE, guarantee),
-                    Map.entry(JobConfig.PARALLELISM, "2")));
+                    Map.entry(JobOptions.STATE_BACKEND.key(), stateBackend),
+                    Map.entry(JobOptions.ALARMS_GUARANTEE.key(), guarantee),
+                    Map.entry(JobOptions.PARALLELISM.key(), "2")));
         JobClient job = startJob(flink, config, flinkOptions);
         try {
           Stats alarms = alarms(kafka, devices, sensors, seconds);

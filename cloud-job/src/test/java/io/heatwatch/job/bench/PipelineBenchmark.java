@@ -2,6 +2,7 @@ package io.heatwatch.job.bench;
 
 import io.heatwatch.job.HeatwatchJob;
 import io.heatwatch.job.JobConfig;
+import io.heatwatch.job.JobOptions;
 import io.heatwatch.job.QuietInputs;
 import io.heatwatch.job.Sources;
 import io.heatwatch.job.functions.InvalidRecordSplitter;
@@ -150,14 +151,15 @@ public final class PipelineBenchmark {
       Optional<String> checkpointInterval)
       throws Exception {
     Map<String, String> settings = new HashMap<>();
-    settings.put(JobConfig.KAFKA_BOOTSTRAP_SERVERS, "unused:9092");
-    settings.put(JobConfig.ELASTICSEARCH_HOSTS, "http://unused:9200");
+    settings.put(JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), "unused:9092");
+    settings.put(JobOptions.ELASTICSEARCH_HOSTS.key(), "http://unused:9200");
     // the state outgrows the JobManager's 5 MB in-memory checkpoint storage
-    settings.put(JobConfig.CHECKPOINT_DIR, CHECKPOINTS.toUri().toString());
-    settings.put(JobConfig.RESTART_ATTEMPTS, "0");
-    settings.put(JobConfig.STATE_BACKEND, stateBackend);
-    settings.put(JobConfig.PARALLELISM, String.valueOf(parallelism));
-    checkpointInterval.ifPresent(interval -> settings.put(JobConfig.CHECKPOINT_INTERVAL, interval));
+    settings.put(JobOptions.CHECKPOINT_DIR.key(), CHECKPOINTS.toUri().toString());
+    settings.put(JobOptions.RESTART_ATTEMPTS.key(), "0");
+    settings.put(JobOptions.STATE_BACKEND.key(), stateBackend);
+    settings.put(JobOptions.PARALLELISM.key(), String.valueOf(parallelism));
+    checkpointInterval.ifPresent(
+        interval -> settings.put(JobOptions.CHECKPOINT_INTERVAL.key(), interval));
     JobConfig config = JobConfig.fromMap(settings);
     StreamExecutionEnvironment env = flink.environment(parallelism);
     HeatwatchJob.build(env, config, new GeneratedSources(readings, sensors), DiscardingSinks.all());
