@@ -1,10 +1,11 @@
 package io.heatwatch.bridge.config;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
 /** Settings of the Kafka → MQTT downlink connector. */
@@ -18,6 +19,9 @@ public final class MqttSinkConnectorConfig extends AbstractConfig {
   private static final String ACK_TIMEOUT_DOC =
       "How long put() waits for the broker's PUBACKs before the batch is retried.";
 
+  private static final DurationSetting ACK_TIMEOUT =
+      new DurationSetting(ChronoUnit.MILLIS, Duration.ofMillis(100), Duration.ofMinutes(10));
+
   public static final ConfigDef CONFIG_DEF =
       MqttConnection.define(
               new ConfigDef(),
@@ -25,9 +29,9 @@ public final class MqttSinkConnectorConfig extends AbstractConfig {
               "MQTT client id prefix; task N connects as {prefix}-{N}.")
           .define(
               ACK_TIMEOUT_CONFIG,
-              Type.LONG,
-              30_000L,
-              Range.between(100, 600_000),
+              Type.STRING,
+              "30 s",
+              ACK_TIMEOUT,
               Importance.LOW,
               ACK_TIMEOUT_DOC);
 
@@ -37,6 +41,6 @@ public final class MqttSinkConnectorConfig extends AbstractConfig {
   public MqttSinkConnectorConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
     connection = MqttConnection.of(this);
-    ackTimeoutMs = getLong(ACK_TIMEOUT_CONFIG);
+    ackTimeoutMs = ACK_TIMEOUT.read(ACK_TIMEOUT_CONFIG, getString(ACK_TIMEOUT_CONFIG)).toMillis();
   }
 }

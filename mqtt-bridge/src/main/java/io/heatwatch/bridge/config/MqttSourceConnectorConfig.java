@@ -1,9 +1,10 @@
 package io.heatwatch.bridge.config;
 
-import io.heatwatch.bridge.convert.DeviceSensors;
+import static java.time.temporal.ChronoUnit.MILLIS;
+import static java.time.temporal.ChronoUnit.SECONDS;
+
 import io.heatwatch.bridge.convert.MessageRouter;
 import io.heatwatch.model.KafkaTopics;
-import io.heatwatch.model.Limits;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.TelemetryCodec;
 import java.time.Duration;
@@ -89,22 +90,19 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
       "A dead-letter record keeps at most this many bytes of the payload; its headers give the"
           + " original size and SHA-256.";
 
+  private static final DurationSetting SESSION_EXPIRY =
+      new DurationSetting(SECONDS, Duration.ofSeconds(1), Duration.ofSeconds(4_294_967_295L));
+  private static final DurationSetting RECONNECT_MIN =
+      new DurationSetting(MILLIS, Duration.ofMillis(100), Duration.ofMinutes(10));
+  private static final DurationSetting RECONNECT_MAX =
+      new DurationSetting(MILLIS, Duration.ofSeconds(1), Duration.ofHours(1));
+
   /** What a dead-letter record holds besides its payload, at most (topic, key, headers). */
   static final int DLQ_OVERHEAD_BYTES = 16 * 1024;
 
-  public static final String MAX_SENSORS_CONFIG = "max.sensors.per.device";
-  private static final String MAX_SENSORS_DOC =
-      "Distinct sensor ids a device may present within sensor.ids.expiry.ms; readings with more"
-          + " go to the dead-letter topic.";
-
-  public static final String SENSOR_DEVICES_CONFIG = "max.sensors.tracked.devices";
-  private static final String SENSOR_DEVICES_DOC =
-      "Devices whose sensor ids are remembered at once (least recently seen forgotten first);"
-          + " bounds the memory of max.sensors.per.device.";
-
-  public static final String SENSOR_EXPIRY_CONFIG = "sensor.ids.expiry.ms";
-  private static final String SENSOR_EXPIRY_DOC =
-      "How long a sensor id counts towards max.sensors.per.device after it was last seen.";
+  public static final String MAX_SENSORS_CONFIG = SensorIdLimits.MAX_SENSORS_CONFIG;
+  public static final String SENSOR_DEVICES_CONFIG = SensorIdLimits.SENSOR_DEVICES_CONFIG;
+  public static final String SENSOR_EXPIRY_CONFIG = SensorIdLimits.SENSOR_EXPIRY_CONFIG;
 
   public static final String QUEUE_CAPACITY_CONFIG = "queue.capacity";
   private static final String QUEUE_CAPACITY_DOC =
@@ -113,7 +111,8 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
           + " out than fit and the MQTT client never waits.";
 
   public static final ConfigDef CONFIG_DEF =
-      MqttConnection.define(new ConfigDef(), "heatwatch-bridge", CLIENT_ID_DOC)
+      SensorIdLimits.define(
+              MqttConnection.define(new ConfigDef(), "heatwatch-bridge", CLIENT_ID_DOC))
           .define(
               TOPICS_CONFIG,
               Type.LIST,
@@ -124,9 +123,9 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
           .define(QOS_CONFIG, Type.INT, 1, Range.between(0, 1), Importance.MEDIUM, QOS_DOC)
           .define(
               SESSION_EXPIRY_CONFIG,
-              Type.LONG,
-              7 * 24 * 3600L,
-              Range.between(1, 4_294_967_295L),
+              Type.STRING,
+              "7 d",
+              SESSION_EXPIRY,
               Importance.MEDIUM,
               SESSION_EXPIRY_DOC)
           .define(CLEAN_START_CONFIG, Type.BOOLEAN, false, Importance.LOW, CLEAN_START_DOC)
@@ -146,16 +145,16 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
               MAX_INFLIGHT_DOC)
           .define(
               RECONNECT_MIN_CONFIG,
-              Type.LONG,
-              1_000L,
-              Range.between(100, 600_000),
+              Type.STRING,
+              "1 s",
+              RECONNECT_MIN,
               Importance.LOW,
               RECONNECT_MIN_DOC)
           .define(
               RECONNECT_MAX_CONFIG,
-              Type.LONG,
-              30_000L,
-              Range.between(1_000, 3_600_000),
+              Type.STRING,
+              "30 s",
+              RECONNECT_MAX,
               Importance.LOW,
               RECONNECT_MAX_DOC)
           .define(
@@ -201,27 +200,6 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
               Importance.LOW,
               DLQ_MAX_PAYLOAD_DOC)
           .define(
-              MAX_SENSORS_CONFIG,
-              Type.INT,
-              Limits.DEFAULT_MAX_SENSORS_PER_DEVICE,
-              Range.between(1, 100_000),
-              Importance.LOW,
-              MAX_SENSORS_DOC)
-          .define(
-              SENSOR_DEVICES_CONFIG,
-              Type.INT,
-              10_000,
-              Range.between(1, 10_000_000),
-              Importance.LOW,
-              SENSOR_DEVICES_DOC)
-          .define(
-              SENSOR_EXPIRY_CONFIG,
-              Type.LONG,
-              7 * 24 * 3600_000L,
-              Range.between(60_000L, 365 * 24 * 3600_000L),
-              Importance.LOW,
-              SENSOR_EXPIRY_DOC)
-          .define(
               QUEUE_CAPACITY_CONFIG,
               Type.INT,
               10_000,
@@ -245,21 +223,20 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
   public final int queueCapacity;
   public final int maxRequestSize;
   public final int dlqMaxPayloadBytes;
-  public final int maxSensorsPerDevice;
-  public final int maxSensorDevices;
-  public final Duration sensorIdsExpiry;
+  public final SensorIdLimits sensorIds;
 
   public MqttSourceConnectorConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
     connection = MqttConnection.of(this);
     topics = getList(TOPICS_CONFIG);
     qos = getInt(QOS_CONFIG);
-    sessionExpirySeconds = getLong(SESSION_EXPIRY_CONFIG);
+    sessionExpirySeconds = duration(SESSION_EXPIRY, SESSION_EXPIRY_CONFIG).toSeconds();
     cleanStart = getBoolean(CLEAN_START_CONFIG);
     sharedGroup = getString(SHARED_GROUP_CONFIG);
     maxInflight = getInt(MAX_INFLIGHT_CONFIG);
-    reconnectMinMs = getLong(RECONNECT_MIN_CONFIG);
-    reconnectMaxMs = Math.max(reconnectMinMs, getLong(RECONNECT_MAX_CONFIG));
+    reconnectMinMs = duration(RECONNECT_MIN, RECONNECT_MIN_CONFIG).toMillis();
+    reconnectMaxMs =
+        Math.max(reconnectMinMs, duration(RECONNECT_MAX, RECONNECT_MAX_CONFIG).toMillis());
     routes = Routes.parse(getList(ROUTES_CONFIG));
     keySegment = getInt(KEY_SEGMENT_CONFIG);
     dlqTopic = getString(DLQ_TOPIC_CONFIG);
@@ -267,9 +244,7 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
     queueCapacity = getInt(QUEUE_CAPACITY_CONFIG);
     maxRequestSize = getInt(MAX_REQUEST_SIZE_CONFIG);
     dlqMaxPayloadBytes = getInt(DLQ_MAX_PAYLOAD_CONFIG);
-    maxSensorsPerDevice = getInt(MAX_SENSORS_CONFIG);
-    maxSensorDevices = getInt(SENSOR_DEVICES_CONFIG);
-    sensorIdsExpiry = Duration.ofMillis(getLong(SENSOR_EXPIRY_CONFIG));
+    sensorIds = SensorIdLimits.of(this);
     if (dlqMaxPayloadBytes + DLQ_OVERHEAD_BYTES > maxRequestSize) {
       throw new ConfigException(
           DLQ_MAX_PAYLOAD_CONFIG,
@@ -284,14 +259,13 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
     }
   }
 
+  private Duration duration(DurationSetting setting, String key) {
+    return setting.read(key, getString(key));
+  }
+
   /** The router of these settings. */
   public MessageRouter router() {
-    return new MessageRouter(
-        routes,
-        keySegment,
-        dlqTopic,
-        maxPayloadBytes,
-        new DeviceSensors(maxSensorsPerDevice, maxSensorDevices, sensorIdsExpiry));
+    return new MessageRouter(routes, keySegment, dlqTopic, maxPayloadBytes, sensorIds.tracker());
   }
 
   /** The filter to subscribe: the shared form when a group is set. */
