@@ -6,6 +6,7 @@ import io.heatwatch.edge.clock.ClockSync;
 import io.heatwatch.edge.gpio.NoActuators;
 import io.heatwatch.edge.outbox.OutboxLimits;
 import io.heatwatch.edge.outbox.SqliteOutbox;
+import io.heatwatch.edge.outbox.StoredReadings;
 import io.heatwatch.edge.publish.MqttPublisher;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.Sample;
@@ -73,7 +74,7 @@ class AgentTest {
       agent.tick();
       agent.tick();
       assertThat(agent.unstored()).isZero();
-      assertThat(outbox.peek(0, 10))
+      assertThat(StoredReadings.decode(outbox.peek(0, 10)))
           .extracting(Reading::sensorId, Reading::tempC)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("t1", 21.0),
@@ -118,7 +119,7 @@ class AgentTest {
       agent.tick();
       synced.set(true);
       agent.tick();
-      assertThat(outbox.peek(0, 10))
+      assertThat(StoredReadings.decode(outbox.peek(0, 10)))
           .extracting(Reading::clockUnsynced)
           .containsExactly(Boolean.TRUE, null);
     }

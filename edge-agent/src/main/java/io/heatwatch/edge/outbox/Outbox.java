@@ -1,6 +1,8 @@
 package io.heatwatch.edge.outbox;
 
+import io.heatwatch.model.Quality;
 import io.heatwatch.model.Reading;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,8 +17,11 @@ public interface Outbox extends AutoCloseable {
    */
   List<Reading> append(List<Draft> drafts);
 
-  /** Up to {@code max} stored readings with {@code seq > afterSeq}, oldest first. */
-  List<Reading> peek(long afterSeq, int max);
+  /**
+   * Up to {@code max} stored readings with {@code seq > afterSeq}, oldest first, as they are
+   * stored: encoded once at {@link #append}, sent as they are.
+   */
+  List<Entry> peek(long afterSeq, int max);
 
   /** Removes readings the broker acknowledged. Unknown numbers are ignored. */
   void acknowledge(List<Long> seqs);
@@ -42,16 +47,19 @@ public interface Outbox extends AutoCloseable {
    * @param quality the quality
    * @param clockUnsynced whether the clock was known not to be synchronised when it was read
    */
-  record Draft(
-      String sensorId,
-      java.time.Instant ts,
-      Double tempC,
-      io.heatwatch.model.Quality quality,
-      boolean clockUnsynced) {
+  record Draft(String sensorId, Instant ts, Double tempC, Quality quality, boolean clockUnsynced) {
     /** A draft read on a synchronised clock. */
-    public Draft(
-        String sensorId, java.time.Instant ts, Double tempC, io.heatwatch.model.Quality quality) {
+    public Draft(String sensorId, Instant ts, Double tempC, Quality quality) {
       this(sensorId, ts, tempC, quality, false);
     }
   }
+
+  /**
+   * A stored reading: its sequence number and its wire encoding ({@code TelemetryCodec.encode} of
+   * the reading), which a message carries as it is, alone or joined into a JSON array.
+   *
+   * @param seq the reading's sequence number
+   * @param payload the reading's JSON, as stored
+   */
+  record Entry(long seq, byte[] payload) {}
 }

@@ -254,19 +254,20 @@ public final class SqliteOutbox implements Outbox {
   }
 
   @Override
-  public synchronized List<Reading> peek(long afterSeq, int max) {
-    List<Reading> readings = new ArrayList<>();
+  public synchronized List<Entry> peek(long afterSeq, int max) {
+    List<Entry> entries = new ArrayList<>();
     try (PreparedStatement select =
-        db.prepareStatement("SELECT payload FROM readings WHERE seq > ? ORDER BY seq LIMIT ?")) {
+        db.prepareStatement(
+            "SELECT seq, payload FROM readings WHERE seq > ? ORDER BY seq LIMIT ?")) {
       select.setLong(1, afterSeq);
       select.setInt(2, max);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          readings.add(TelemetryCodec.decodeReading(rows.getBytes(1)));
+          entries.add(new Entry(rows.getLong(1), rows.getBytes(2)));
         }
       }
       db.commit();
-      return readings;
+      return entries;
     } catch (SQLException e) {
       rollback();
       throw new OutboxException("cannot read outbox " + file + ": " + e.getMessage(), e);

@@ -3,8 +3,6 @@ package io.heatwatch.edge.publish;
 import io.heatwatch.edge.log.ThrottledLog;
 import io.heatwatch.edge.outbox.Outbox;
 import io.heatwatch.edge.outbox.OutboxException;
-import io.heatwatch.model.Reading;
-import io.heatwatch.model.TelemetryCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,10 +134,10 @@ public final class OutboxSender implements Runnable, AutoCloseable {
     if (free <= 0) {
       return !done.isEmpty();
     }
-    List<Reading> next = outbox.peek(cursor, free * batch);
+    List<Outbox.Entry> next = outbox.peek(cursor, free * batch);
     for (int from = 0; from < next.size(); from += batch) {
-      List<Reading> message = next.subList(from, Math.min(from + batch, next.size()));
-      long[] seqs = message.stream().mapToLong(Reading::seq).toArray();
+      List<Outbox.Entry> message = next.subList(from, Math.min(from + batch, next.size()));
+      long[] seqs = message.stream().mapToLong(Outbox.Entry::seq).toArray();
       try {
         inFlight.incrementAndGet();
         mqtt.publishReading(payload(message), new AckListener(seqs, connection));
@@ -154,10 +152,29 @@ public final class OutboxSender implements Runnable, AutoCloseable {
     return !done.isEmpty() || !next.isEmpty();
   }
 
-  private static byte[] payload(List<Reading> message) {
-    return message.size() == 1
-        ? TelemetryCodec.encode(message.get(0))
-        : TelemetryCodec.encode(message);
+  /**
+   * One message's payload: a stored reading as it is, or several joined into a JSON array, the
+   * bytes {@code TelemetryCodec.encode} gives the list, with no decoding or encoding on the way.
+   */
+  static byte[] payload(List<Outbox.Entry> message) {
+    if (message.size() == 1) {
+      return message.get(0).payload();
+    }
+    int size = message.size() + 1;
+    for (Outbox.Entry entry : message) {
+      size += entry.payload().length;
+    }
+    byte[] joined = new byte[size];
+    int at = 0;
+    byte separator = '[';
+    for (Outbox.Entry entry : message) {
+      joined[at++] = separator;
+      separator = ',';
+      System.arraycopy(entry.payload(), 0, joined, at, entry.payload().length);
+      at += entry.payload().length;
+    }
+    joined[at] = ']';
+    return joined;
   }
 
   private void awaitWake() {

@@ -7,6 +7,8 @@ import io.heatwatch.edge.AgentIdentity;
 import io.heatwatch.edge.outbox.Outbox.Draft;
 import io.heatwatch.model.Quality;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.model.Versions;
 import io.heatwatch.testkit.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +58,14 @@ class SqliteOutboxTest {
       List<Reading> stored = outbox.append(drafts(3));
       assertThat(stored).extracting(Reading::seq).containsExactly(b + 1, b + 2, b + 3);
       assertThat(stored.get(0).deviceId()).isEqualTo("pi-1");
-      assertThat(outbox.peek(0, 10)).isEqualTo(stored);
-      assertThat(outbox.peek(b + 1, 1)).extracting(Reading::seq).containsExactly(b + 2);
+      assertThat(StoredReadings.decode(outbox.peek(0, 10))).isEqualTo(stored);
+      assertThat(StoredReadings.decode(outbox.peek(b + 1, 1)))
+          .extracting(Reading::seq)
+          .containsExactly(b + 2);
       outbox.acknowledge(List.of(b + 1, b + 3));
-      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(b + 2);
+      assertThat(StoredReadings.decode(outbox.peek(0, 10)))
+          .extracting(Reading::seq)
+          .containsExactly(b + 2);
       assertThat(outbox.depth()).isEqualTo(1);
     }
   }
@@ -88,7 +94,9 @@ class SqliteOutboxTest {
       outbox.acknowledge(List.of(b + 2));
     }
     try (SqliteOutbox outbox = open()) {
-      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(b + 1, b + 3, b + 4);
+      assertThat(StoredReadings.decode(outbox.peek(0, 10)))
+          .extracting(Reading::seq)
+          .containsExactly(b + 1, b + 3, b + 4);
     }
   }
 
@@ -99,7 +107,7 @@ class SqliteOutboxTest {
       long b = outbox.lastSeq();
       outbox.append(drafts(4));
       outbox.append(drafts(3));
-      assertThat(outbox.peek(0, 10))
+      assertThat(StoredReadings.decode(outbox.peek(0, 10)))
           .extracting(Reading::seq)
           .containsExactly(b + 3, b + 4, b + 5, b + 6, b + 7);
       assertThat(outbox.dropped()).isEqualTo(2);
@@ -118,7 +126,9 @@ class SqliteOutboxTest {
       outbox.append(drafts(2));
       nanos.addAndGet(Duration.ofMinutes(61).toNanos());
       outbox.append(drafts(1));
-      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(first + 2);
+      assertThat(StoredReadings.decode(outbox.peek(0, 10)))
+          .extracting(Reading::seq)
+          .containsExactly(first + 2);
       assertThat(outbox.dropped()).isEqualTo(2);
     }
   }
@@ -187,7 +197,9 @@ class SqliteOutboxTest {
       assertThat(outbox.depth()).as("59 minutes of running time").isEqualTo(2);
       nanos.addAndGet(Duration.ofMinutes(2).toNanos());
       outbox.append(drafts(1));
-      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(first + 1, first + 2);
+      assertThat(StoredReadings.decode(outbox.peek(0, 10)))
+          .extracting(Reading::seq)
+          .containsExactly(first + 1, first + 2);
     }
   }
 
@@ -208,7 +220,9 @@ class SqliteOutboxTest {
             .hasMessageContaining("cannot store 1 readings");
         s.execute("ROLLBACK");
       }
-      assertThat(outbox.peek(0, 10)).extracting(Reading::seq).containsExactly(b + 1, b + 2);
+      assertThat(StoredReadings.decode(outbox.peek(0, 10)))
+          .extracting(Reading::seq)
+          .containsExactly(b + 1, b + 2);
       assertThat(outbox.append(drafts(1)).get(0).seq())
           .as("no number lost or reused")
           .isEqualTo(b + 3);
@@ -274,6 +288,60 @@ class SqliteOutboxTest {
         open(OutboxLimits.DEFAULT, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC))) {
       assertThat(outbox.append(drafts(1)).get(0).seq()).isGreaterThan(last);
     }
+  }
+
+  @Test
+  void peekHandsBackTheStoredBytesOfEachReadingWithItsSeq() {
+    try (SqliteOutbox outbox = open()) {
+      List<Reading> stored = outbox.append(drafts(3));
+      List<Outbox.Entry> entries = outbox.peek(0, 10);
+      assertThat(entries).extracting(Outbox.Entry::seq).containsExactlyElementsOf(seqs(stored));
+      for (int i = 0; i < 3; i++) {
+        assertThat(entries.get(i).payload()).isEqualTo(TelemetryCodec.encode(stored.get(i)));
+      }
+    }
+  }
+
+  /**
+   * An outbox as the release before this one wrote it: the same schema, each reading's BLOB the
+   * codec's encoding of the reading. It opens, and its bytes go out as they were stored.
+   */
+  @Test
+  void anOutboxWrittenByThePreviousReleaseOpensAndHandsBackItsBytes() throws Exception {
+    Reading r6 = reading(6);
+    Reading r7 = reading(7);
+    execute(
+        "CREATE TABLE readings (seq INTEGER PRIMARY KEY, created_ms INTEGER NOT NULL,"
+            + " payload BLOB NOT NULL)",
+        "CREATE INDEX readings_created ON readings (created_ms)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+        "INSERT INTO meta VALUES ('last_seq', 7), ('dropped', 0), ('running_ms', 0)");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+        var insert = c.prepareStatement("INSERT INTO readings VALUES (?, 0, ?)")) {
+      for (Reading r : List.of(r6, r7)) {
+        insert.setLong(1, r.seq());
+        insert.setBytes(2, TelemetryCodec.encode(r));
+        insert.executeUpdate();
+      }
+    }
+    try (SqliteOutbox outbox = open()) {
+      assertThat(outbox.depth()).isEqualTo(2);
+      assertThat(outbox.lastSeq()).isEqualTo(7);
+      List<Outbox.Entry> entries = outbox.peek(0, 10);
+      assertThat(entries).extracting(Outbox.Entry::seq).containsExactly(6L, 7L);
+      assertThat(entries.get(0).payload()).isEqualTo(TelemetryCodec.encode(r6));
+      assertThat(entries.get(1).payload()).isEqualTo(TelemetryCodec.encode(r7));
+      assertThat(StoredReadings.decode(entries)).containsExactly(r6, r7);
+      assertThat(outbox.append(drafts(1))).extracting(Reading::seq).containsExactly(8L);
+    }
+  }
+
+  private static Reading reading(long seq) {
+    return new Reading(Versions.V1, "home", "pi-1", "s" + seq, seq, T0, 20.5, Quality.OK, "boot-0");
+  }
+
+  private static List<Long> seqs(List<Reading> readings) {
+    return readings.stream().map(Reading::seq).toList();
   }
 
   private void deleteOutbox() throws Exception {
