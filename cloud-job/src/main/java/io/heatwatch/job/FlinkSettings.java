@@ -16,14 +16,11 @@ import org.apache.flink.configuration.StateBackendOptions;
 final class FlinkSettings {
   /**
    * RocksDB's memtable size and count for the job's states. Flink runs RocksDB without a
-   * write-ahead log, so every checkpoint flushes the memtable on the task thread, and readings wait
-   * behind it; the per-sensor state is rewritten on every reading (~1.5 KB × 10,000/s), so with
-   * RocksDB's default 64 MB × 2 that flush took up to 350-450 ms and was the alarm-latency tail
-   * (AlarmLatencyBenchmark: p99 167-191 ms at 10,000 readings/s, 353 ms in one run). 16 MB × 4
-   * flushes more often in the background and stalls the checkpoint ~200 ms: p99 110 ms. (8 MB × 2
-   * stalled writes on too many level-0 files: p99 3.3 s; 8 MB × 6 was no better than 16 MB × 4.)
-   * Keys, not RocksDBConfigurableOptions, so the job runs where that module is not on the class
-   * path (the local stack's heap backend).
+   * write-ahead log, so every checkpoint flushes the memtable on the task thread and readings wait
+   * behind it; smaller memtables, more of them, flush more often in the background and shorten that
+   * stall (measurements: docs/benchmarks.md, "cloud-job latency"). Keys, not
+   * RocksDBConfigurableOptions, so the job runs where that module is not on the class path (the
+   * local stack's heap backend).
    */
   static final ConfigOption<MemorySize> ROCKSDB_WRITE_BUFFER_SIZE =
       ConfigOptions.key("state.backend.rocksdb.writebuffer.size").memoryType().noDefaultValue();
@@ -47,10 +44,8 @@ final class FlinkSettings {
     // Every record type is an immutable Java record, so chained operators may share instances
     // instead of copying each one (a copy re-ran every field check of the record).
     settings.set(PipelineOptions.OBJECT_REUSE, true);
-    // A record crosses network exchanges from reading to alarm (three before the per-sensor
-    // operators were merged into one); at the default 100 ms a partly filled buffer waited up to
-    // 100 ms at each (p50 191 ms reading-in-Kafka to alarm-in-Kafka at 1,000 readings/s in
-    // AlarmLatencyBenchmark).
+    // A record crosses network exchanges from reading to alarm; at the default 100 ms a partly
+    // filled buffer waits up to 100 ms at each (docs/benchmarks.md, "cloud-job latency").
     settings.set(ExecutionOptions.BUFFER_TIMEOUT, BUFFER_TIMEOUT);
     settings.set(StateBackendOptions.STATE_BACKEND, config.stateBackend());
     // RocksDB uploads only the files new since the last checkpoint (no effect on the heap backend).
