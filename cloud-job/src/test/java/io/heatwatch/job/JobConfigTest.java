@@ -233,6 +233,7 @@ class JobConfigTest {
           watermark.idleness         | 0 s                   | must be positive
           checkpoint.interval        | 0                     | must be positive
           dedupe.ttl                 | forever               | expected a duration
+          checkpoint.interval        | PT10S                 | expected a duration
           parallelism                | two                   | expected a whole number
           parallelism                | 0                     | must be >= 1
           job.name                   | ''                    | is required
@@ -284,6 +285,16 @@ class JobConfigTest {
     assertThatThrownBy(() -> JobConfig.fromMap(settings))
         .hasMessageStartingWith("unknown setting(s) [alarm.high.treshold]")
         .hasMessageContaining("alarm.high.threshold");
+  }
+
+  @Test
+  void rejectsUnknownKeysOfAFlinkConfigurationToo() {
+    Configuration settings = Configuration.fromMap(required());
+    settings.setString("alarm.spike.zz", "6");
+
+    assertThatThrownBy(() -> JobConfig.from(settings))
+        .hasMessageStartingWith("unknown setting(s) [alarm.spike.zz]")
+        .hasMessageContaining("alarm.spike.z");
   }
 
   @Test
