@@ -1,5 +1,6 @@
 package io.heatwatch.watchdog;
 
+import io.heatwatch.model.Durations;
 import io.heatwatch.model.Pipeline;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,17 +17,21 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The watchdog's settings, each defined once (key, type, default, doc, validation) in {@link
  * #DEFINITION}; read once at start-up, a bad value stops the start with one line naming the key.
- * Durations are ISO-8601 ({@code PT5S}), as in the console.
+ * Durations take heatwatch's one syntax ({@code 5 s}, {@link Durations}; ISO-8601 such as {@code
+ * PT5S} is still read). A key renamed since a release is still read under its old spelling, with
+ * one WARN naming the new key.
  */
 public final class WatchdogConfig extends AbstractConfig {
   public static final String MQTT_SERVER_URI = "mqtt.server-uri";
   public static final String MQTT_USERNAME = "mqtt.username";
   public static final String MQTT_PASSWORD_FILE = "mqtt.password-file";
-  public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap-servers";
+  public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
   public static final String KAFKA_JOB_GROUP_ID = "kafka.job-group-id";
   public static final String CONNECT_URL = "connect.url";
   public static final String CONNECT_CONNECTOR = "connect.connector";
@@ -81,14 +85,14 @@ public final class WatchdogConfig extends AbstractConfig {
           .define(
               CONNECT_RESTART_BACKOFF,
               Type.STRING,
-              "PT5S",
+              "5 s",
               durations(),
               Importance.LOW,
               "First wait before restarting a FAILED connector or task; doubles per restart")
           .define(
               CONNECT_RESTART_MAX_BACKOFF,
               Type.STRING,
-              "PT5M",
+              "5 min",
               durations(),
               Importance.LOW,
               "Longest wait between restarts; back to the first after a RUNNING check")
@@ -115,21 +119,21 @@ public final class WatchdogConfig extends AbstractConfig {
           .define(
               CANARY_INTERVAL,
               Type.STRING,
-              "PT5S",
+              "5 s",
               durations(),
               Importance.MEDIUM,
               "How often the canary is published and every stage checked")
           .define(
               STALL_AFTER,
               Type.STRING,
-              "PT60S",
+              "60 s",
               durations(),
               Importance.MEDIUM,
               "Canary silence after which PIPELINE_STALLED opens (the issue's bound is 2 min)")
           .define(
               HTTP_TIMEOUT,
               Type.STRING,
-              "PT3S",
+              "3 s",
               durations(),
               Importance.LOW,
               "Timeout of each REST call to Connect, Flink and Elasticsearch")
@@ -149,7 +153,7 @@ public final class WatchdogConfig extends AbstractConfig {
           .define(
               METRICS_INTERVAL,
               Type.STRING,
-              "PT1M",
+              "1 min",
               durations(),
               Importance.LOW,
               "How often the CloudWatch EMF metrics line is written")
@@ -168,8 +172,34 @@ public final class WatchdogConfig extends AbstractConfig {
               "The broker's queue bound (Mosquitto max_queued_bytes x clients, or its memory"
                   + " limit); a fill past half of it is a warning; 0 when unknown");
 
+  /** Old spellings of renamed keys, and the key each is now. */
+  private static final Map<String, String> RENAMED =
+      Map.of("kafka.bootstrap-servers", KAFKA_BOOTSTRAP_SERVERS);
+
   public WatchdogConfig(Map<String, ?> settings) {
-    super(DEFINITION, settings, false);
+    this(settings, LoggerFactory.getLogger(WatchdogConfig.class));
+  }
+
+  WatchdogConfig(Map<String, ?> settings, Logger log) {
+    super(DEFINITION, renamed(settings, log), false);
+  }
+
+  /** {@code settings} with each old key under its new name, unless the new one is set too. */
+  private static Map<String, Object> renamed(Map<String, ?> settings, Logger log) {
+    Map<String, Object> out = new HashMap<>(settings);
+    RENAMED.forEach(
+        (old, now) -> {
+          if (out.containsKey(old)) {
+            Object value = out.remove(old);
+            if (out.containsKey(now)) {
+              log.warn("setting {} is ignored: {} is set, its new name", old, now);
+            } else {
+              out.put(now, value);
+              log.warn("setting {} is now called {}; please rename it", old, now);
+            }
+          }
+        });
+    return out;
   }
 
   /** Reads a properties file. */
@@ -186,7 +216,7 @@ public final class WatchdogConfig extends AbstractConfig {
   }
 
   Duration duration(String key) {
-    return Duration.parse(getString(key));
+    return Durations.parse(key, getString(key));
   }
 
   Optional<String> mqttPassword() {
@@ -227,13 +257,14 @@ public final class WatchdogConfig extends AbstractConfig {
 
   private static ConfigDef.Validator durations() {
     return (name, value) -> {
+      Duration d;
       try {
-        Duration d = Duration.parse((String) value);
-        if (d.isNegative() || d.isZero()) {
-          throw new ConfigException(name, value, "must be positive");
-        }
-      } catch (DateTimeParseException e) {
-        throw new ConfigException(name, value, "must be an ISO-8601 duration such as PT5S");
+        d = Durations.parse(name, (String) value);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+      if (d.isNegative() || d.isZero()) {
+        throw new ConfigException(name, value, "must be positive");
       }
     };
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,55 @@ class WatchdogConfigTest {
   @Test
   void aBadDurationStopsTheStartNamingTheKey() {
     Map<String, Object> s = required();
-    s.put(WatchdogConfig.STALL_AFTER, "60s");
+    s.put(WatchdogConfig.STALL_AFTER, "sixty seconds");
     ConfigException e = assertThrows(ConfigException.class, () -> new WatchdogConfig(s));
     assertTrue(e.getMessage().contains(WatchdogConfig.STALL_AFTER), e.getMessage());
+  }
+
+  @Test
+  void durationsTakeTheOneSyntaxAndIsoIsStillRead() {
+    Map<String, Object> s = required();
+    s.put(WatchdogConfig.CANARY_INTERVAL, "500 ms");
+    s.put(WatchdogConfig.STALL_AFTER, "2 min");
+    s.put(WatchdogConfig.HTTP_TIMEOUT, "PT4S");
+    WatchdogConfig c = new WatchdogConfig(s);
+    assertEquals(Duration.ofMillis(500), c.duration(WatchdogConfig.CANARY_INTERVAL));
+    assertEquals(Duration.ofMinutes(2), c.duration(WatchdogConfig.STALL_AFTER));
+    assertEquals(Duration.ofSeconds(4), c.duration(WatchdogConfig.HTTP_TIMEOUT));
+  }
+
+  @Test
+  void theDefaultsAreWrittenInTheOneSyntax() {
+    Map<String, Object> defaults = WatchdogConfig.DEFINITION.defaultValues();
+    assertEquals("5 s", defaults.get(WatchdogConfig.CANARY_INTERVAL));
+    assertEquals("60 s", defaults.get(WatchdogConfig.STALL_AFTER));
+    assertEquals("3 s", defaults.get(WatchdogConfig.HTTP_TIMEOUT));
+    assertEquals("5 s", defaults.get(WatchdogConfig.CONNECT_RESTART_BACKOFF));
+    assertEquals("5 min", defaults.get(WatchdogConfig.CONNECT_RESTART_MAX_BACKOFF));
+    assertEquals("1 min", defaults.get(WatchdogConfig.METRICS_INTERVAL));
+  }
+
+  @Test
+  void kafkaBootstrapServersIsKafkasOwnName() {
+    assertEquals("kafka.bootstrap.servers", WatchdogConfig.KAFKA_BOOTSTRAP_SERVERS);
+  }
+
+  @Test
+  void theOldSpellingOfTheKafkaKeyIsStillReadWithOneWarnNamingTheNewKey() {
+    Map<String, Object> s = required();
+    s.remove(WatchdogConfig.KAFKA_BOOTSTRAP_SERVERS);
+    s.put("kafka.bootstrap-servers", "127.0.0.1:19092");
+    RecordingLogger log = new RecordingLogger();
+    WatchdogConfig c = new WatchdogConfig(s, log);
+    assertEquals("127.0.0.1:19092", c.getString(WatchdogConfig.KAFKA_BOOTSTRAP_SERVERS));
+    assertEquals(1, log.lines.size(), log.lines.toString());
+    assertTrue(log.lines.get(0).startsWith("WARN "), log.lines.toString());
+    assertTrue(log.lines.get(0).contains("kafka.bootstrap-servers"), log.lines.toString());
+    assertTrue(log.lines.get(0).contains("kafka.bootstrap.servers"), log.lines.toString());
+
+    RecordingLogger quiet = new RecordingLogger();
+    new WatchdogConfig(required(), quiet);
+    assertEquals(List.of(), quiet.lines, "the new spelling logs nothing");
   }
 
   @Test
@@ -45,6 +92,35 @@ class WatchdogConfigTest {
     for (String key : WatchdogConfig.DEFINITION.names()) {
       assertTrue(readme.contains("| `" + key + "` |"), key + " missing from watchdog/README.md");
     }
+  }
+
+  /**
+   * The README's settings table is the ConfigDef's: the same keys, in the same order, each with its
+   * default ("(required)" for none, "empty" for the empty string).
+   */
+  @Test
+  void theReadmeSettingsTableIsTheDefinition() throws Exception {
+    Map<String, String> rows = new java.util.LinkedHashMap<>();
+    String readme = Files.readString(Path.of("README.md"));
+    String table = readme.substring(readme.indexOf("## Settings"));
+    table = table.substring(0, table.indexOf("\n## ", 3));
+    java.util.regex.Matcher row =
+        java.util.regex.Pattern.compile("(?m)^\\| `([^`]+)` \\| ([^|]+?) \\|").matcher(table);
+    while (row.find()) {
+      rows.put(row.group(1), row.group(2));
+    }
+    Map<String, String> defined = new java.util.LinkedHashMap<>();
+    WatchdogConfig.DEFINITION
+        .configKeys()
+        .forEach(
+            (name, key) ->
+                defined.put(
+                    name,
+                    !key.hasDefault()
+                        ? "(required)"
+                        : "".equals(key.defaultValue) ? "empty" : "`" + key.defaultValue + "`"));
+    assertEquals(
+        List.copyOf(defined.entrySet()).toString(), List.copyOf(rows.entrySet()).toString());
   }
 
   @Test
