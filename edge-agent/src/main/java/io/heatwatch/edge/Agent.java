@@ -5,13 +5,13 @@ import io.heatwatch.edge.log.ThrottledLog;
 import io.heatwatch.edge.outbox.Outbox;
 import io.heatwatch.edge.outbox.Outbox.Draft;
 import io.heatwatch.edge.outbox.OutboxException;
-import io.heatwatch.edge.publish.MqttPublisher;
 import io.heatwatch.edge.publish.OutboxSender;
+import io.heatwatch.edge.publish.Uplink;
+import io.heatwatch.edge.publish.UplinkException;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
 import io.heatwatch.edge.sensor.SensorSource;
 import io.heatwatch.model.DeviceStatus;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads every sensor on each tick and stores the readings durably in the outbox; a sender thread
- * publishes them and removes each on its PUBACK; a heartbeat reports the outbox every 30 s.
+ * publishes them and removes each on its PUBACK; a heartbeat reports the outbox at the interval
+ * given to {@link #schedule}. Made with {@link #builder()}.
  */
 public final class Agent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
@@ -42,7 +42,7 @@ public final class Agent implements AutoCloseable {
   private final AgentIdentity identity;
   private final SensorSource sensors;
   private final Outbox outbox;
-  private final MqttPublisher mqtt;
+  private final Uplink uplink;
   private final OutboxSender sender;
   private final Heartbeat heartbeat;
   private final Clock clock;
@@ -56,45 +56,17 @@ public final class Agent implements AutoCloseable {
   private final ThrottledLog droppedInMemory;
   private volatile SensorCounts counts;
 
-  public Agent(
-      AgentIdentity identity,
-      SensorSource sensors,
-      Outbox outbox,
-      MqttPublisher mqtt,
-      Clock clock,
-      ScheduledExecutorService scheduler,
-      Path cpuTemperature,
-      LocalAlarms localAlarms) {
-    this(
-        identity,
-        sensors,
-        outbox,
-        mqtt,
-        clock,
-        ClockSync.ASSUMED,
-        scheduler,
-        cpuTemperature,
-        localAlarms);
+  /** An agent to be made of the parts the builder collects. */
+  public static AgentBuilder builder() {
+    return new AgentBuilder();
   }
 
-  /**
-   * @param clockSync whether {@code clock} is synchronised yet; readings taken before are marked
-   */
-  public Agent(
-      AgentIdentity identity,
-      SensorSource sensors,
-      Outbox outbox,
-      MqttPublisher mqtt,
-      Clock clock,
-      ClockSync clockSync,
-      ScheduledExecutorService scheduler,
-      Path cpuTemperature,
-      LocalAlarms localAlarms) {
-    this.identity = identity;
-    this.sensors = sensors;
-    this.outbox = outbox;
-    this.mqtt = mqtt;
-    this.sender = new OutboxSender(outbox, mqtt);
+  Agent(AgentBuilder parts) {
+    this.identity = parts.identity;
+    this.sensors = parts.sensors;
+    this.outbox = parts.outbox;
+    this.uplink = parts.uplink;
+    this.sender = new OutboxSender(outbox, uplink, parts.batching);
     this.notStored =
         new ThrottledLog(LOG, "device " + identity.deviceId() + ": the outbox cannot store");
     this.droppedInMemory =
@@ -104,22 +76,20 @@ public final class Agent implements AutoCloseable {
         new Heartbeat(
             identity,
             outbox,
-            clock,
-            cpuTemperature,
+            parts.clock,
+            parts.cpuTemperature,
             sender::refused,
             droppedInMemory::total,
             () -> counts);
-    this.clock = clock;
-    this.clockSync = clockSync;
-    this.scheduler = scheduler;
-    this.localAlarms = localAlarms;
+    this.clock = parts.clock;
+    this.clockSync = parts.clockSync;
+    this.scheduler = parts.scheduler;
+    this.localAlarms = parts.localAlarms;
   }
 
   /** Connects (in the background, retrying) and starts sending what the outbox holds. */
   public void connect() {
-    mqtt.onConnected(sender::wake);
-    mqtt.onDownlink(localAlarms::downlink);
-    mqtt.start(heartbeat::online, heartbeat.offline());
+    uplink.start(heartbeat::online, heartbeat.offline(), sender::wake, localAlarms::downlink);
     senderThread = new Thread(sender, "outbox-sender-" + identity.deviceId());
     senderThread.setDaemon(true);
     senderThread.start();
@@ -212,10 +182,10 @@ public final class Agent implements AutoCloseable {
 
   private void sendHeartbeat() {
     try {
-      if (mqtt.isReady()) {
-        mqtt.publishStatus(heartbeat.online());
+      if (uplink.isReady()) {
+        uplink.publishStatus(heartbeat.online());
       }
-    } catch (MqttException | RuntimeException e) {
+    } catch (UplinkException | RuntimeException e) {
       LOG.warn("device {}: heartbeat not sent: {}", identity.deviceId(), e.toString());
     }
   }
@@ -267,7 +237,7 @@ public final class Agent implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    mqtt.close(heartbeat.offline());
+    uplink.close(heartbeat.offline());
     outbox.close();
   }
 }

@@ -11,7 +11,8 @@ import io.heatwatch.edge.gpio.NoActuators;
 import io.heatwatch.edge.gpio.Pi4jActuators;
 import io.heatwatch.edge.outbox.OutboxLimits;
 import io.heatwatch.edge.outbox.SqliteOutbox;
-import io.heatwatch.edge.publish.MqttPublisher;
+import io.heatwatch.edge.publish.Batching;
+import io.heatwatch.edge.publish.MqttSession;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
@@ -179,33 +180,33 @@ public final class Main implements Callable<Integer> {
     MqttSettings.Tls tls =
         m.caFile() == null ? null : new MqttSettings.Tls(m.caFile(), m.certFile(), m.keyFile());
     MqttSettings mqtt =
-        new MqttSettings(
-            m.uri(),
-            m.username(),
-            password,
-            tls,
-            m.sessionExpiry(),
-            java.time.Duration.ofSeconds(30),
-            m.window(),
-            m.batch());
+        MqttSettings.builder(m.uri())
+            .login(m.username(), password)
+            .tls(tls)
+            .sessionExpiry(m.sessionExpiry())
+            .batching(new Batching(m.window(), m.batch()))
+            .build();
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     AgentIdentity identity = AgentIdentity.of(config.site(), config.deviceId());
     Clock clock = Clock.systemUTC();
     Agent agent =
-        new Agent(
-            identity,
-            sensors,
-            SqliteOutbox.open(
-                config.dataDir().resolve("outbox.db"),
-                identity,
-                new OutboxLimits(config.outbox().maxReadings(), config.outbox().maxAge()),
-                clock),
-            new MqttPublisher(mqtt, config.site(), config.deviceId(), scheduler),
-            clock,
-            SystemdClockSync.system(),
-            scheduler,
-            config.sensors().cpuTemperature(),
-            new LocalAlarms(actuators(config.gpio()), config.gpio().powerCycleAfter()));
+        Agent.builder()
+            .identity(identity)
+            .sensors(sensors)
+            .outbox(
+                SqliteOutbox.open(
+                    config.dataDir().resolve("outbox.db"),
+                    identity,
+                    new OutboxLimits(config.outbox().maxReadings(), config.outbox().maxAge()),
+                    clock))
+            .uplink(
+                new MqttSession(mqtt, config.site(), config.deviceId(), scheduler), mqtt.batching())
+            .clock(clock)
+            .clockSync(SystemdClockSync.system())
+            .scheduler(scheduler)
+            .cpuTemperature(config.sensors().cpuTemperature())
+            .localAlarms(new LocalAlarms(actuators(config.gpio()), config.gpio().powerCycleAfter()))
+            .build();
     agent.connect();
     agent.schedule(config.period(), config.heartbeat());
     CountDownLatch stopped = new CountDownLatch(1);

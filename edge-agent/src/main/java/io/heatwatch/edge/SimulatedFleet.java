@@ -3,7 +3,7 @@ package io.heatwatch.edge;
 import io.heatwatch.edge.gpio.NoActuators;
 import io.heatwatch.edge.outbox.OutboxLimits;
 import io.heatwatch.edge.outbox.SqliteOutbox;
-import io.heatwatch.edge.publish.MqttPublisher;
+import io.heatwatch.edge.publish.MqttSession;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.JsonlLabels;
 import io.heatwatch.edge.sensor.Sensor;
@@ -72,19 +72,20 @@ public final class SimulatedFleet implements AutoCloseable {
       }
       AgentIdentity identity = AgentIdentity.of(spec.site(), deviceId);
       Agent agent =
-          new Agent(
-              identity,
-              SensorSource.fixed(sensors),
-              SqliteOutbox.open(
-                  dataDir.resolve(deviceId).resolve("outbox.db"),
-                  identity,
-                  OutboxLimits.DEFAULT,
-                  clock),
-              new MqttPublisher(mqtt, spec.site(), deviceId, scheduler),
-              clock,
-              scheduler,
-              null,
-              new LocalAlarms(new NoActuators("simulated device"), 0));
+          Agent.builder()
+              .identity(identity)
+              .sensors(SensorSource.fixed(sensors))
+              .outbox(
+                  SqliteOutbox.open(
+                      dataDir.resolve(deviceId).resolve("outbox.db"),
+                      identity,
+                      OutboxLimits.DEFAULT,
+                      clock))
+              .uplink(new MqttSession(mqtt, spec.site(), deviceId, scheduler), mqtt.batching())
+              .clock(clock)
+              .scheduler(scheduler)
+              .localAlarms(new LocalAlarms(new NoActuators("simulated device"), 0))
+              .build();
       agent.connect();
       agents.add(agent);
     }

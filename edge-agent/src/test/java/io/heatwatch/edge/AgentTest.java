@@ -7,7 +7,8 @@ import io.heatwatch.edge.gpio.NoActuators;
 import io.heatwatch.edge.outbox.OutboxLimits;
 import io.heatwatch.edge.outbox.SqliteOutbox;
 import io.heatwatch.edge.outbox.StoredReadings;
-import io.heatwatch.edge.publish.MqttPublisher;
+import io.heatwatch.edge.publish.Batching;
+import io.heatwatch.edge.publish.MqttSession;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
@@ -52,16 +53,18 @@ class AgentTest {
 
   private Agent agent(List<Sensor> sensors, ClockSync clockSync) {
     outbox = SqliteOutbox.open(dir.resolve("outbox.db"), ID, OutboxLimits.DEFAULT, clock);
-    return new Agent(
-        ID,
-        () -> sensors,
-        outbox,
-        new MqttPublisher(MqttSettings.plain("tcp://127.0.0.1:1"), "home", "pi-1", scheduler),
-        clock,
-        clockSync,
-        scheduler,
-        null,
-        new LocalAlarms(new NoActuators("test"), 0));
+    return Agent.builder()
+        .identity(ID)
+        .sensors(() -> sensors)
+        .outbox(outbox)
+        .uplink(
+            new MqttSession(MqttSettings.plain("tcp://127.0.0.1:1"), "home", "pi-1", scheduler),
+            Batching.DEFAULT)
+        .clock(clock)
+        .clockSync(clockSync)
+        .scheduler(scheduler)
+        .localAlarms(new LocalAlarms(new NoActuators("test"), 0))
+        .build();
   }
 
   @Test
@@ -158,15 +161,17 @@ class AgentTest {
         };
     outbox = SqliteOutbox.open(dir.resolve("outbox.db"), ID, OutboxLimits.DEFAULT, clock);
     try (Agent agent =
-        new Agent(
-            ID,
-            source,
-            outbox,
-            new MqttPublisher(MqttSettings.plain("tcp://127.0.0.1:1"), "home", "pi-1", scheduler),
-            clock,
-            scheduler,
-            null,
-            new LocalAlarms(new NoActuators("test"), 0))) {
+        Agent.builder()
+            .identity(ID)
+            .sensors(source)
+            .outbox(outbox)
+            .uplink(
+                new MqttSession(MqttSettings.plain("tcp://127.0.0.1:1"), "home", "pi-1", scheduler),
+                Batching.DEFAULT)
+            .clock(clock)
+            .scheduler(scheduler)
+            .localAlarms(new LocalAlarms(new NoActuators("test"), 0))
+            .build()) {
       assertThat(agent.status().sensorsConfigured()).isEqualTo(2L);
       assertThat(agent.status().sensorsSeen()).as("before the first tick").isNull();
       assertThat(agent.status().lastGoodReadTs()).isNull();

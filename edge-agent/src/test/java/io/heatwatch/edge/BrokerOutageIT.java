@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.heatwatch.edge.SimulatedFleet.FleetSpec;
+import io.heatwatch.edge.publish.Batching;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.SpikePlan;
 import io.heatwatch.testkit.MqttBroker;
@@ -62,8 +63,8 @@ class BrokerOutageIT {
       List<Integer> replay =
           collector.messageSizes().subList(beforeOutage, collector.messageSizes().size());
       assertThat(replay)
-          .as("the backlog goes out in batches of at most %d readings", MqttSettings.DEFAULT_BATCH)
-          .allMatch(size -> size <= MqttSettings.DEFAULT_BATCH)
+          .as("the backlog goes out in batches of at most %d readings", Batching.DEFAULT_BATCH)
+          .allMatch(size -> size <= Batching.DEFAULT_BATCH)
           .hasSizeLessThan(500 * SENSORS / 10);
       System.out.printf(
           "broker outage: %d readings stored while down, %d delivered after, %d duplicate deliveries%n",

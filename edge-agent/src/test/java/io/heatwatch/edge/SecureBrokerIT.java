@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.heatwatch.edge.gpio.NoActuators;
 import io.heatwatch.edge.outbox.OutboxLimits;
 import io.heatwatch.edge.outbox.SqliteOutbox;
-import io.heatwatch.edge.publish.MqttPublisher;
+import io.heatwatch.edge.publish.MqttSession;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.Sensor;
 import io.heatwatch.edge.sensor.SimulatedSensor;
@@ -77,27 +77,24 @@ class SecureBrokerIT {
       ScheduledExecutorService scheduler,
       Path data) {
     MqttSettings settings =
-        new MqttSettings(
-            broker.uri(),
-            user,
-            password.toCharArray(),
-            tls,
-            Duration.ofDays(1),
-            Duration.ofSeconds(30),
-            MqttSettings.DEFAULT_WINDOW,
-            MqttSettings.DEFAULT_BATCH);
+        MqttSettings.builder(broker.uri())
+            .login(user, password.toCharArray())
+            .tls(tls)
+            .sessionExpiry(Duration.ofDays(1))
+            .build();
     AgentIdentity identity = AgentIdentity.of("lab", "pi-tls");
     List<Sensor> sensors = List.of(new SimulatedSensor("pi-tls-t1", 21, 1, SpikePlan.NONE));
-    return new Agent(
-        identity,
-        () -> sensors,
-        SqliteOutbox.open(
-            data.resolve("outbox.db"), identity, OutboxLimits.DEFAULT, Clock.systemUTC()),
-        new MqttPublisher(settings, "lab", "pi-tls", scheduler),
-        Clock.systemUTC(),
-        scheduler,
-        null,
-        new LocalAlarms(new NoActuators("test"), 0));
+    return Agent.builder()
+        .identity(identity)
+        .sensors(() -> sensors)
+        .outbox(
+            SqliteOutbox.open(
+                data.resolve("outbox.db"), identity, OutboxLimits.DEFAULT, Clock.systemUTC()))
+        .uplink(new MqttSession(settings, "lab", "pi-tls", scheduler), settings.batching())
+        .clock(Clock.systemUTC())
+        .scheduler(scheduler)
+        .localAlarms(new LocalAlarms(new NoActuators("test"), 0))
+        .build();
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.heatwatch.edge.config;
 
-import io.heatwatch.edge.publish.MqttSettings;
+import io.heatwatch.edge.publish.Batching;
 import io.heatwatch.model.Pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,8 +161,8 @@ public record AgentConfig(
       Integer batch) {
     public Mqtt {
       sessionExpiry = sessionExpiry == null ? Duration.ofDays(7) : sessionExpiry;
-      window = window == null ? MqttSettings.DEFAULT_WINDOW : window;
-      batch = batch == null ? MqttSettings.DEFAULT_BATCH : batch;
+      window = window == null ? Batching.DEFAULT_WINDOW : window;
+      batch = batch == null ? Batching.DEFAULT_BATCH : batch;
     }
 
     List<String> problems() {
@@ -179,9 +179,9 @@ public record AgentConfig(
       if (window < 1 || window > 1000) {
         problems.add("mqtt.window: must be within 1..1000 (got " + window + ")");
       }
-      if (batch < 1 || batch > MqttSettings.MAX_BATCH) {
+      if (batch < 1 || batch > Batching.MAX_BATCH) {
         problems.add(
-            "mqtt.batch: must be within 1.." + MqttSettings.MAX_BATCH + " (got " + batch + ")");
+            "mqtt.batch: must be within 1.." + Batching.MAX_BATCH + " (got " + batch + ")");
       }
       return problems;
     }

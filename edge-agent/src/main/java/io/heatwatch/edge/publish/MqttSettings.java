@@ -2,9 +2,10 @@ package io.heatwatch.edge.publish;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * How the agent connects to its MQTT broker.
+ * How the agent connects to its MQTT broker; built once with {@link #builder(String)}.
  *
  * @param serverUri e.g. {@code ssl://broker:8883} ({@code tcp://} only on a trusted network)
  * @param username user name, {@code null} for none
@@ -12,9 +13,7 @@ import java.time.Duration;
  * @param tls CA and client certificate for {@code ssl://}, {@code null} for the JVM's defaults
  * @param sessionExpiry how long the broker keeps the session (and queued downlink) while away
  * @param keepAlive MQTT keep-alive interval
- * @param window messages published and not yet acknowledged at most
- * @param batch readings per message at most: what the outbox holds is sent as JSON arrays of up to
- *     this many readings, so a tick of several sensors, or a backlog, costs one message per batch
+ * @param batching messages in flight and readings per message at most
  */
 public record MqttSettings(
     String serverUri,
@@ -23,46 +22,80 @@ public record MqttSettings(
     Tls tls,
     Duration sessionExpiry,
     Duration keepAlive,
-    int window,
-    int batch) {
-
-  /**
-   * Readings in flight by default: below the receive maximum brokers grant by default (HiveMQ 10,
-   * Mosquitto 20), so status messages always have room.
-   */
-  public static final int DEFAULT_WINDOW = 8;
-
-  /** Readings per message by default: ~10 KB, far below the contract's 256 KiB. */
-  public static final int DEFAULT_BATCH = 50;
-
-  /** Readings per message at most: 500 readings with the longest ids allowed stay below 256 KiB. */
-  public static final int MAX_BATCH = 500;
+    Batching batching) {
 
   public MqttSettings {
     if (serverUri == null || !(serverUri.startsWith("tcp://") || serverUri.startsWith("ssl://"))) {
       throw new IllegalArgumentException(
           "mqtt.uri must start with tcp:// or ssl://, got " + serverUri);
     }
-    if (window < 1 || window > 1000) {
-      throw new IllegalArgumentException("mqtt.window must be within 1..1000, got " + window);
-    }
-    if (batch < 1 || batch > MAX_BATCH) {
-      throw new IllegalArgumentException(
-          "mqtt.batch must be within 1.." + MAX_BATCH + ", got " + batch);
-    }
+    Objects.requireNonNull(sessionExpiry, "sessionExpiry");
+    Objects.requireNonNull(keepAlive, "keepAlive");
+    Objects.requireNonNull(batching, "batching");
   }
 
   /** Plain settings for a broker on loopback without authentication (tests, the demo). */
   public static MqttSettings plain(String serverUri) {
-    return new MqttSettings(
-        serverUri,
-        null,
-        null,
-        null,
-        Duration.ofDays(7),
-        Duration.ofSeconds(30),
-        DEFAULT_WINDOW,
-        DEFAULT_BATCH);
+    return builder(serverUri).build();
+  }
+
+  /**
+   * Settings for {@code serverUri}: no login, the JVM's TLS defaults, a session kept 7 days, a
+   * keep-alive of 30 s and {@link Batching#DEFAULT}, until set otherwise.
+   */
+  public static Builder builder(String serverUri) {
+    return new Builder(serverUri);
+  }
+
+  /** Collects the settings; {@link #build()} validates them. */
+  public static final class Builder {
+    private final String serverUri;
+    private String username;
+    private char[] password;
+    private Tls tls;
+    private Duration sessionExpiry = Duration.ofDays(7);
+    private Duration keepAlive = Duration.ofSeconds(30);
+    private Batching batching = Batching.DEFAULT;
+
+    private Builder(String serverUri) {
+      this.serverUri = serverUri;
+    }
+
+    /** The user name and password to log in with, {@code null} for none. */
+    public Builder login(String username, char[] password) {
+      this.username = username;
+      this.password = password;
+      return this;
+    }
+
+    /** PEM files for {@code ssl://}, {@code null} for the JVM's defaults. */
+    public Builder tls(Tls tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /** How long the broker keeps the session while the device is away. */
+    public Builder sessionExpiry(Duration sessionExpiry) {
+      this.sessionExpiry = sessionExpiry;
+      return this;
+    }
+
+    /** The MQTT keep-alive interval. */
+    public Builder keepAlive(Duration keepAlive) {
+      this.keepAlive = keepAlive;
+      return this;
+    }
+
+    /** Messages in flight and readings per message at most. */
+    public Builder batching(Batching batching) {
+      this.batching = batching;
+      return this;
+    }
+
+    public MqttSettings build() {
+      return new MqttSettings(
+          serverUri, username, password, tls, sessionExpiry, keepAlive, batching);
+    }
   }
 
   /**

@@ -12,9 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +19,10 @@ import org.slf4j.LoggerFactory;
  * Moves readings from the outbox to the broker, oldest first, with at most {@code window} messages
  * unacknowledged at a time; a reading leaves the outbox only on its message's PUBACK. What the
  * outbox holds goes out in messages of up to {@code batch} readings, a JSON array when more than
- * one, as the wire contract allows (window and batch come from the publisher's {@link
- * MqttSettings}): a tick of eight sensors is one message, not eight, and a backlog drains {@code
- * batch} times faster per round trip. After a reconnect it starts again from the oldest stored
- * reading, so nothing in flight at the loss is skipped (the cloud removes the duplicates by {@code
- * (deviceId, seq)}).
+ * one, as the wire contract allows ({@link Batching}): a tick of eight sensors is one message, not
+ * eight, and a backlog drains {@code batch} times faster per round trip. After a reconnect it
+ * starts again from the oldest stored reading, so nothing in flight at the loss is skipped (the
+ * cloud removes the duplicates by {@code (deviceId, seq)}).
  *
  * <p>A PUBACK whose reason code is 0x80 or more (e.g. 0x87 "not authorized" from a per-device ACL)
  * is a refusal, though Paho completes its token as a success: those readings stay in the outbox,
@@ -38,7 +34,7 @@ public final class OutboxSender implements Runnable, AutoCloseable {
   private static final long IDLE_WAIT_MS = 1_000;
 
   private final Outbox outbox;
-  private final MqttPublisher mqtt;
+  private final Uplink uplink;
   private final int window;
   private final int batch;
   private final ConcurrentLinkedQueue<Long> acked = new ConcurrentLinkedQueue<>();
@@ -57,13 +53,13 @@ public final class OutboxSender implements Runnable, AutoCloseable {
   private long cursor;
   private volatile long sentOnConnection = -1;
 
-  public OutboxSender(Outbox outbox, MqttPublisher mqtt) {
+  public OutboxSender(Outbox outbox, Uplink uplink, Batching batching) {
     this.outbox = outbox;
-    this.mqtt = mqtt;
-    this.window = mqtt.settings().window();
-    this.batch = mqtt.settings().batch();
+    this.uplink = uplink;
+    this.window = batching.window();
+    this.batch = batching.batch();
     this.refusals =
-        new ThrottledLog(LOG, "device " + mqtt.deviceId() + ": the broker refused readings");
+        new ThrottledLog(LOG, "device " + uplink.deviceId() + ": the broker refused readings");
   }
 
   /** Something changed (new readings, an ack, a connection): look again now. */
@@ -113,7 +109,7 @@ public final class OutboxSender implements Runnable, AutoCloseable {
     }
     outbox.acknowledge(done);
     delivered.addAndGet(done.size());
-    if (!mqtt.isReady()) {
+    if (!uplink.isReady()) {
       return !done.isEmpty();
     }
     if (holding.get()) {
@@ -124,7 +120,7 @@ public final class OutboxSender implements Runnable, AutoCloseable {
       holding.set(false);
       cursor = 0;
     }
-    long connection = mqtt.connection();
+    long connection = uplink.connection();
     if (connection != sentOnConnection) {
       sentOnConnection = connection;
       cursor = 0;
@@ -140,9 +136,9 @@ public final class OutboxSender implements Runnable, AutoCloseable {
       long[] seqs = message.stream().mapToLong(Outbox.Entry::seq).toArray();
       try {
         inFlight.incrementAndGet();
-        mqtt.publishReading(payload(message), new AckListener(seqs, connection));
+        uplink.publishReading(payload(message), new AckListener(seqs, connection));
         cursor = seqs[seqs.length - 1];
-      } catch (MqttException e) {
+      } catch (UplinkException e) {
         inFlight.decrementAndGet();
         // Window full at the client or connection just lost: try again on the next round.
         LOG.debug("publish of seq {}.. deferred: {}", seqs[0], e.getMessage());
@@ -199,7 +195,7 @@ public final class OutboxSender implements Runnable, AutoCloseable {
   }
 
   /** Hears one message's PUBACK (or its failure) and hands its readings back to the sender. */
-  private final class AckListener implements MqttActionListener {
+  private final class AckListener implements Uplink.Delivery {
     private final long[] seqs;
     private final long connection;
 
@@ -209,9 +205,8 @@ public final class OutboxSender implements Runnable, AutoCloseable {
     }
 
     @Override
-    public void onSuccess(IMqttToken token) {
-      int reason = MqttPublisher.failureReason(token);
-      if (reason != 0) {
+    public void acknowledged(int reason) {
+      if (reason >= 0x80) {
         refused(reason);
       } else {
         for (long seq : seqs) {
@@ -237,7 +232,7 @@ public final class OutboxSender implements Runnable, AutoCloseable {
     }
 
     @Override
-    public void onFailure(IMqttToken token, Throwable failure) {
+    public void failed(Throwable failure) {
       // Stays in the outbox; the next connection replays it.
       release();
     }

@@ -4,7 +4,7 @@ import io.heatwatch.edge.AgentIdentity;
 import io.heatwatch.edge.outbox.Outbox.Draft;
 import io.heatwatch.edge.outbox.OutboxLimits;
 import io.heatwatch.edge.outbox.SqliteOutbox;
-import io.heatwatch.edge.publish.MqttPublisher;
+import io.heatwatch.edge.publish.MqttSession;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.publish.OutboxSender;
 import io.heatwatch.model.DeviceStatus;
@@ -113,12 +113,15 @@ public final class AgentBenchmark {
 
       ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
       MqttSettings settings = MqttSettings.plain(broker.uri());
-      MqttPublisher mqtt = new MqttPublisher(settings, "bench", "pi-bench", scheduler);
-      OutboxSender sender = new OutboxSender(outbox, mqtt);
-      mqtt.onConnected(sender::wake);
+      MqttSession mqtt = new MqttSession(settings, "bench", "pi-bench", scheduler);
+      OutboxSender sender = new OutboxSender(outbox, mqtt, settings.batching());
       DeviceStatus status = ID.status(DeviceStatus.DeviceState.ONLINE, Instant.now());
       long t0 = System.nanoTime();
-      mqtt.start(() -> status, ID.status(DeviceStatus.DeviceState.OFFLINE, Instant.now()));
+      mqtt.start(
+          () -> status,
+          ID.status(DeviceStatus.DeviceState.OFFLINE, Instant.now()),
+          sender::wake,
+          (channel, payload) -> {});
       Thread senderThread = new Thread(sender, "bench-sender");
       senderThread.start();
       while (outbox.depth() > 0) {
@@ -131,11 +134,15 @@ public final class AgentBenchmark {
       outbox.close();
       scheduler.shutdownNow();
 
-      double baselineRate = plainPahoLoop(broker.uri(), (int) stored, settings.window());
+      double baselineRate = plainPahoLoop(broker.uri(), (int) stored, settings.batching().window());
       System.out.printf(
           "backlog replay (%d readings, window %d, HiveMQ CE on loopback): %.0f readings/s = %.2f x a"
               + " plain Paho QoS 1 loop without outbox (%.0f readings/s)%n",
-          stored, settings.window(), replayRate, replayRate / baselineRate, baselineRate);
+          stored,
+          settings.batching().window(),
+          replayRate,
+          replayRate / baselineRate,
+          baselineRate);
     }
   }
 

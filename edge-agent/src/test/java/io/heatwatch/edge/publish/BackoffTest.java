@@ -61,7 +61,7 @@ class BackoffTest {
     return output;
   }
 
-  /** Makes a backoff on its main thread, as MqttPublisher does, and draws on a fresh thread. */
+  /** Makes a backoff on its main thread, as MqttSession does, and draws on a fresh thread. */
   public static final class BackoffDraw {
     public static void main(String[] args) throws Exception {
       Backoff backoff = Backoff.jittered(Duration.ofSeconds(1), Duration.ofMinutes(2));

@@ -4,7 +4,6 @@ import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.MqttTopics;
 import io.heatwatch.model.MqttTopics.Channel;
 import io.heatwatch.model.TelemetryCodec;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,10 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -26,13 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One device's MQTT v5 session: persistent (clean start off), retained birth and Last Will on the
- * status topic, downlink subscriptions, and reconnects with exponential backoff and jitter. Every
- * successful connect starts a new {@link #connection() connection number}, so senders know to
- * replay what was in flight.
+ * One device's MQTT v5 session, the {@link Uplink} of a real device: persistent (clean start off),
+ * retained birth and Last Will on the status topic, downlink subscriptions, and reconnects with
+ * exponential backoff and jitter. Every successful connect starts a new {@link #connection()
+ * connection number}, so senders know to replay what was in flight.
  */
-public final class MqttPublisher implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
+public final class MqttSession implements Uplink, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttSession.class);
   private static final int QOS = 1;
   private static final long CONNECT_TIMEOUT_MS = 15_000;
 
@@ -45,13 +42,13 @@ public final class MqttPublisher implements AutoCloseable {
   private final Backoff backoff = Backoff.jittered(Duration.ofSeconds(1), Duration.ofMinutes(2));
   private final AtomicLong connection = new AtomicLong();
   private volatile Supplier<DeviceStatus> birth;
-  private volatile Runnable onConnected = () -> {};
-  private volatile BiConsumer<Channel, byte[]> downlink = (channel, payload) -> {};
+  private volatile Runnable onConnected;
+  private volatile BiConsumer<Channel, byte[]> downlink;
   private volatile boolean closed;
   private volatile boolean ready;
   private volatile byte[] willPayload;
 
-  public MqttPublisher(
+  public MqttSession(
       MqttSettings settings, String site, String deviceId, ScheduledExecutorService scheduler) {
     this.settings = settings;
     this.site = site;
@@ -60,31 +57,9 @@ public final class MqttPublisher implements AutoCloseable {
     this.client = newClient();
   }
 
-  /** The device this session belongs to. */
+  @Override
   public String deviceId() {
     return deviceId;
-  }
-
-  /**
-   * The first reason code of 0x80 or more in a completed token, 0 when there is none. Paho 1.2.5
-   * completes a QoS 1 publish successfully whatever the PUBACK's reason code, so a refusal (0x87
-   * not authorized, 0x97 quota exceeded, 0x99 payload format invalid, …) is only seen here.
-   */
-  static int failureReason(IMqttToken token) {
-    int[] codes = token.getReasonCodes();
-    if (codes != null) {
-      for (int code : codes) {
-        if (code >= 0x80) {
-          return code;
-        }
-      }
-    }
-    return 0;
-  }
-
-  /** The settings it connects with, the outbox sender's window and batch among them. */
-  public MqttSettings settings() {
-    return settings;
   }
 
   private MqttAsyncClient newClient() {
@@ -119,23 +94,15 @@ public final class MqttPublisher implements AutoCloseable {
     }
   }
 
-  /** Called after each successful (re)connect, e.g. to wake the sender. */
-  public void onConnected(Runnable action) {
-    this.onConnected = action;
-  }
-
-  /** Receives downlink messages on this device's alarms and config topics. */
-  public void onDownlink(BiConsumer<Channel, byte[]> handler) {
-    this.downlink = handler;
-  }
-
-  /**
-   * Starts connecting in the background and keeps reconnecting until {@link #close}; {@code birth}
-   * makes the retained ONLINE message of each connection, {@code lastWill} is sent by the broker
-   * when the device vanishes.
-   */
-  public void start(Supplier<DeviceStatus> birth, DeviceStatus lastWill) {
+  @Override
+  public void start(
+      Supplier<DeviceStatus> birth,
+      DeviceStatus lastWill,
+      Runnable onConnected,
+      BiConsumer<Channel, byte[]> downlink) {
     this.birth = birth;
+    this.onConnected = onConnected;
+    this.downlink = downlink;
     this.willPayload = TelemetryCodec.encode(lastWill);
     scheduler.execute(this::attemptConnect);
   }
@@ -146,7 +113,11 @@ public final class MqttPublisher implements AutoCloseable {
     }
     try {
       renewClient();
-      client.connect(options()).waitForCompletion(CONNECT_TIMEOUT_MS);
+      client
+          .connect(
+              PahoSession.options(
+                  settings, topic(Channel.STATUS), willPayload, QOS, CONNECT_TIMEOUT_MS / 1000))
+          .waitForCompletion(CONNECT_TIMEOUT_MS);
       subscribeDownlink();
       publishBirth();
       backoff.reset();
@@ -170,30 +141,10 @@ public final class MqttPublisher implements AutoCloseable {
   private void publishBirth() {
     try {
       publishStatus(birth.get());
-    } catch (MqttException e) {
+    } catch (UplinkException e) {
       // Messages of the previous connection may fill the client's window; the heartbeat follows.
       LOG.warn("device {}: birth message not sent: {}", deviceId, e.getMessage());
     }
-  }
-
-  private MqttConnectionOptions options() {
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setCleanStart(false);
-    options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
-    options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
-    options.setAutomaticReconnect(false);
-    options.setConnectionTimeout((int) (CONNECT_TIMEOUT_MS / 1000));
-    if (settings.username() != null) {
-      options.setUserName(settings.username());
-    }
-    if (settings.password() != null) {
-      options.setPassword(new String(settings.password()).getBytes(StandardCharsets.UTF_8));
-    }
-    if (settings.tls() != null) {
-      options.setSocketFactory(TlsSockets.socketFactory(settings.tls()));
-    }
-    options.setWill(topic(Channel.STATUS), new MqttMessage(willPayload, QOS, true, null));
-    return options;
   }
 
   private void subscribeDownlink() throws MqttException {
@@ -206,35 +157,40 @@ public final class MqttPublisher implements AutoCloseable {
         .waitForCompletion(CONNECT_TIMEOUT_MS);
   }
 
-  /** The number of the current connection; 0 before the first. */
+  @Override
   public long connection() {
     return connection.get();
   }
 
-  /** Whether the session is up and its birth message sent, so readings may flow. */
+  @Override
   public boolean isReady() {
     return ready && client.isConnected();
   }
 
-  /**
-   * Publishes a reading payload without waiting; {@code listener} hears the PUBACK or the failure.
-   *
-   * @throws MqttException when the client refuses at once (not connected, window full)
-   */
-  public void publishReading(byte[] payload, MqttActionListener listener) throws MqttException {
-    client.publish(topic(Channel.READINGS), payload, QOS, false, null, listener);
+  @Override
+  public void publishReading(byte[] payload, Delivery delivery) throws UplinkException {
+    try {
+      client.publish(
+          topic(Channel.READINGS), payload, QOS, false, null, PahoSession.listener(delivery));
+    } catch (MqttException e) {
+      throw new UplinkException(e.getMessage(), e);
+    }
   }
 
-  /** Publishes a retained status message (birth, heartbeat) without waiting for the PUBACK. */
-  public void publishStatus(DeviceStatus status) throws MqttException {
-    client.publish(topic(Channel.STATUS), TelemetryCodec.encode(status), QOS, true);
+  @Override
+  public void publishStatus(DeviceStatus status) throws UplinkException {
+    try {
+      client.publish(topic(Channel.STATUS), TelemetryCodec.encode(status), QOS, true);
+    } catch (MqttException e) {
+      throw new UplinkException(e.getMessage(), e);
+    }
   }
 
   private String topic(Channel channel) {
     return MqttTopics.topic(site, deviceId, channel);
   }
 
-  /** Publishes {@code goodbye} (retained), then disconnects cleanly and releases the client. */
+  @Override
   public void close(DeviceStatus goodbye) {
     closed = true;
     try {
@@ -292,15 +248,14 @@ public final class MqttPublisher implements AutoCloseable {
           deviceId,
           response.getReasonString() == null ? response.getException() : response.getReasonString(),
           wait.toMillis());
-      scheduler.schedule(
-          MqttPublisher.this::attemptConnect, wait.toMillis(), TimeUnit.MILLISECONDS);
+      scheduler.schedule(MqttSession.this::attemptConnect, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
       // Config arrives per sensor, one level below the device's config topic.
       Channel channel =
-          topic.startsWith(MqttPublisher.this.topic(Channel.CONFIG) + "/")
+          topic.startsWith(MqttSession.this.topic(Channel.CONFIG) + "/")
               ? Channel.CONFIG
               : MqttTopics.parse(topic).map(MqttTopics.Address::channel).orElse(null);
       if (channel != null) {
