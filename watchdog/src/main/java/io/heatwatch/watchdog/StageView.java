@@ -27,7 +27,7 @@ public record StageView(Stage stage, State state, Instant since, String detail) 
   }
 
   /** The stage in words, for alarms and the status line. */
-  public static String words(Stage stage) {
+  static String words(Stage stage) {
     return switch (stage) {
       case BROKER -> "the MQTT broker";
       case BRIDGE -> "the MQTT-to-Kafka bridge (Connect source)";

@@ -203,7 +203,7 @@ public final class WatchdogConfig extends AbstractConfig {
   }
 
   /** Reads a properties file. */
-  public static WatchdogConfig load(Path file) {
+  static WatchdogConfig load(Path file) {
     Properties props = new Properties();
     try (InputStream in = Files.newInputStream(file)) {
       props.load(in);

@@ -43,7 +43,7 @@ public record WatchdogStatus(
     List<String> warnings) {
 
   /** The broker's queue fill in percent of its bound, empty when either is unknown. */
-  public OptionalLong brokerQueueFillPercent() {
+  OptionalLong brokerQueueFillPercent() {
     if (brokerQueueMaxBytes <= 0 || brokerQueueBytes.isEmpty()) {
       return OptionalLong.empty();
     }

@@ -20,15 +20,15 @@ import org.apache.kafka.common.config.types.Password;
  */
 public record MqttConnection(
     List<String> serverUris, String clientId, String username, Password password, TlsConfig tls) {
-  public static final String SERVER_URIS_CONFIG = "mqtt.server.uris";
+  static final String SERVER_URIS_CONFIG = "mqtt.server.uris";
   private static final String SERVER_URIS_DOC = "Broker URIs (tcp:// or ssl://), tried in order.";
 
-  public static final String CLIENT_ID_CONFIG = "mqtt.client.id";
+  static final String CLIENT_ID_CONFIG = "mqtt.client.id";
 
-  public static final String USERNAME_CONFIG = "mqtt.username";
+  static final String USERNAME_CONFIG = "mqtt.username";
   private static final String USERNAME_DOC = "MQTT user name, empty for none.";
 
-  public static final String PASSWORD_CONFIG = "mqtt.password";
+  static final String PASSWORD_CONFIG = "mqtt.password";
   private static final String PASSWORD_DOC = "MQTT password.";
 
   /**

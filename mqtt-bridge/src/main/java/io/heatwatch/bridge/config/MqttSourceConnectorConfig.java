@@ -216,14 +216,14 @@ public final class MqttSourceConnectorConfig extends AbstractConfig {
   public final int maxInflight;
   public final long reconnectMinMs;
   public final long reconnectMaxMs;
-  public final Map<String, String> routes;
-  public final int keySegment;
+  final Map<String, String> routes;
+  final int keySegment;
   public final String dlqTopic;
-  public final int maxPayloadBytes;
+  final int maxPayloadBytes;
   public final int queueCapacity;
   public final int maxRequestSize;
   public final int dlqMaxPayloadBytes;
-  public final SensorIdLimits sensorIds;
+  final SensorIdLimits sensorIds;
 
   public MqttSourceConnectorConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);

@@ -14,9 +14,9 @@ import org.apache.kafka.common.config.ConfigException;
  * goes to {@code kafkaTopic}. Contract channels ({@code readings}, {@code status}) are validated
  * against the contract; other suffixes pass through with only the size check.
  */
-public final class Routes {
+final class Routes {
   /** The contract's uplink channels and their Kafka topics. */
-  public static final List<String> DEFAULT =
+  static final List<String> DEFAULT =
       List.of(
           Channel.READINGS.segment() + ":" + KafkaTopics.READINGS,
           Channel.STATUS.segment() + ":" + KafkaTopics.DEVICE_STATUS);
@@ -27,7 +27,7 @@ public final class Routes {
   private Routes() {}
 
   /** Parses validated rules into suffix → Kafka topic, in the order given. */
-  public static Map<String, String> parse(List<String> rules) {
+  static Map<String, String> parse(List<String> rules) {
     Map<String, String> routes = new LinkedHashMap<>();
     for (String rule : rules) {
       int colon = rule.indexOf(':');

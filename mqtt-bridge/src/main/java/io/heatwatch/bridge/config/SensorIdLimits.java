@@ -18,18 +18,18 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * @param devices devices whose ids are remembered at once
  * @param expiry how long an id counts after it was last seen
  */
-public record SensorIdLimits(int perDevice, int devices, Duration expiry) {
-  public static final String MAX_SENSORS_CONFIG = "max.sensors.per.device";
+record SensorIdLimits(int perDevice, int devices, Duration expiry) {
+  static final String MAX_SENSORS_CONFIG = "max.sensors.per.device";
   private static final String MAX_SENSORS_DOC =
       "Distinct sensor ids a device may present within sensor.ids.expiry.ms; readings with more"
           + " go to the dead-letter topic.";
 
-  public static final String SENSOR_DEVICES_CONFIG = "max.sensors.tracked.devices";
+  static final String SENSOR_DEVICES_CONFIG = "max.sensors.tracked.devices";
   private static final String SENSOR_DEVICES_DOC =
       "Devices whose sensor ids are remembered at once (least recently seen forgotten first);"
           + " bounds the memory of max.sensors.per.device.";
 
-  public static final String SENSOR_EXPIRY_CONFIG = "sensor.ids.expiry.ms";
+  static final String SENSOR_EXPIRY_CONFIG = "sensor.ids.expiry.ms";
   private static final String SENSOR_EXPIRY_DOC =
       "How long a sensor id counts towards max.sensors.per.device after it was last seen.";
 

@@ -56,7 +56,7 @@ public final class DeviceSensors {
    * Admits readings of {@code deviceId} from {@code sensorIds} seen at {@code now} and remembers
    * the ids; returns null, or why they are refused (then nothing is remembered).
    */
-  public String admit(String deviceId, Collection<String> sensorIds, Instant now) {
+  String admit(String deviceId, Collection<String> sensorIds, Instant now) {
     Map<String, Instant> known = devices.get(deviceId);
     if (known == null) {
       known = new HashMap<>();

@@ -28,8 +28,7 @@ public final class MessageRouter {
   private final DeviceSensors sensors;
 
   /** A router with the contract's default bound of sensor ids per device. */
-  public MessageRouter(
-      Map<String, String> routes, int keySegment, String dlqTopic, int maxPayloadBytes) {
+  MessageRouter(Map<String, String> routes, int keySegment, String dlqTopic, int maxPayloadBytes) {
     this(
         routes,
         keySegment,
