@@ -5,6 +5,7 @@ import io.heatwatch.edge.clock.SystemdClockSync;
 import io.heatwatch.edge.config.AgentConfig;
 import io.heatwatch.edge.config.ConfigException;
 import io.heatwatch.edge.config.ConfigLoader;
+import io.heatwatch.edge.config.PasswordFile;
 import io.heatwatch.edge.gpio.Actuators;
 import io.heatwatch.edge.gpio.GpioPins;
 import io.heatwatch.edge.gpio.NoActuators;
@@ -22,10 +23,7 @@ import io.heatwatch.edge.sensor.SpikePlan;
 import io.heatwatch.edge.sensor.w1.W1Bus;
 import io.heatwatch.edge.sensor.w1.W1Sensors;
 import io.heatwatch.edge.sensor.w1.W1Settings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -90,6 +88,11 @@ public final class Main implements Callable<Integer> {
     // verdict.
     PrintWriter warnings = checkConfig ? out : err;
     config.warnings().forEach(warning -> warnings.println(configFile + ": warning: " + warning));
+    String passwordProblem = PasswordFile.problem(config.mqtt().passwordFile());
+    if (passwordProblem != null) {
+      err.println(configFile + ": " + passwordProblem);
+      return 2;
+    }
     if (checkConfig) {
       out.println(configFile + ": OK");
       return 0;
@@ -113,7 +116,12 @@ public final class Main implements Callable<Integer> {
       out.printf("%d sensor(s) on %s%n", found.size(), config.sensors().w1Devices());
       return found.isEmpty() ? 1 : 0;
     }
-    run(config, sensors);
+    try {
+      run(config, sensors);
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
     return 0;
   }
 
@@ -170,13 +178,10 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  private static void run(AgentConfig config, SensorSource sensors)
-      throws IOException, InterruptedException {
+  private void run(AgentConfig config, SensorSource sensors) throws InterruptedException {
     AgentConfig.Mqtt m = config.mqtt();
     char[] password =
-        m.passwordFile() == null
-            ? null
-            : Files.readString(m.passwordFile(), StandardCharsets.UTF_8).strip().toCharArray();
+        m.passwordFile() == null ? null : PasswordFile.read(configFile, m.passwordFile());
     MqttSettings.Tls tls =
         m.caFile() == null ? null : new MqttSettings.Tls(m.caFile(), m.certFile(), m.keyFile());
     MqttSettings mqtt =

@@ -127,4 +127,42 @@ class MainTest {
       assertThat(err.toString()).contains("deviceId: " + reserved + " is reserved");
     }
   }
+
+  @Test
+  void checkConfigNamesAMissingOrUnreadablePasswordFile() throws Exception {
+    Path missing = dir.resolve("no-such-password");
+    Path config = config("").resolveSibling("missing.yaml");
+    Files.writeString(
+        config,
+        Files.readString(dir.resolve("agent.yaml"))
+            .replace("mqtt:\n", "mqtt:\n  passwordFile: " + missing + "\n"));
+    assertThat(run("--config", config.toString(), "--check-config")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("mqtt.passwordFile: cannot read " + missing)
+        .doesNotContain(": OK");
+    assertThat(out.toString()).doesNotContain(": OK");
+
+    err.getBuffer().setLength(0);
+    Path directory = Files.createDirectories(dir.resolve("password-dir"));
+    Files.writeString(
+        config, Files.readString(config).replace(missing.toString(), directory.toString()));
+    assertThat(run("--config", config.toString(), "--check-config")).isEqualTo(2);
+    assertThat(err.toString()).contains("mqtt.passwordFile: cannot read " + directory);
+  }
+
+  @Test
+  void aMissingPasswordFileStopsTheStartWithOneLineNamingIt() throws Exception {
+    Path missing = dir.resolve("no-such-password");
+    Path config = config("").resolveSibling("start.yaml");
+    Files.writeString(
+        config,
+        Files.readString(dir.resolve("agent.yaml"))
+            .replace("mqtt:\n", "mqtt:\n  passwordFile: " + missing + "\n"));
+    assertThat(run("--config", config.toString())).isEqualTo(2);
+    assertThat(err.toString().strip().lines())
+        .singleElement()
+        .asString()
+        .contains("mqtt.passwordFile: cannot read " + missing)
+        .doesNotContain("Exception");
+  }
 }
