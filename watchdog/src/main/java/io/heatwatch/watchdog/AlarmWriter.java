@@ -4,6 +4,7 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.TelemetryCodec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +28,17 @@ import org.slf4j.LoggerFactory;
  */
 final class AlarmWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlarmWriter.class);
-  private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final ElasticsearchWatch elasticsearch;
   private final Duration timeout;
-  private final Path kafka = new Path("Kafka");
-  private final Path index = new Path("Elasticsearch");
+  private final Path kafka;
+  private final Path index;
 
-  AlarmWriter(String bootstrapServers, ElasticsearchWatch elasticsearch, Duration timeout) {
+  AlarmWriter(
+      String bootstrapServers, ElasticsearchWatch elasticsearch, Duration timeout, Clock clock) {
+    this.kafka = new Path("Kafka", clock);
+    this.index = new Path("Elasticsearch", clock);
     this.elasticsearch = elasticsearch;
     this.timeout = timeout;
     int ms = (int) timeout.toMillis();
@@ -108,11 +111,11 @@ final class AlarmWriter implements AutoCloseable {
     private final Map<String, Alarm> pending = new LinkedHashMap<>();
     private final ExecutorService thread;
     private boolean draining;
-    private long failures;
-    private long lastLogged;
+    private final ThrottledLog failures;
 
-    Path(String name) {
+    Path(String name, Clock clock) {
       this.name = name;
+      this.failures = new ThrottledLog(LOG, "alarms not written to " + name + " yet", clock);
       this.thread =
           Executors.newSingleThreadExecutor(
               r -> {
@@ -162,18 +165,8 @@ final class AlarmWriter implements AutoCloseable {
 
     /** The first failure, then at most one line a minute with the count: retries are frequent. */
     private void failed(Alarm a, Exception e) {
-      failures++;
-      long now = System.nanoTime();
-      if (failures == 1 || now - lastLogged >= LOG_EVERY_NANOS) {
-        lastLogged = now;
-        LOG.warn(
-            "alarm {} v{} not written to {} yet ({} failed attempts so far), will retry: {}",
-            a.alarmId(),
-            a.version(),
-            name,
-            failures,
-            Rest.why(e));
-      }
+      failures.warn(
+          "alarm " + a.alarmId() + " v" + a.version() + ", will retry: " + Rest.why(e), null);
     }
 
     private synchronized List<Alarm> snapshot() {

@@ -83,7 +83,7 @@ public final class Watchdog implements AutoCloseable {
             rest,
             config.getString(WatchdogConfig.FLINK_URL),
             config.getString(WatchdogConfig.FLINK_JOB_NAME));
-    this.alarms = new AlarmWriter(bootstrap, elasticsearch, timeout);
+    this.alarms = new AlarmWriter(bootstrap, elasticsearch, timeout, clock);
     this.ticks =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
