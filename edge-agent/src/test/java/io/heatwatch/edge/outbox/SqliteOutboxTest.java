@@ -344,6 +344,42 @@ class SqliteOutboxTest {
     return readings.stream().map(Reading::seq).toList();
   }
 
+  /** A step after the database opened fails: the outbox's connections are closed, not leaked. */
+  @Test
+  void aFailedOpenLeavesNoConnectionToTheFileOpen() throws Exception {
+    Path file = dir.resolve("outbox.db");
+    LongSupplier broken =
+        () -> {
+          throw new IllegalStateException("monotonic clock unavailable");
+        };
+    assertThatThrownBy(() -> open(OutboxLimits.DEFAULT, clock, broken))
+        .hasMessageContaining("monotonic clock unavailable");
+    assertThat(openDescriptorsOf(file)).isEmpty();
+    try (SqliteOutbox outbox = open()) {
+      assertThat(openDescriptorsOf(file)).isNotEmpty();
+    }
+    assertThat(openDescriptorsOf(file)).isEmpty();
+  }
+
+  /** This process's open files that are {@code file} or its -wal/-shm files (Linux /proc). */
+  private static List<Path> openDescriptorsOf(Path file) throws Exception {
+    String name = file.toAbsolutePath().toString();
+    List<Path> open = new ArrayList<>();
+    try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+      for (Path fd : descriptors.toList()) {
+        try {
+          Path target = Files.readSymbolicLink(fd);
+          if (target.toString().startsWith(name)) {
+            open.add(target);
+          }
+        } catch (java.io.IOException closedMeanwhile) {
+          // The descriptor of the listing itself, or one closed since.
+        }
+      }
+    }
+    return open;
+  }
+
   private void deleteOutbox() throws Exception {
     for (String name : List.of("outbox.db", "outbox.db-wal", "outbox.db-shm")) {
       Files.deleteIfExists(dir.resolve(name));
