@@ -265,7 +265,7 @@ class ComposeFileTest {
     assertThat(watchdog.path("secrets").toString()).contains("\"watchdog_es_password\"");
 
     // the stages it reads, by their compose names
-    assertThat(settings.getProperty("kafka.bootstrap-servers")).isEqualTo("kafka:9092");
+    assertThat(settings.getProperty("kafka.bootstrap.servers")).isEqualTo("kafka:9092");
     assertThat(settings.getProperty("connect.url")).isEqualTo("http://connect:8083");
     assertThat(settings.getProperty("flink.url")).isEqualTo("http://jobmanager:8081");
     assertThat(settings.getProperty("elasticsearch.url")).isEqualTo("https://elasticsearch:9200");
