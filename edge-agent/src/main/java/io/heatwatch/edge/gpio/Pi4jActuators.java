@@ -3,6 +3,7 @@ package io.heatwatch.edge.gpio;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
+import io.heatwatch.edge.clock.Sleeper;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +21,7 @@ public final class Pi4jActuators implements Actuators {
   private final DigitalOutput sensorPower;
   private final Sleeper sleeper;
 
-  /** Waits while the sensor power is off; tests pass one that does not. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
+  /** {@code sleeper} waits while the sensor power is off; tests pass one that does not. */
   public Pi4jActuators(Context pi4j, GpioPins pins, Sleeper sleeper) {
     this.pi4j = pi4j;
     this.sleeper = sleeper;

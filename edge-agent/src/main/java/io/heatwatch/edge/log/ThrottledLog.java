@@ -28,7 +28,11 @@ public final class ThrottledLog {
     this(log, what, System::nanoTime);
   }
 
-  ThrottledLog(Logger log, String what, LongSupplier nanos) {
+  /**
+   * As above, on the monotonic clock {@code nanos} (nanoseconds, as {@link System#nanoTime()}):
+   * tests pass one they move by hand.
+   */
+  public ThrottledLog(Logger log, String what, LongSupplier nanos) {
     this.log = log;
     this.what = what;
     this.nanos = nanos;

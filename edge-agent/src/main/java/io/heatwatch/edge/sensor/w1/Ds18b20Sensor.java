@@ -1,5 +1,6 @@
 package io.heatwatch.edge.sensor.w1;
 
+import io.heatwatch.edge.clock.Sleeper;
 import io.heatwatch.edge.log.ThrottledLog;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.edge.sensor.Sensor;
@@ -31,19 +32,13 @@ public final class Ds18b20Sensor implements Sensor {
   // A sensor missing from the bus fails on every tick: its first fault, then a line a minute.
   private final ThrottledLog faults;
 
-  /** Waits between retries; tests pass one that records instead of sleeping. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   /**
    * @param devicesDir the sysfs devices folder, {@code /sys/bus/w1/devices} on a Pi
    * @param id the sensor's ROM id, e.g. {@code 28-0316a2796aff}
    * @param calibrationC added to every OK value
    * @param crcRetries extra reads after a CRC error before reporting CRC_ERROR
    * @param firstBackoff wait before the first retry, doubled before each next one
-   * @param sleeper how to wait
+   * @param sleeper how to wait between retries; tests pass one that records instead of sleeping
    */
   public Ds18b20Sensor(
       Path devicesDir,
@@ -52,13 +47,32 @@ public final class Ds18b20Sensor implements Sensor {
       int crcRetries,
       Duration firstBackoff,
       Sleeper sleeper) {
+    this(
+        devicesDir,
+        id,
+        calibrationC,
+        crcRetries,
+        firstBackoff,
+        sleeper,
+        new ThrottledLog(LOG, "sensor " + id + ": not OK"));
+  }
+
+  /** As above, with the log of its faults given: tests pass one with their clock and logger. */
+  Ds18b20Sensor(
+      Path devicesDir,
+      String id,
+      double calibrationC,
+      int crcRetries,
+      Duration firstBackoff,
+      Sleeper sleeper,
+      ThrottledLog faults) {
     this.id = id;
     this.w1Slave = devicesDir.resolve(id).resolve("w1_slave");
     this.calibrationC = calibrationC;
     this.crcRetries = crcRetries;
     this.firstBackoff = firstBackoff;
     this.sleeper = sleeper;
-    this.faults = new ThrottledLog(LOG, "sensor " + id + ": not OK");
+    this.faults = faults;
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.heatwatch.edge.sensor.w1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.heatwatch.edge.log.CapturedLog;
+import io.heatwatch.edge.log.ThrottledLog;
 import io.heatwatch.edge.sensor.Sample;
 import io.heatwatch.model.Quality;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +112,33 @@ class Ds18b20SensorTest {
   @Test
   void vanishedSensorIsDisconnected() {
     assertThat(read()).isEqualTo(new Sample(ID, null, Quality.DISCONNECTED));
+  }
+
+  /** A sensor missing from the bus fails on every tick: its first fault, then a line a minute. */
+  @Test
+  void aFaultOnEveryTickIsLoggedFirstThenOnceAMinuteWithTheCount() {
+    CapturedLog log = new CapturedLog();
+    AtomicLong nanos = new AtomicLong();
+    Ds18b20Sensor sensor =
+        new Ds18b20Sensor(
+            devices,
+            ID,
+            0,
+            3,
+            Duration.ofMillis(100),
+            waits::add,
+            new ThrottledLog(log, "sensor " + ID + ": not OK", nanos::get));
+    for (int tick = 0; tick < 6; tick++) {
+      assertThat(sensor.read(Instant.EPOCH).quality()).isEqualTo(Quality.DISCONNECTED);
+      nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+    }
+    assertThat(log.lines)
+        .singleElement()
+        .asString()
+        .startsWith("WARN sensor " + ID + ": not OK: DISCONNECTED");
+    sensor.read(Instant.EPOCH);
+    assertThat(log.lines).hasSize(2);
+    assertThat(log.lines.get(1)).contains("6 more in the last minute (7 in all)");
   }
 
   @Test
