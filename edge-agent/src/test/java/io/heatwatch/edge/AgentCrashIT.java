@@ -48,7 +48,7 @@ class AgentCrashIT {
     try (MqttBroker broker = MqttBroker.start(dir.resolve("broker"), 0);
         ReadingCollector collector =
             new ReadingCollector(broker.uri(), "heatwatch/v1/crash/pi-crash/readings")) {
-      Path config = writeConfig(broker, "PT0.1S");
+      Path config = writeConfig(broker, "100 ms");
       for (int kill = 0; kill < KILLS; kill++) {
         Process agent = start(config);
         int before = collector.arrivals().size();
@@ -58,7 +58,7 @@ class AgentCrashIT {
         agent.destroyForcibly().waitFor();
       }
       // One last run that reads once and then only drains the outbox.
-      Process drain = start(writeConfig(broker, "PT1H"));
+      Process drain = start(writeConfig(broker, "1 h"));
       await()
           .atMost(Duration.ofSeconds(60))
           .until(

@@ -1,6 +1,7 @@
 package io.heatwatch.edge.config;
 
 import io.heatwatch.edge.publish.Batching;
+import io.heatwatch.model.Durations;
 import io.heatwatch.model.Pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,10 +64,10 @@ public record AgentConfig(
               + " alarms); give this device another id");
     }
     if (period.compareTo(Duration.ofMillis(100)) < 0) {
-      problems.add("period: must be at least PT0.1S (got " + period + ")");
+      problems.add("period: must be at least 100 ms (got " + Durations.format(period) + ")");
     }
     if (heartbeat.compareTo(Duration.ofSeconds(1)) < 0) {
-      problems.add("heartbeat: must be at least PT1S (got " + heartbeat + ")");
+      problems.add("heartbeat: must be at least 1 s (got " + Durations.format(heartbeat) + ")");
     }
     if (mqtt == null) {
       problems.add("mqtt: section is required (at least mqtt.uri)");
@@ -228,7 +229,10 @@ public record AgentConfig(
       }
       if (readTimeout.compareTo(Duration.ofMillis(100)) < 0
           || readTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
-        problems.add("sensors.readTimeout: must be within PT0.1S..PT1M (got " + readTimeout + ")");
+        problems.add(
+            "sensors.readTimeout: must be within 100 ms..1 min (got "
+                + Durations.format(readTimeout)
+                + ")");
       }
       for (int i = 0; i < list.size(); i++) {
         SensorEntry s = list.get(i);

@@ -3,6 +3,7 @@ package io.heatwatch.edge.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +33,7 @@ public final class ConfigLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .registerModule(new JavaTimeModule())
+          .registerModule(new SimpleModule().addDeserializer(Duration.class, new DurationSetting()))
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -69,7 +72,10 @@ public final class ConfigLoader {
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining("."))
               .replace(".[", "[");
-      throw new ConfigException(file, List.of(path + ": " + firstLine(e.getOriginalMessage())));
+      String message = firstLine(e.getOriginalMessage());
+      // A duration's message names its key already.
+      throw new ConfigException(
+          file, List.of(message.startsWith(path + ": ") ? message : path + ": " + message));
     } catch (IOException e) {
       throw new ConfigException(file, List.of(firstLine(e.getMessage())));
     }

@@ -47,9 +47,66 @@ class ConfigLoaderTest {
                 ConfigLoader.load(
                     file(
                         "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"
-                            + "sensors:\n  readTimeout: PT0S\n"),
+                            + "sensors:\n  readTimeout: 0 s\n"),
                     Map.of()))
-        .hasMessageContaining("sensors.readTimeout: must be within PT0.1S..PT1M (got PT0S)");
+        .hasMessageContaining("sensors.readTimeout: must be within 100 ms..1 min (got 0 s)");
+  }
+
+  private static final String MINIMAL = "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://h:1\n";
+
+  @Test
+  void durationsAreANumberAndAUnit() throws Exception {
+    AgentConfig config =
+        ConfigLoader.load(
+            file(
+                "site: home\ndeviceId: pi-1\nperiod: 5 s\nheartbeat: 1 min\nmqtt:\n"
+                    + "  uri: tcp://h:1\n  sessionExpiry: 7 d\nsensors:\n  readTimeout: 500 ms\n"
+                    + "outbox:\n  maxAge: 12 h\n"),
+            Map.of());
+    assertThat(config.period()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.heartbeat()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.mqtt().sessionExpiry()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.sensors().readTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.outbox().maxAge()).isEqualTo(Duration.ofHours(12));
+  }
+
+  @Test
+  void isoDurationsOfFilesWrittenBeforeStillLoad() throws Exception {
+    AgentConfig config =
+        ConfigLoader.load(
+            file(
+                "site: home\ndeviceId: pi-1\nperiod: PT5S\nheartbeat: PT1M\nmqtt:\n"
+                    + "  uri: tcp://h:1\n  sessionExpiry: P7D\nsensors:\n  readTimeout: PT0.5S\n"
+                    + "outbox:\n  maxAge: PT12H\n"),
+            Map.of());
+    assertThat(config.period()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.heartbeat()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.mqtt().sessionExpiry()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.sensors().readTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.outbox().maxAge()).isEqualTo(Duration.ofHours(12));
+  }
+
+  @Test
+  void aValueThatIsNotADurationNamesTheKeyAndTheValueOnce() throws Exception {
+    Path f = file(MINIMAL + "sensors:\n  readTimeout: 5 parsecs\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("sensors.readTimeout: '5 parsecs' is not a duration")
+                    .contains("30 s"));
+  }
+
+  @Test
+  void theShippedExampleAndTheDocsWriteDurationsInTheOneSyntax() throws Exception {
+    for (String doc : new String[] {"dist/agent.yaml", "README.md"}) {
+      assertThat(Files.readString(Path.of(doc)))
+          .as(doc)
+          .doesNotContainPattern("\\bP(T\\d+(\\.\\d+)?[HMS]|\\d+D)\\b");
+    }
   }
 
   @Test
