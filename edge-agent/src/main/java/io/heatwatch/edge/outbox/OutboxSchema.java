@@ -3,6 +3,7 @@ package io.heatwatch.edge.outbox;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,5 +65,36 @@ final class OutboxSchema {
     }
     acks.setAutoCommit(false);
     return acks;
+  }
+
+  /** The value of {@code key} in the meta table, 0 when it has none. */
+  static long meta(Connection db, String key) throws SQLException {
+    try (PreparedStatement select = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+      select.setString(1, key);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : 0;
+      }
+    }
+  }
+
+  /** Sets {@code key} in the meta table, in the caller's transaction. */
+  static void setMeta(Connection db, String key, long value) throws SQLException {
+    try (PreparedStatement update =
+        db.prepareStatement("UPDATE meta SET value = ? WHERE key = ?")) {
+      update.setLong(1, value);
+      update.setString(2, key);
+      update.executeUpdate();
+    }
+  }
+
+  /** The readings stored. */
+  static long count(Connection db) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rows = s.executeQuery("SELECT count(*) FROM readings")) {
+      rows.next();
+      long n = rows.getLong(1);
+      db.commit();
+      return n;
+    }
   }
 }

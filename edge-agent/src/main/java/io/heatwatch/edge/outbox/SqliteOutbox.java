@@ -4,14 +4,11 @@ import io.heatwatch.edge.AgentIdentity;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
 import io.heatwatch.model.Versions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +50,7 @@ public final class SqliteOutbox implements Outbox {
   private long depth;
   private long lastAgeCheckMs = Long.MIN_VALUE / 2;
 
-  private SqliteOutbox(
+  SqliteOutbox(
       Path file,
       AgentIdentity identity,
       OutboxLimits limits,
@@ -69,15 +66,15 @@ public final class SqliteOutbox implements Outbox {
     this.nanos = nanos;
     this.db = db;
     this.acks = acks;
-    this.lastSeq = meta("last_seq");
-    this.dropped = meta("dropped");
-    this.depth = count();
-    this.runningMsAtOpen = meta("running_ms");
+    this.lastSeq = OutboxSchema.meta(db, "last_seq");
+    this.dropped = OutboxSchema.meta(db, "dropped");
+    this.depth = OutboxSchema.count(db);
+    this.runningMsAtOpen = OutboxSchema.meta(db, "running_ms");
     this.nanosAtOpen = nanos.getAsLong();
     this.epoch = new SeqEpoch(file);
     if (lastSeq == 0) {
       long first = epoch.firstOfFreshNumbering(clock);
-      setMeta("last_seq", first - 1);
+      OutboxSchema.setMeta(db, "last_seq", first - 1);
       try (PreparedStatement insert =
           db.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('first_seq', ?)")) {
         insert.setLong(1, first);
@@ -112,60 +109,7 @@ public final class SqliteOutbox implements Outbox {
 
   static SqliteOutbox open(
       Path file, AgentIdentity identity, OutboxLimits limits, Clock clock, LongSupplier nanos) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try {
-        return openDatabase(file, identity, limits, clock, nanos);
-      } catch (SQLException e) {
-        if (!CorruptOutbox.isCorruption(e)) {
-          throw e;
-        }
-        Path aside = CorruptOutbox.moveAside(file, clock);
-        LOG.error(
-            "outbox {} is corrupt ({}): moved to {}, its readings will not be sent; a fresh outbox"
-                + " starts, numbered above every seq used before",
-            file,
-            e.getMessage(),
-            aside);
-        return openDatabase(file, identity, limits, clock, nanos);
-      }
-    } catch (SQLException | IOException e) {
-      throw new OutboxException("cannot open outbox " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static SqliteOutbox openDatabase(
-      Path file, AgentIdentity identity, OutboxLimits limits, Clock clock, LongSupplier nanos)
-      throws SQLException {
-    Connection db = OutboxSchema.connect(file);
-    Connection acks = null;
-    try {
-      db.setAutoCommit(false);
-      db.commit();
-      acks = OutboxSchema.ackConnection(file);
-      SqliteOutbox outbox = new SqliteOutbox(file, identity, limits, clock, nanos, db, acks);
-      LOG.info(
-          "outbox {}: {} readings waiting, last seq {}, {} dropped so far",
-          file,
-          outbox.depth,
-          outbox.lastSeq,
-          outbox.dropped);
-      return outbox;
-    } catch (SQLException | RuntimeException e) {
-      closeQuietly(acks, e);
-      closeQuietly(db, e);
-      throw e;
-    }
-  }
-
-  private static void closeQuietly(Connection connection, Exception failure) {
-    try {
-      if (connection != null) {
-        connection.close();
-      }
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
+    return OutboxOpening.open(file, identity, limits, clock, nanos);
   }
 
   @Override
@@ -198,8 +142,8 @@ public final class SqliteOutbox implements Outbox {
         readings.add(reading);
       }
       insert.executeBatch();
-      setMeta("last_seq", seq);
-      setMeta("running_ms", nowMs);
+      OutboxSchema.setMeta(db, "last_seq", seq);
+      OutboxSchema.setMeta(db, "running_ms", nowMs);
       long newlyDropped = enforceLimits(nowMs, depth + drafts.size());
       db.commit();
       lastSeq = seq;
@@ -243,7 +187,7 @@ public final class SqliteOutbox implements Outbox {
       lastAgeCheckMs = nowMs;
     }
     if (removed > 0) {
-      setMeta("dropped", dropped + removed);
+      OutboxSchema.setMeta(db, "dropped", dropped + removed);
       LOG.warn(
           "outbox full: dropped the {} oldest readings ({} dropped since install; limits {})",
           removed,
@@ -319,40 +263,12 @@ public final class SqliteOutbox implements Outbox {
   @Override
   public synchronized void close() {
     try (Connection toClose = acks) {
-      setMeta("running_ms", runningMs());
+      OutboxSchema.setMeta(db, "running_ms", runningMs());
       db.commit();
       db.close();
       epoch.used(lastSeq);
     } catch (SQLException e) {
       LOG.warn("closing outbox {}: {}", file, e.toString());
-    }
-  }
-
-  private long meta(String key) throws SQLException {
-    try (PreparedStatement select = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-      select.setString(1, key);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? rows.getLong(1) : 0;
-      }
-    }
-  }
-
-  private void setMeta(String key, long value) throws SQLException {
-    try (PreparedStatement update =
-        db.prepareStatement("UPDATE meta SET value = ? WHERE key = ?")) {
-      update.setLong(1, value);
-      update.setString(2, key);
-      update.executeUpdate();
-    }
-  }
-
-  private long count() throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet rows = s.executeQuery("SELECT count(*) FROM readings")) {
-      rows.next();
-      long n = rows.getLong(1);
-      db.commit();
-      return n;
     }
   }
 

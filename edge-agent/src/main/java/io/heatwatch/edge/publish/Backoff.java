@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * Exponential backoff with full jitter: a fleet that lost its broker at the same moment does not
  * reconnect at the same moment.
  */
-public final class Backoff {
+final class Backoff {
   private final Duration min;
   private final Duration max;
   private final RandomGenerator random;

@@ -24,7 +24,7 @@ class ConfigLoaderTest {
     assertThat(config.period()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.sensors().readTimeout())
         .as("the example shows the default")
-        .isEqualTo(AgentConfig.Sensors.DEFAULT_READ_TIMEOUT);
+        .isEqualTo(Sensors.DEFAULT_READ_TIMEOUT);
   }
 
   @Test

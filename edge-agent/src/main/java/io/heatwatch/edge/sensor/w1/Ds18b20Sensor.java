@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * One DS18B20 on the kernel's 1-Wire sysfs: reads {@code {devices}/{id}/w1_slave}, retries CRC
  * errors with doubling backoff, applies the calibration offset before the range check.
  */
-public final class Ds18b20Sensor implements Sensor {
+final class Ds18b20Sensor implements Sensor {
   private static final Logger LOG = LoggerFactory.getLogger(Ds18b20Sensor.class);
 
   private final String id;

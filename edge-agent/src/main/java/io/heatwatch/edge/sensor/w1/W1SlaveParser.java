@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * 72 01 4b 46 7f ff 0e 10 57 t=23125
  * </pre>
  */
-public final class W1SlaveParser {
+final class W1SlaveParser {
   private static final Pattern CRC_LINE =
       Pattern.compile("((?:[0-9a-f]{2} ){9}): crc=[0-9a-f]{2} (YES|NO)");
   private static final Pattern TEMP_LINE = Pattern.compile("(?:[0-9a-f]{2} ){9}t=(-?\\d+)");
