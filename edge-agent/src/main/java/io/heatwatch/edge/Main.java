@@ -5,6 +5,7 @@ import io.heatwatch.edge.clock.SystemdClockSync;
 import io.heatwatch.edge.config.AgentConfig;
 import io.heatwatch.edge.config.ConfigException;
 import io.heatwatch.edge.config.ConfigLoader;
+import io.heatwatch.edge.config.LoadedConfig;
 import io.heatwatch.edge.config.PasswordFile;
 import io.heatwatch.edge.gpio.Actuators;
 import io.heatwatch.edge.gpio.GpioPins;
@@ -77,9 +78,9 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    AgentConfig config;
+    LoadedConfig loaded;
     try {
-      config = ConfigLoader.load(configFile, System.getenv());
+      loaded = ConfigLoader.read(configFile, System.getenv());
     } catch (ConfigException e) {
       err.println(e.getMessage());
       return 2;
@@ -87,6 +88,8 @@ public final class Main implements Callable<Integer> {
     // At start the warnings go to the journal (stderr); --check-config prints them with its
     // verdict.
     PrintWriter warnings = checkConfig ? out : err;
+    AgentConfig config = loaded.config();
+    loaded.warnings().forEach(warning -> warnings.println(configFile + ": warning: " + warning));
     config.warnings().forEach(warning -> warnings.println(configFile + ": warning: " + warning));
     String passwordProblem = PasswordFile.problem(config.mqtt().passwordFile());
     if (passwordProblem != null) {

@@ -105,12 +105,12 @@ class AgentCrashIT {
     String yaml =
         """
         site: crash
-        deviceId: pi-crash
-        dataDir: %s
+        device-id: pi-crash
+        data-dir: %s
         period: %s
         mqtt:
           uri: %s
-        simulate: {sensors: 8, seed: 1, spikeEvery: 0}
+        simulate: {sensors: 8, seed: 1, spike-every: 0}
         """
             .formatted(dir.resolve("data"), period, broker.uri());
     return Files.writeString(dir.resolve("agent-" + period + ".yaml"), yaml);

@@ -28,7 +28,7 @@ class MainTest {
   private Path config(String extra) throws Exception {
     return Files.writeString(
         dir.resolve("agent.yaml"),
-        "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\nsensors:\n  w1Devices: "
+        "site: home\ndevice-id: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\nsensors:\n  w1-devices: "
             + dir.resolve("w1")
             + "\n"
             + extra);
@@ -65,7 +65,7 @@ class MainTest {
     assertThat(out.toString()).contains(": OK");
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "site: Home\nmqtt:\n  uri: x\n");
     assertThat(run("--config", bad.toString(), "--check-config")).isEqualTo(2);
-    assertThat(err.toString()).contains("site:").contains("deviceId:").contains("mqtt.uri:");
+    assertThat(err.toString()).contains("site:").contains("device-id:").contains("mqtt.uri:");
   }
 
   @Test
@@ -73,17 +73,17 @@ class MainTest {
     Path shared =
         Files.writeString(
             dir.resolve("shared.yaml"),
-            "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n  username: pi-kitchen\n");
+            "site: home\ndevice-id: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n  username: pi-kitchen\n");
     assertThat(run("--config", shared.toString(), "--check-config")).isZero();
     assertThat(out.toString())
-        .contains("warning: mqtt.username: pi-kitchen is not the deviceId pi-1")
+        .contains("warning: mqtt.username: pi-kitchen is not the device-id pi-1")
         .contains("per-device ACL")
         .contains(": OK");
     out.getBuffer().setLength(0);
     Path own =
         Files.writeString(
             dir.resolve("own.yaml"),
-            "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n  username: pi-1\n");
+            "site: home\ndevice-id: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n  username: pi-1\n");
     assertThat(run("--config", own.toString(), "--check-config")).isZero();
     assertThat(out.toString()).doesNotContain("warning");
   }
@@ -94,10 +94,10 @@ class MainTest {
     Path config =
         Files.writeString(
             dir.resolve("long.yaml"),
-            "site: home\ndeviceId: "
+            "site: home\ndevice-id: "
                 + device
                 + "\nmqtt:\n  uri: tcp://127.0.0.1:1883\nsimulate: {sensors: 10, seed: 1,"
-                + " spikeEvery: 0}\n");
+                + " spike-every: 0}\n");
     assertThat(run("--config", config.toString(), "--check-config")).isEqualTo(2);
     assertThat(err.toString())
         .contains("simulate.sensors: sensor id " + device + "-t10 is longer than 64 characters");
@@ -117,14 +117,14 @@ class MainTest {
       Path config =
           Files.writeString(
               dir.resolve(reserved + ".yaml"),
-              "site: home\ndeviceId: " + reserved + "\nmqtt:\n  uri: tcp://127.0.0.1:1883\n");
+              "site: home\ndevice-id: " + reserved + "\nmqtt:\n  uri: tcp://127.0.0.1:1883\n");
       err.getBuffer().setLength(0);
       assertThat(run("--config", config.toString(), "--check-config")).isEqualTo(2);
       assertThat(err.toString())
-          .contains("deviceId: " + reserved + " is reserved for heatwatch's own pipeline");
+          .contains("device-id: " + reserved + " is reserved for heatwatch's own pipeline");
       err.getBuffer().setLength(0);
       assertThat(run("--config", config.toString())).as("start").isEqualTo(2);
-      assertThat(err.toString()).contains("deviceId: " + reserved + " is reserved");
+      assertThat(err.toString()).contains("device-id: " + reserved + " is reserved");
     }
   }
 
@@ -135,10 +135,10 @@ class MainTest {
     Files.writeString(
         config,
         Files.readString(dir.resolve("agent.yaml"))
-            .replace("mqtt:\n", "mqtt:\n  passwordFile: " + missing + "\n"));
+            .replace("mqtt:\n", "mqtt:\n  password-file: " + missing + "\n"));
     assertThat(run("--config", config.toString(), "--check-config")).isEqualTo(2);
     assertThat(err.toString())
-        .contains("mqtt.passwordFile: cannot read " + missing)
+        .contains("mqtt.password-file: cannot read " + missing)
         .doesNotContain(": OK");
     assertThat(out.toString()).doesNotContain(": OK");
 
@@ -147,7 +147,7 @@ class MainTest {
     Files.writeString(
         config, Files.readString(config).replace(missing.toString(), directory.toString()));
     assertThat(run("--config", config.toString(), "--check-config")).isEqualTo(2);
-    assertThat(err.toString()).contains("mqtt.passwordFile: cannot read " + directory);
+    assertThat(err.toString()).contains("mqtt.password-file: cannot read " + directory);
   }
 
   @Test
@@ -157,12 +157,28 @@ class MainTest {
     Files.writeString(
         config,
         Files.readString(dir.resolve("agent.yaml"))
-            .replace("mqtt:\n", "mqtt:\n  passwordFile: " + missing + "\n"));
+            .replace("mqtt:\n", "mqtt:\n  password-file: " + missing + "\n"));
     assertThat(run("--config", config.toString())).isEqualTo(2);
     assertThat(err.toString().strip().lines())
         .singleElement()
         .asString()
-        .contains("mqtt.passwordFile: cannot read " + missing)
+        .contains("mqtt.password-file: cannot read " + missing)
         .doesNotContain("Exception");
+  }
+
+  @Test
+  void keysInTheOldSpellingStillLoadWithOneWarningNamingTheNewOnes() throws Exception {
+    Path old =
+        Files.writeString(
+            dir.resolve("old.yaml"),
+            "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"
+                + "sensors:\n  readTimeout: PT5S\n");
+    assertThat(run("--config", old.toString(), "--check-config")).isZero();
+    assertThat(out.toString().lines().filter(line -> line.contains("warning")))
+        .singleElement()
+        .asString()
+        .contains("deviceId -> device-id")
+        .contains("sensors.readTimeout -> sensors.read-timeout");
+    assertThat(out.toString()).contains(": OK");
   }
 }

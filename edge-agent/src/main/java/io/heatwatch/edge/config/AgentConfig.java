@@ -55,10 +55,10 @@ public record AgentConfig(
       problems.add("site: must match " + SEGMENT + " (got " + site + ")");
     }
     if (deviceId == null || !SEGMENT.matcher(deviceId).matches()) {
-      problems.add("deviceId: must match " + SEGMENT + " (got " + deviceId + ")");
+      problems.add("device-id: must match " + SEGMENT + " (got " + deviceId + ")");
     } else if (Pipeline.isReserved(deviceId)) {
       problems.add(
-          "deviceId: "
+          "device-id: "
               + deviceId
               + " is reserved for heatwatch's own pipeline (its canary and PIPELINE_STALLED"
               + " alarms); give this device another id");
@@ -76,10 +76,10 @@ public record AgentConfig(
     }
     problems.addAll(sensors.problems());
     if (outbox.maxReadings() < 1) {
-      problems.add("outbox.maxReadings: must be >= 1 (got " + outbox.maxReadings() + ")");
+      problems.add("outbox.max-readings: must be >= 1 (got " + outbox.maxReadings() + ")");
     }
     if (gpio.powerCycleAfter() < 0) {
-      problems.add("gpio.powerCycleAfter: must be >= 0 (got " + gpio.powerCycleAfter() + ")");
+      problems.add("gpio.power-cycle-after: must be >= 0 (got " + gpio.powerCycleAfter() + ")");
     }
     if (simulate != null && (simulate.sensors() < 1 || simulate.sensors() > 64)) {
       problems.add("simulate.sensors: must be within 1..64 (got " + simulate.sensors() + ")");
@@ -113,7 +113,7 @@ public record AgentConfig(
         + longest
         + " is longer than "
         + MAX_SENSOR_ID_LENGTH
-        + " characters; use a shorter deviceId or fewer sensors";
+        + " characters; use a shorter device-id or fewer sensors";
   }
 
   /**
@@ -129,7 +129,7 @@ public record AgentConfig(
       warnings.add(
           "mqtt.username: "
               + mqtt.username()
-              + " is not the deviceId "
+              + " is not the device-id "
               + deviceId
               + "; a per-device ACL (Mosquitto %u, as in infra/mosquitto/acl) refuses its"
               + " publishes");
@@ -172,10 +172,10 @@ public record AgentConfig(
         problems.add("mqtt.uri: expected ssl://host:port or tcp://host:port (got " + uri + ")");
       }
       if ((certFile == null) != (keyFile == null)) {
-        problems.add("mqtt.certFile and mqtt.keyFile: give both or neither");
+        problems.add("mqtt.cert-file and mqtt.key-file: give both or neither");
       }
       if (certFile != null && caFile == null) {
-        problems.add("mqtt.caFile: required with a client certificate");
+        problems.add("mqtt.ca-file: required with a client certificate");
       }
       if (window < 1 || window > 1000) {
         problems.add("mqtt.window: must be within 1..1000 (got " + window + ")");

@@ -3,6 +3,7 @@ package io.heatwatch.edge.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,13 +26,14 @@ public final class ConfigLoader {
   static final Map<String, String> ENV_OVERRIDES =
       Map.of(
           "HEATWATCH_SITE", "site",
-          "HEATWATCH_DEVICE_ID", "deviceId",
+          "HEATWATCH_DEVICE_ID", "device-id",
           "HEATWATCH_MQTT_URI", "mqtt.uri",
           "HEATWATCH_MQTT_USERNAME", "mqtt.username",
-          "HEATWATCH_MQTT_PASSWORD_FILE", "mqtt.passwordFile");
+          "HEATWATCH_MQTT_PASSWORD_FILE", "mqtt.password-file");
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
           .registerModule(new JavaTimeModule())
           .registerModule(new SimpleModule().addDeserializer(Duration.class, new DurationSetting()))
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -41,6 +43,14 @@ public final class ConfigLoader {
 
   /** Loads and validates {@code file} with {@code env} overrides. */
   public static AgentConfig load(Path file, Map<String, String> env) {
+    return read(file, env).config();
+  }
+
+  /**
+   * Loads and validates {@code file} with {@code env} overrides; the warnings name what is read but
+   * should change (keys in the old spelling).
+   */
+  public static LoadedConfig read(Path file, Map<String, String> env) {
     ObjectNode tree;
     try {
       var node = YAML.readTree(Files.readString(file));
@@ -56,6 +66,7 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file, List.of("not valid YAML: " + firstLine(e.getMessage())));
     }
+    List<String> warnings = KeySpelling.renameOldKeys(tree);
     ENV_OVERRIDES.forEach(
         (variable, key) -> {
           String value = env.get(variable);
@@ -83,7 +94,7 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(file, problems);
     }
-    return config;
+    return new LoadedConfig(config, warnings);
   }
 
   private static void set(ObjectNode tree, String dottedKey, String value) {

@@ -35,7 +35,7 @@ final class DurationSetting extends StdScalarDeserializer<Duration> {
     }
   }
 
-  /** The setting's dotted key, as the loader names it in problems: {@code sensors.readTimeout}. */
+  /** The setting's dotted key, as the loader names it in problems: {@code sensors.read-timeout}. */
   static String key(JsonStreamContext context) {
     StringBuilder key = new StringBuilder();
     for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {

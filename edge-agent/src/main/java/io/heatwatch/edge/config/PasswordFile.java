@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The file {@code mqtt.passwordFile} names: checked by {@code --check-config} and read at start, so
- * either way a file that is missing or unreadable is one line naming the setting and the path.
+ * The file {@code mqtt.password-file} names: checked by {@code --check-config} and read at start,
+ * so either way a file that is missing or unreadable is one line naming the setting and the path.
  */
 public final class PasswordFile {
   private PasswordFile() {}
@@ -53,6 +53,6 @@ public final class PasswordFile {
     } else {
       why = "not readable by this user";
     }
-    return "mqtt.passwordFile: cannot read " + file + " (" + why + ")";
+    return "mqtt.password-file: cannot read " + file + " (" + why + ")";
   }
 }

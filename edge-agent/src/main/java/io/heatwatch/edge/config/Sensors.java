@@ -41,12 +41,12 @@ public record Sensors(
   List<String> problems() {
     List<String> problems = new ArrayList<>();
     if (crcRetries < 0 || crcRetries > 10) {
-      problems.add("sensors.crcRetries: must be within 0..10 (got " + crcRetries + ")");
+      problems.add("sensors.crc-retries: must be within 0..10 (got " + crcRetries + ")");
     }
     if (readTimeout.compareTo(Duration.ofMillis(100)) < 0
         || readTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
       problems.add(
-          "sensors.readTimeout: must be within 100 ms..1 min (got "
+          "sensors.read-timeout: must be within 100 ms..1 min (got "
               + Durations.format(readTimeout)
               + ")");
     }
@@ -64,7 +64,7 @@ public record Sensors(
         problems.add(
             "sensors.list["
                 + i
-                + "].resolutionBits: must be within 9..12 (got "
+                + "].resolution-bits: must be within 9..12 (got "
                 + s.resolutionBits()
                 + ")");
       }
@@ -72,7 +72,7 @@ public record Sensors(
         problems.add(
             "sensors.list["
                 + i
-                + "].calibrationC: must be within ±5 °C (got "
+                + "].calibration-c: must be within ±5 °C (got "
                 + s.calibrationC()
                 + ")");
       }

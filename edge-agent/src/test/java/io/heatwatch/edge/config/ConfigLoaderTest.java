@@ -31,7 +31,7 @@ class ConfigLoaderTest {
   void minimalFileGetsDefaults() throws Exception {
     AgentConfig config =
         ConfigLoader.load(
-            file("site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"), Map.of());
+            file("site: home\ndevice-id: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"), Map.of());
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/heatwatch"));
     assertThat(config.mqtt().window()).isEqualTo(8);
     assertThat(config.mqtt().batch()).isEqualTo(50);
@@ -46,22 +46,22 @@ class ConfigLoaderTest {
             () ->
                 ConfigLoader.load(
                     file(
-                        "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"
-                            + "sensors:\n  readTimeout: 0 s\n"),
+                        "site: home\ndevice-id: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"
+                            + "sensors:\n  read-timeout: 0 s\n"),
                     Map.of()))
-        .hasMessageContaining("sensors.readTimeout: must be within 100 ms..1 min (got 0 s)");
+        .hasMessageContaining("sensors.read-timeout: must be within 100 ms..1 min (got 0 s)");
   }
 
-  private static final String MINIMAL = "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://h:1\n";
+  private static final String MINIMAL = "site: home\ndevice-id: pi-1\nmqtt:\n  uri: tcp://h:1\n";
 
   @Test
   void durationsAreANumberAndAUnit() throws Exception {
     AgentConfig config =
         ConfigLoader.load(
             file(
-                "site: home\ndeviceId: pi-1\nperiod: 5 s\nheartbeat: 1 min\nmqtt:\n"
-                    + "  uri: tcp://h:1\n  sessionExpiry: 7 d\nsensors:\n  readTimeout: 500 ms\n"
-                    + "outbox:\n  maxAge: 12 h\n"),
+                "site: home\ndevice-id: pi-1\nperiod: 5 s\nheartbeat: 1 min\nmqtt:\n"
+                    + "  uri: tcp://h:1\n  session-expiry: 7 d\nsensors:\n  read-timeout: 500 ms\n"
+                    + "outbox:\n  max-age: 12 h\n"),
             Map.of());
     assertThat(config.period()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.heartbeat()).isEqualTo(Duration.ofMinutes(1));
@@ -75,9 +75,9 @@ class ConfigLoaderTest {
     AgentConfig config =
         ConfigLoader.load(
             file(
-                "site: home\ndeviceId: pi-1\nperiod: PT5S\nheartbeat: PT1M\nmqtt:\n"
-                    + "  uri: tcp://h:1\n  sessionExpiry: P7D\nsensors:\n  readTimeout: PT0.5S\n"
-                    + "outbox:\n  maxAge: PT12H\n"),
+                "site: home\ndevice-id: pi-1\nperiod: PT5S\nheartbeat: PT1M\nmqtt:\n"
+                    + "  uri: tcp://h:1\n  session-expiry: P7D\nsensors:\n  read-timeout: PT0.5S\n"
+                    + "outbox:\n  max-age: PT12H\n"),
             Map.of());
     assertThat(config.period()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.heartbeat()).isEqualTo(Duration.ofMinutes(1));
@@ -88,7 +88,7 @@ class ConfigLoaderTest {
 
   @Test
   void aValueThatIsNotADurationNamesTheKeyAndTheValueOnce() throws Exception {
-    Path f = file(MINIMAL + "sensors:\n  readTimeout: 5 parsecs\n");
+    Path f = file(MINIMAL + "sensors:\n  read-timeout: 5 parsecs\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
         .isInstanceOfSatisfying(
             ConfigException.class,
@@ -96,7 +96,7 @@ class ConfigLoaderTest {
                 assertThat(e.problems())
                     .singleElement()
                     .asString()
-                    .startsWith("sensors.readTimeout: '5 parsecs' is not a duration")
+                    .startsWith("sensors.read-timeout: '5 parsecs' is not a duration")
                     .contains("30 s"));
   }
 
@@ -110,10 +110,65 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void keysAreLowerCaseWithWordsJoinedByDashes() throws Exception {
+    LoadedConfig loaded =
+        ConfigLoader.read(
+            file(
+                "site: home\ndevice-id: pi-1\ndata-dir: /tmp/hw\nmqtt:\n  uri: tcp://h:1\n"
+                    + "  password-file: /etc/p\n  session-expiry: 1 d\nsensors:\n"
+                    + "  w1-devices: /w1\n  crc-retries: 2\n  read-timeout: 2 s\n"
+                    + "  list:\n    - {id: 28-0316a2796aff, calibration-c: 0.5, resolution-bits: 11}\n"
+                    + "outbox:\n  max-readings: 10\n  max-age: 1 d\n"
+                    + "gpio:\n  alarm-led: 17\n  power-cycle-after: 3\n"),
+            Map.of());
+    AgentConfig config = loaded.config();
+    assertThat(config.deviceId()).isEqualTo("pi-1");
+    assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/hw"));
+    assertThat(config.mqtt().passwordFile()).isEqualTo(Path.of("/etc/p"));
+    assertThat(config.mqtt().sessionExpiry()).isEqualTo(Duration.ofDays(1));
+    assertThat(config.sensors().w1Devices()).isEqualTo(Path.of("/w1"));
+    assertThat(config.sensors().crcRetries()).isEqualTo(2);
+    assertThat(config.sensors().readTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.sensors().list().get(0).calibrationC()).isEqualTo(0.5);
+    assertThat(config.sensors().list().get(0).resolutionBits()).isEqualTo(11);
+    assertThat(config.outbox().maxReadings()).isEqualTo(10);
+    assertThat(config.gpio().alarmLed()).isEqualTo(17);
+    assertThat(config.gpio().powerCycleAfter()).isEqualTo(3);
+    assertThat(loaded.warnings()).isEmpty();
+  }
+
+  @Test
+  void theOldCamelCaseKeysStillLoadWithOneWarningNamingTheNewOnes() throws Exception {
+    LoadedConfig loaded =
+        ConfigLoader.read(
+            file(
+                "site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://h:1\n  passwordFile: /etc/p\n"
+                    + "sensors:\n  list:\n    - {id: 28-0316a2796aff, calibrationC: 0.5}\n"
+                    + "outbox:\n  maxReadings: 10\n"),
+            Map.of());
+    assertThat(loaded.config().deviceId()).isEqualTo("pi-1");
+    assertThat(loaded.config().mqtt().passwordFile()).isEqualTo(Path.of("/etc/p"));
+    assertThat(loaded.config().sensors().list().get(0).calibrationC()).isEqualTo(0.5);
+    assertThat(loaded.config().outbox().maxReadings()).isEqualTo(10);
+    assertThat(loaded.warnings())
+        .singleElement()
+        .asString()
+        .contains("deviceId -> device-id")
+        .contains("mqtt.passwordFile -> mqtt.password-file")
+        .contains("sensors.list[0].calibrationC -> sensors.list[0].calibration-c")
+        .contains("outbox.maxReadings -> outbox.max-readings");
+  }
+
+  @Test
+  void theShippedExampleUsesTheOneKeySpelling() throws Exception {
+    assertThat(ConfigLoader.read(Path.of("dist/agent.yaml"), Map.of()).warnings()).isEmpty();
+  }
+
+  @Test
   void environmentOverridesTheFile() throws Exception {
     AgentConfig config =
         ConfigLoader.load(
-            file("site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"),
+            file("site: home\ndevice-id: pi-1\nmqtt:\n  uri: tcp://127.0.0.1:1883\n"),
             Map.of("HEATWATCH_DEVICE_ID", "pi-7", "HEATWATCH_MQTT_URI", "ssl://broker:8883"));
     assertThat(config.deviceId()).isEqualTo("pi-7");
     assertThat(config.mqtt().uri()).isEqualTo("ssl://broker:8883");
@@ -123,9 +178,9 @@ class ConfigLoaderTest {
   void everyProblemIsOneLine() throws Exception {
     Path f =
         file(
-            "site: Home\ndeviceId: pi-1\nperiod: PT0.01S\nmqtt:\n  uri: http://x\n  window: 0\n"
+            "site: Home\ndevice-id: pi-1\nperiod: PT0.01S\nmqtt:\n  uri: http://x\n  window: 0\n"
                 + "  batch: 501\n"
-                + "sensors:\n  list:\n    - id: 10-abc\n      calibrationC: 9\n");
+                + "sensors:\n  list:\n    - id: 10-abc\n      calibration-c: 9\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
         .isInstanceOfSatisfying(
             ConfigException.class,
@@ -138,12 +193,12 @@ class ConfigLoaderTest {
                     .anyMatch(p -> p.startsWith("mqtt.window:"))
                     .anyMatch(p -> p.startsWith("mqtt.batch:") && p.contains("501"))
                     .anyMatch(p -> p.startsWith("sensors.list[0].id:"))
-                    .anyMatch(p -> p.startsWith("sensors.list[0].calibrationC:")));
+                    .anyMatch(p -> p.startsWith("sensors.list[0].calibration-c:")));
   }
 
   @Test
   void unknownKeyNamesItsPath() throws Exception {
-    Path f = file("site: home\ndeviceId: pi-1\nmqtt:\n  uri: tcp://h:1\n  pasword: x\n");
+    Path f = file("site: home\ndevice-id: pi-1\nmqtt:\n  uri: tcp://h:1\n  pasword: x\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
         .hasMessageContaining("mqtt.pasword")
         .hasMessageContaining("agent.yaml");
@@ -151,7 +206,7 @@ class ConfigLoaderTest {
 
   @Test
   void wrongTypeNamesItsPath() throws Exception {
-    Path f = file("site: home\ndeviceId: pi-1\nperiod: soon\nmqtt:\n  uri: tcp://h:1\n");
+    Path f = file("site: home\ndevice-id: pi-1\nperiod: soon\nmqtt:\n  uri: tcp://h:1\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of())).hasMessageContaining("period");
   }
 
