@@ -89,7 +89,7 @@ final class ConsoleStack {
                     "watchdog.url",
                     watchdog.url(),
                     "watchdog.poll-interval",
-                    "PT0.5S",
+                    "500 ms",
                     ConsoleConfig.PORT,
                     "0",
                     ConsoleConfig.USERS_FILE,
@@ -99,7 +99,7 @@ final class ConsoleStack {
                     ConsoleConfig.KAFKA_BOOTSTRAP_SERVERS,
                     kafka.bootstrapServers(),
                     ConsoleConfig.POLL_INTERVAL,
-                    "PT0.5S",
+                    "500 ms",
                     // every test logs in from 127.0.0.1; LoginIT tests the limits
                     ConsoleConfig.LOGIN_PER_ADDRESS,
                     "1000")),

@@ -162,7 +162,7 @@ class PipelineHealthIT {
                         ConsoleConfig.KAFKA_BOOTSTRAP_SERVERS,
                         stack.kafka.bootstrapServers(),
                         ConsoleConfig.POLL_INTERVAL,
-                        "PT0.5S")),
+                        "500 ms")),
                 Clock.systemUTC())) {
       ApiClient anyone = new ApiClient(console.url());
       await()
@@ -201,7 +201,7 @@ class PipelineHealthIT {
                     ConsoleConfig.KAFKA_BOOTSTRAP_SERVERS,
                     "127.0.0.1:" + closedPort(),
                     ConsoleConfig.POLL_INTERVAL,
-                    "PT0.5S")),
+                    "500 ms")),
             Clock.systemUTC())) {
       ApiClient anyone = new ApiClient(console.url());
       await()

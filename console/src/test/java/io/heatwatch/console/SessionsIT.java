@@ -84,8 +84,8 @@ class SessionsIT {
     settings.put(ConsoleConfig.ELASTICSEARCH_HOSTS, elasticsearch.httpUrl());
     settings.put(ConsoleConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
     settings.put(ConsoleConfig.LOGIN_PER_ADDRESS, "1000");
-    settings.put(ConsoleConfig.SESSION_TIMEOUT, "PT30M");
-    settings.put(ConsoleConfig.SESSION_MAX_LIFETIME, "PT1H");
+    settings.put(ConsoleConfig.SESSION_TIMEOUT, "30 min");
+    settings.put(ConsoleConfig.SESSION_MAX_LIFETIME, "1 h");
     settings.put(ConsoleConfig.EVENTS_PER_USER, "2");
     settings.put(ConsoleConfig.EVENTS_TOTAL, "4");
     settings.put(ConsoleConfig.EVENTS_MAX_QUEUED_BYTES, "262144");

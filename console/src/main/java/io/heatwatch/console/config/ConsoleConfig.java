@@ -1,5 +1,7 @@
 package io.heatwatch.console.config;
 
+import io.heatwatch.model.Durations;
+import io.heatwatch.model.Thresholds;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -12,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console's settings, read once at start-up; a bad value stops the start with one line naming
@@ -78,12 +83,21 @@ public record ConsoleConfig(
   public static final String ELASTICSEARCH_USERNAME = "elasticsearch.username";
   public static final String ELASTICSEARCH_PASSWORD_FILE = "elasticsearch.password-file";
   public static final String ELASTICSEARCH_CA_FILE = "elasticsearch.ca-file";
-  public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap-servers";
+  public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
   public static final String HIGH = "alarm.high.threshold";
   public static final String LOW = "alarm.low.threshold";
   public static final String HYSTERESIS = "alarm.clear.hysteresis";
   public static final String MAX_RATE = "alarm.rate.max";
   public static final String SPIKE_Z = "alarm.spike.z";
+
+  /**
+   * Keys renamed after users had them in their files: old spelling to new. Still read, with one
+   * WARN naming the new key.
+   */
+  static final Map<String, String> OLD_SPELLINGS =
+      Map.of("kafka.bootstrap-servers", KAFKA_BOOTSTRAP_SERVERS);
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleConfig.class);
 
   /** Every key with its default; {@code null} marks a required or optional key without one. */
   static final Map<String, String> DEFAULTS = defaultSettings();
@@ -94,29 +108,30 @@ public record ConsoleConfig(
     d.put(PORT, "8090");
     d.put(USERS_FILE, null);
     d.put(SECURE_COOKIE, "false");
-    d.put(SESSION_TIMEOUT, "PT12H");
-    d.put(SESSION_MAX_LIFETIME, "PT24H");
+    d.put(SESSION_TIMEOUT, "12 h");
+    d.put(SESSION_MAX_LIFETIME, "24 h");
     d.put(EVENTS_PER_USER, "5");
     d.put(EVENTS_TOTAL, "200");
     d.put(EVENTS_MAX_QUEUED_BYTES, "4194304");
-    d.put(RAW_MAX_RANGE, "PT6H");
-    d.put(POLL_INTERVAL, "PT1S");
+    d.put(RAW_MAX_RANGE, "6 h");
+    d.put(POLL_INTERVAL, "1 s");
     d.put(LOGIN_PER_ADDRESS, "10");
     d.put(LOGIN_FAILURES_PER_USER, "30");
     d.put(LOGIN_MAX_CHECKS, "2");
     d.put(WATCHDOG_URL, null);
-    d.put(WATCHDOG_POLL_INTERVAL, "PT5S");
+    d.put(WATCHDOG_POLL_INTERVAL, "5 s");
     d.put(ELASTICSEARCH_HOSTS, null);
     d.put(ELASTICSEARCH_USERNAME, null);
     d.put(ELASTICSEARCH_PASSWORD_FILE, null);
     d.put(ELASTICSEARCH_CA_FILE, null);
     d.put(KAFKA_BOOTSTRAP_SERVERS, null);
-    // the job's own defaults (JobConfig), so the console shows what the job applies
-    d.put(HIGH, "35.0");
-    d.put(LOW, "0.0");
-    d.put(HYSTERESIS, "1.0");
-    d.put(MAX_RATE, "1.0");
-    d.put(SPIKE_Z, "8.0");
+    // the job's keys with the job's one definition of the defaults, so the console shows what the
+    // job applies
+    d.put(HIGH, String.valueOf(Thresholds.DEFAULTS.highC()));
+    d.put(LOW, String.valueOf(Thresholds.DEFAULTS.lowC()));
+    d.put(HYSTERESIS, String.valueOf(Thresholds.DEFAULTS.hysteresisC()));
+    d.put(MAX_RATE, String.valueOf(Thresholds.DEFAULTS.maxRateCPerMin()));
+    d.put(SPIKE_Z, String.valueOf(Thresholds.DEFAULTS.spikeZ()));
     return d;
   }
 
@@ -166,6 +181,21 @@ public record ConsoleConfig(
 
   /** Reads settings from a map of the same keys (the demo, tests). */
   public static ConsoleConfig fromMap(Map<String, String> raw) {
+    return fromMap(raw, LOG::warn);
+  }
+
+  /** As {@link #fromMap(Map)}, telling {@code warn} about keys read under an old spelling. */
+  static ConsoleConfig fromMap(Map<String, String> given, Consumer<String> warn) {
+    Map<String, String> raw = new HashMap<>(given);
+    OLD_SPELLINGS.forEach(
+        (old, current) -> {
+          if (raw.containsKey(old)) {
+            String value = raw.remove(old);
+            raw.putIfAbsent(current, value);
+            warn.accept(
+                "console setting " + old + " is now spelled " + current + "; please rename it");
+          }
+        });
     TreeSet<String> unknown = new TreeSet<>(raw.keySet());
     unknown.removeAll(DEFAULTS.keySet());
     if (!unknown.isEmpty()) {
@@ -284,15 +314,16 @@ public record ConsoleConfig(
 
     Duration duration(String key) {
       String value = required(key);
+      Duration d;
       try {
-        Duration d = Duration.parse(value);
-        if (d.isNegative() || d.isZero()) {
-          throw invalid(key, value, "must be positive");
-        }
-        return d;
-      } catch (java.time.format.DateTimeParseException e) {
-        throw invalid(key, value, "expected an ISO-8601 duration such as PT1S");
+        d = Durations.parse(key, value);
+      } catch (IllegalArgumentException e) {
+        throw invalid(key, value, "expected a number and a unit such as 500 ms, 30 s, 5 min, 12 h");
       }
+      if (d.isNegative() || d.isZero()) {
+        throw invalid(key, value, "must be positive");
+      }
+      return d;
     }
 
     URI url(String key) {

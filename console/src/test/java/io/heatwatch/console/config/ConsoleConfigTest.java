@@ -3,11 +3,14 @@ package io.heatwatch.console.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.heatwatch.model.Thresholds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,7 @@ class ConsoleConfigTest {
     Map<String, String> m = new HashMap<>();
     m.put("console.users-file", "users");
     m.put("elasticsearch.hosts", "http://127.0.0.1:9200");
-    m.put("kafka.bootstrap-servers", "127.0.0.1:9092");
+    m.put("kafka.bootstrap.servers", "127.0.0.1:9092");
     return m;
   }
 
@@ -31,7 +34,7 @@ class ConsoleConfigTest {
   void theWatchdogUrlIsItsHealthEndpoint() {
     Map<String, String> m = required();
     m.put("watchdog.url", "http://watchdog:8095/health");
-    m.put("watchdog.poll-interval", "PT2S");
+    m.put("watchdog.poll-interval", "2 s");
     ConsoleConfig config = ConsoleConfig.fromMap(m);
     assertThat(config.watchdog().url())
         .hasValueSatisfying(u -> assertThat(u).hasToString("http://watchdog:8095/health"));
@@ -53,5 +56,82 @@ class ConsoleConfigTest {
     for (String key : ConsoleConfig.DEFAULTS.keySet()) {
       assertThat(docs).as(key).contains("`" + key + "`");
     }
+  }
+
+  @Test
+  void kafkaBootstrapServersIsKafkasOwnName() {
+    assertThat(ConsoleConfig.KAFKA_BOOTSTRAP_SERVERS).isEqualTo("kafka.bootstrap.servers");
+    assertThat(ConsoleConfig.fromMap(required()).kafkaBootstrapServers())
+        .isEqualTo("127.0.0.1:9092");
+  }
+
+  @Test
+  void theOldSpellingOfTheKafkaKeyIsStillReadWithOneWarnNamingTheNewKey() {
+    Map<String, String> m = required();
+    m.remove("kafka.bootstrap.servers");
+    m.put("kafka.bootstrap-servers", "127.0.0.1:19092");
+    List<String> warnings = new ArrayList<>();
+    ConsoleConfig config = ConsoleConfig.fromMap(m, warnings::add);
+    assertThat(config.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0))
+        .contains("kafka.bootstrap-servers")
+        .contains("kafka.bootstrap.servers");
+  }
+
+  @Test
+  void durationsTakeTheOneSyntaxAndIsoIsStillRead() {
+    Map<String, String> m = required();
+    m.put("console.session-timeout", "12 h");
+    m.put("console.session-max-lifetime", "2 d");
+    m.put("console.series.raw-max-range", "90 min");
+    m.put("console.poll-interval", "500 ms");
+    m.put("watchdog.poll-interval", "PT2S");
+    ConsoleConfig config = ConsoleConfig.fromMap(m);
+    assertThat(config.sessionTimeout()).isEqualTo(Duration.ofHours(12));
+    assertThat(config.sessionMaxLifetime()).isEqualTo(Duration.ofDays(2));
+    assertThat(config.rawMaxRange()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.watchdog().pollInterval()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aBadDurationNamesTheKeyAndTheText() {
+    Map<String, String> m = required();
+    m.put("console.poll-interval", "soon");
+    assertThatThrownBy(() -> ConsoleConfig.fromMap(m))
+        .hasMessageContaining("console.poll-interval")
+        .hasMessageContaining("soon");
+    m.put("console.poll-interval", "0 s");
+    assertThatThrownBy(() -> ConsoleConfig.fromMap(m))
+        .hasMessageContaining("console.poll-interval")
+        .hasMessageContaining("must be positive");
+  }
+
+  @Test
+  void theDefaultsAreWrittenInTheOneSyntax() throws IOException {
+    ConsoleConfig config = ConsoleConfig.fromMap(required());
+    assertThat(config.sessionTimeout()).isEqualTo(Duration.ofHours(12));
+    assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+    for (String value : ConsoleConfig.DEFAULTS.values()) {
+      if (value != null) {
+        assertThat(value).doesNotStartWith("PT");
+      }
+    }
+    String docs = Files.readString(Path.of("../docs/console.md"));
+    assertThat(docs).doesNotContain("`PT");
+  }
+
+  @Test
+  void theDefaultThresholdsAreTheJobsOneDefinition() {
+    ConsoleConfig config = ConsoleConfig.fromMap(required());
+    Thresholds d = Thresholds.DEFAULTS;
+    assertThat(config.defaults())
+        .isEqualTo(
+            new ConsoleConfig.DefaultThresholds(
+                d.highC(), d.lowC(), d.hysteresisC(), d.maxRateCPerMin(), d.spikeZ()));
+    Map<String, String> m = required();
+    m.put("alarm.high.threshold", "40.5");
+    assertThat(ConsoleConfig.fromMap(m).defaults().highC()).isEqualTo(40.5);
   }
 }
