@@ -79,7 +79,7 @@ class AgentCrashIT {
       System.out.printf(
           "agent killed %d times: %d readings numbered, %d delivered, 0 missing, %d duplicate"
               + " deliveries (removed downstream by (deviceId, seq))%n",
-          KILLS, last, collector.firstArrivals().size(), collector.duplicates());
+          KILLS, expected.size(), collector.firstArrivals().size(), collector.duplicates());
     }
   }
 
