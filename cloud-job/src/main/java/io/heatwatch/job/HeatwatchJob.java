@@ -1,23 +1,22 @@
 package io.heatwatch.job;
 
-import io.heatwatch.job.detect.DeviceOfflineDetector;
-import io.heatwatch.job.detect.SensorFunction;
-import io.heatwatch.job.functions.CanarySplitter;
-import io.heatwatch.job.functions.CommandRouter;
-import io.heatwatch.job.functions.ConfigsToDevices;
-import io.heatwatch.job.functions.DeviceKey;
-import io.heatwatch.job.functions.InvalidRecordSplitter;
-import io.heatwatch.job.functions.ParsedRecordTimestamps;
-import io.heatwatch.job.functions.SensorInputKey;
-import io.heatwatch.job.functions.StatusToDevices;
+import io.heatwatch.job.device.ConfigsToDevices;
+import io.heatwatch.job.device.DeviceKey;
+import io.heatwatch.job.device.DeviceOfflineDetector;
+import io.heatwatch.job.device.StatusToDevices;
 import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.job.model.DeviceEvent;
 import io.heatwatch.job.model.ParsedRecord;
-import io.heatwatch.job.model.SensorInput;
+import io.heatwatch.job.parse.CanarySplitter;
+import io.heatwatch.job.parse.CommandRouter;
+import io.heatwatch.job.parse.InvalidRecordSplitter;
+import io.heatwatch.job.parse.ParsedRecordTimestamps;
+import io.heatwatch.job.sensor.SensorFunction;
+import io.heatwatch.job.sensor.SensorInput;
+import io.heatwatch.job.sensor.SensorInputKey;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Reading;
-import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -39,9 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HeatwatchJob {
   private static final Logger LOG = LoggerFactory.getLogger(HeatwatchJob.class);
-
-  /** Length of the metrics windows. */
-  public static final Duration METRICS_WINDOW = Duration.ofMinutes(1);
 
   private HeatwatchJob() {}
 
@@ -75,7 +71,7 @@ public final class HeatwatchJob {
     config.parallelism().ifPresent(env::setParallelism);
 
     // Each source is split where it is read, so parsing and splitting run chained in the
-    // source's task; a union before the splitter cost one more serialization of every record.
+    // source's task without serializing a record between them.
     SingleOutputStreamOperator<Reading> parsed =
         split(
             env.fromSource(sources.readings(), watermarks(config), "readings source")
@@ -110,26 +106,28 @@ public final class HeatwatchJob {
     DataStream<ConfigUpdate> configs =
         env.fromSource(sources.sensorConfigs(), SideInputs.watermarks(), "sensor configs")
             .uid("sensor-configs-source");
-    SingleOutputStreamOperator<Alarm> sensorAlarms =
+    // The per-sensor operator's main output is its alarms; readings and metrics leave it on
+    // side outputs.
+    SingleOutputStreamOperator<Alarm> perSensor =
         perSensor(config, configs, current, legacy, commands);
-    sensorAlarms
+    perSensor
         .getSideOutput(SensorFunction.READINGS)
         .sinkTo(sinks.readings())
         .name("readings sink")
         .uid("readings-sink");
-    sensorAlarms
+    perSensor
         .getSideOutput(SensorFunction.METRICS)
         .sinkTo(sinks.metrics())
         .name("metrics sink")
         .uid("metrics-sink");
     DataStream<Alarm> alarms =
-        sensorAlarms.union(
+        perSensor.union(
             deviceAlarms(
                 env,
                 config,
                 sources,
                 sinks,
-                sensorAlarms.getSideOutput(SensorFunction.SIGNS_OF_LIFE),
+                perSensor.getSideOutput(SensorFunction.SIGNS_OF_LIFE),
                 commands.getSideOutput(CommandRouter.DEVICE),
                 configs));
     alarms.sinkTo(sinks.alarms()).name("alarms sink").uid("alarms-sink");
@@ -139,9 +137,7 @@ public final class HeatwatchJob {
   /**
    * Everything per sensor in one keyed operator (dedupe, late marking, 1-minute metrics,
    * detectors): readings and acknowledgements keyed by sensor, sensor configs as broadcast state.
-   * One keyBy from the source to the alarm: the separate dedupe, late-marking and window operators
-   * cost two more network exchanges (a serialization and a key lookup each) and a timer per
-   * reading.
+   * One keyBy from the source to the alarm, so a reading crosses one network exchange.
    */
   private static SingleOutputStreamOperator<Alarm> perSensor(
       JobConfig config,
@@ -150,8 +146,8 @@ public final class HeatwatchJob {
       DataStream<Reading> legacy,
       DataStream<AlarmCommand> commands) {
     BroadcastStream<ConfigUpdate> configs = configUpdates.broadcast(SensorFunction.CONFIGS);
-    // Each input is mapped where it is read, so the map runs chained in its task; a map after a
-    // union has several inputs, cannot be chained, and cost one more serialization of every record.
+    // Each input is mapped where it is read, so the map runs chained in its task: a map after a
+    // union has several inputs and cannot be chained.
     DataStream<SensorInput> sensorInputs =
         current
             .map(SensorInput::of, TypeInformation.of(SensorInput.class))

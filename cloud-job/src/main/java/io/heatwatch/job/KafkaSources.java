@@ -1,9 +1,9 @@
 package io.heatwatch.job;
 
-import io.heatwatch.job.functions.ContractDeserializers;
-import io.heatwatch.job.functions.ParsedRecordDeserializer;
 import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.job.model.ParsedRecord;
+import io.heatwatch.job.parse.ContractDeserializers;
+import io.heatwatch.job.parse.ParsedRecordDeserializer;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.KafkaTopics;

@@ -1,6 +1,6 @@
 package io.heatwatch.job;
 
-import io.heatwatch.job.model.DeviceView;
+import io.heatwatch.job.device.DeviceView;
 import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;

@@ -5,8 +5,8 @@ import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.heatwatch.job.device.DeviceView;
 import io.heatwatch.job.model.ConfigUpdate;
-import io.heatwatch.job.model.DeviceView;
 import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.ParsedRecord;
 import io.heatwatch.job.model.SensorMetrics;

@@ -5,13 +5,13 @@ import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.heatwatch.job.functions.ParsedRecordDeserializer;
+import io.heatwatch.job.device.DeviceView;
 import io.heatwatch.job.model.ConfigUpdate;
-import io.heatwatch.job.model.DeviceView;
 import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.ParsedRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
+import io.heatwatch.job.parse.ParsedRecordDeserializer;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.AlarmCommand;

@@ -5,7 +5,15 @@ import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.DeviceStatus;
 import java.util.Arrays;
 
-/** What {@link DeviceOfflineDetector} remembers per device; a mutable Flink POJO. */
+/**
+ * What the per-device operator ({@code device.DeviceOfflineDetector}) remembers per device; a
+ * mutable Flink POJO.
+ *
+ * <p>Stays {@code io.heatwatch.job.detect.DeviceTrack}, next to the alarm state it holds, although
+ * its operator lives in {@code device/}: Flink's POJO serializer writes this class name (and the
+ * types of its fields) into every checkpoint and savepoint, so moving or renaming it, or changing a
+ * field's type, makes running jobs unrestorable. Adding a field is allowed.
+ */
 public class DeviceTrack {
   /** Processing time (epoch ms) of the latest reading or ONLINE status. */
   public long lastSeen;
@@ -22,7 +30,10 @@ public class DeviceTrack {
   /** Processing time the device last came (back) online; silence of its sensors counts from it. */
   public long onlineSince;
 
-  /** Its sensors, for SENSOR_SILENT ({@link SensorSilence}); {@code null} in state from before. */
+  /**
+   * Its sensors, for SENSOR_SILENT ({@code device.SensorSilence}); {@code null} in state from
+   * before.
+   */
   public SensorWatch[] sensors;
 
   public String site;

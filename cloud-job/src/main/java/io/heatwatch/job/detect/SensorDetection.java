@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs every per-sensor detector on one reading and passes their signals through the alarm
- * lifecycle. Plain Java, so that the Flink operator ({@link SensorFunction}) and the evaluation
- * tool run the very same code. Not thread-safe: one instance per operator instance.
+ * lifecycle. Plain Java, so that the Flink operator ({@code sensor.SensorFunction}) and the
+ * evaluation tool run the very same code. Not thread-safe: one instance per operator instance.
  */
 public final class SensorDetection implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -2,7 +2,6 @@ package io.heatwatch.job.detect;
 
 import io.heatwatch.job.functions.ClosedMinutes;
 import io.heatwatch.job.functions.MetricsAccumulator;
-import io.heatwatch.job.functions.SeqWindow;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Reading;
@@ -14,9 +13,13 @@ import java.util.Arrays;
  * not moved, and the pending and open alarm of each kind.
  *
  * <p>A mutable Flink POJO (public fields, no-arg constructor) so that it is one value in keyed
- * state with Flink's own serializer: one state lookup per reading rather than one per concern,
- * which on the heap backend was a third of the per-sensor operator's time with three states. The
+ * state with Flink's own serializer: one state lookup per reading rather than one per concern. The
  * detector fields are changed only by {@link SensorDetection}.
+ *
+ * <p>Stays {@code io.heatwatch.job.detect.SensorState}, although the per-sensor operator lives in
+ * {@code sensor/}: Flink's POJO serializer writes this class name (and the types of its fields)
+ * into every checkpoint and savepoint, so moving or renaming it, or changing a field's type, makes
+ * running jobs unrestorable. Adding a field is allowed.
  */
 public class SensorState {
   /** How many recent OK readings the baseline keeps. */
@@ -54,7 +57,9 @@ public class SensorState {
   /** Event time per kind since which its condition holds while no alarm is open yet. */
   public long[] pendingSince = filled(AlarmKind.values().length);
 
-  /** The dedupe window ({@link SeqWindow}), {@code null} while the sensor is not remembered. */
+  /**
+   * The dedupe window ({@code sensor.SeqWindow}), {@code null} while the sensor is not remembered.
+   */
   public long[] seen;
 
   /** Start (epoch ms) of each open minute; {@link #minutes} holds its statistics. */
@@ -170,7 +175,7 @@ public class SensorState {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("reading " + i + " of " + size);
     }
-    // next - 1 - i is at least -WINDOW, so one wrap is enough (floorMod showed in the profile)
+    // next - 1 - i is at least -WINDOW, so one wrap is enough; cheaper than floorMod per access
     int slot = next - 1 - i;
     return slot < 0 ? slot + WINDOW : slot;
   }

@@ -4,9 +4,15 @@ import io.heatwatch.model.Alarm;
 import java.util.Arrays;
 
 /**
- * What {@link DeviceOfflineDetector} remembers per sensor of its device for SENSOR_SILENT: when the
- * sensor last gave a sign of life, the recent gaps between its signs (its cadence), its own bound
- * if its config sets one, and its open SENSOR_SILENT alarm. A mutable Flink POJO.
+ * What {@code device.DeviceOfflineDetector} remembers per sensor of its device for SENSOR_SILENT:
+ * when the sensor last gave a sign of life, the recent gaps between its signs (its cadence), its
+ * own bound if its config sets one, and its open SENSOR_SILENT alarm. A mutable Flink POJO; its
+ * operator's {@code SensorSilence} uses the methods.
+ *
+ * <p>Stays {@code io.heatwatch.job.detect.SensorWatch}, next to the alarm state it holds, although
+ * its operator lives in {@code device/}: Flink's POJO serializer writes this class name (and the
+ * types of its fields) into every checkpoint and savepoint, so moving or renaming it, or changing a
+ * field's type, makes running jobs unrestorable. Adding a field is allowed.
  */
 public class SensorWatch {
   /** How many recent gaps the cadence is the median of. */
@@ -37,14 +43,14 @@ public class SensorWatch {
 
   public SensorWatch() {}
 
-  static SensorWatch of(String sensorId) {
+  public static SensorWatch of(String sensorId) {
     SensorWatch watch = new SensorWatch();
     watch.sensorId = sensorId;
     return watch;
   }
 
   /** Records a sign of life at {@code now}. */
-  void seen(long now) {
+  public void seen(long now) {
     if (lastSeen != SensorState.NONE && now > lastSeen) {
       gaps[nextGap] = now - lastSeen;
       nextGap = (nextGap + 1) % GAPS;
@@ -60,7 +66,7 @@ public class SensorWatch {
    * silence an alarm was about) or a burst (a backlog) must not move the bound; the lower one, so
    * that with two gaps the silence does not stretch the next bound.
    */
-  long cadenceMs() {
+  public long cadenceMs() {
     if (gapCount == 0) {
       return SensorState.NONE;
     }
@@ -73,7 +79,7 @@ public class SensorWatch {
    * How long it may be silent: its config's bound if set, else three times its cadence, and never
    * less than {@code minMs}.
    */
-  long boundMs(long minMs) {
+  public long boundMs(long minMs) {
     if (silentAfterMs != SensorState.NONE) {
       return silentAfterMs;
     }

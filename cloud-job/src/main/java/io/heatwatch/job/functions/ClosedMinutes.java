@@ -26,6 +26,9 @@ import java.util.List;
  * minutes' statistics and {@link #MAX_RUNS} runs of consecutive emitted minutes.
  *
  * <p>A mutable Flink POJO, a field of the per-sensor state.
+ *
+ * <p>Stays in {@code functions/} under this name: Flink stores the class name in every checkpoint
+ * and savepoint (see {@code package-info.java}).
  */
 public class ClosedMinutes {
   /** How many emitted minutes' statistics are kept for late readings. */

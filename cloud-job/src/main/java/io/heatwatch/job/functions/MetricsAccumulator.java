@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param max highest value
  * @param firstTs earliest event time, epoch ms
  * @param lastTs latest event time, epoch ms
+ *     <p>Stays in {@code functions/} under this name: Flink stores the class name in every
+ *     checkpoint and savepoint (see {@code package-info.java}).
  */
 public record MetricsAccumulator(
     String site,

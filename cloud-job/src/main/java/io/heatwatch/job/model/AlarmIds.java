@@ -28,9 +28,7 @@ public record AlarmIds(String deviceId, String sensorId, AlarmKind kind) {
     }
   }
 
-  /**
-   * The key of the sensor the alarm belongs to, as {@link io.heatwatch.job.functions.SensorKey}.
-   */
+  /** The key of the sensor the alarm belongs to, as {@link io.heatwatch.job.sensor.SensorKey}. */
   public String sensorKey() {
     return deviceId + "/" + sensorId;
   }

@@ -1,6 +1,6 @@
 package io.heatwatch.job.sinks;
 
-import io.heatwatch.job.functions.ThrottledWarning;
+import io.heatwatch.job.parse.ThrottledWarning;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

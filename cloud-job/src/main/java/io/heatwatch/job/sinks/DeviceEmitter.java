@@ -1,6 +1,6 @@
 package io.heatwatch.job.sinks;
 
-import io.heatwatch.job.model.DeviceView;
+import io.heatwatch.job.device.DeviceView;
 import io.heatwatch.model.DeviceStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;

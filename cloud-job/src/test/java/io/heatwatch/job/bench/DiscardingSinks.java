@@ -1,7 +1,7 @@
 package io.heatwatch.job.bench;
 
 import io.heatwatch.job.Sinks;
-import io.heatwatch.job.model.DeviceView;
+import io.heatwatch.job.device.DeviceView;
 import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;

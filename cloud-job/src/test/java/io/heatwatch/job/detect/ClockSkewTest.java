@@ -5,10 +5,11 @@ import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.heatwatch.job.functions.ParsedRecordTimestamps;
 import io.heatwatch.job.model.ParsedRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
+import io.heatwatch.job.parse.ParsedRecordTimestamps;
+import io.heatwatch.job.sensor.SensorHarness;
 import io.heatwatch.model.Reading;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;

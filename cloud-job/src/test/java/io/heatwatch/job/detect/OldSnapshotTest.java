@@ -5,9 +5,11 @@ import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.heatwatch.job.functions.DeviceKey;
+import io.heatwatch.job.device.DeviceKey;
+import io.heatwatch.job.device.DeviceOfflineDetector;
 import io.heatwatch.job.model.DeviceEvent;
-import io.heatwatch.job.model.SensorInput;
+import io.heatwatch.job.sensor.SensorHarness;
+import io.heatwatch.job.sensor.SensorInput;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;

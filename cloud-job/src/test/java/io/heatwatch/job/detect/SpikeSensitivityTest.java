@@ -5,6 +5,7 @@ import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heatwatch.job.model.ConfigUpdate;
+import io.heatwatch.job.sensor.SensorHarness;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.SensorConfig;

@@ -3,6 +3,7 @@ package io.heatwatch.job.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.heatwatch.job.sensor.SensorHarness;
 import io.heatwatch.model.InvalidPayloadException;
 import io.heatwatch.model.Limits;
 import io.heatwatch.model.SensorConfig;

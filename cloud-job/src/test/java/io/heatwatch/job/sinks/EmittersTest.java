@@ -6,7 +6,7 @@ import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.heatwatch.job.model.DeviceView;
+import io.heatwatch.job.device.DeviceView;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Alarm;
