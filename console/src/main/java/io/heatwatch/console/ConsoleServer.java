@@ -32,22 +32,14 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
-import io.undertow.server.handlers.BlockingHandler;
-import io.undertow.server.handlers.resource.ClassPathResourceManager;
-import io.undertow.server.handlers.resource.ResourceHandler;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,10 +49,6 @@ import org.slf4j.LoggerFactory;
 /** The console: its API, its event stream and its page, on one embedded Undertow server. */
 public final class ConsoleServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
-  private static final String CSP =
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
-          + " data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action"
-          + " 'self'";
 
   private final Undertow server;
   private final LiveView live;
@@ -180,28 +168,30 @@ public final class ConsoleServer implements AutoCloseable {
         };
     RoutingHandler routes =
         Handlers.routing()
-            .post("/api/login", api(io, auth::login))
-            .post("/api/logout", api(io, auth::logout))
-            .get("/api/session", api(io, auth.require(Role.VIEWER, auth::session)))
-            .get("/api/sensors", api(io, auth.require(Role.VIEWER, sensors::overview)))
+            .post("/api/login", HttpWrappers.api(io, auth::login))
+            .post("/api/logout", HttpWrappers.api(io, auth::logout))
+            .get("/api/session", HttpWrappers.api(io, auth.require(Role.VIEWER, auth::session)))
+            .get("/api/sensors", HttpWrappers.api(io, auth.require(Role.VIEWER, sensors::overview)))
             .get(
                 "/api/sensors/{deviceId}/{sensorId}/series",
-                api(io, auth.require(Role.VIEWER, sensors::series)))
+                HttpWrappers.api(io, auth.require(Role.VIEWER, sensors::series)))
             .put(
                 "/api/sensors/{deviceId}/{sensorId}/config",
-                api(io, auth.require(Role.OPERATOR, configApi::put)))
-            .get("/api/alarms", api(io, auth.require(Role.VIEWER, alarms::list)))
-            .post("/api/alarms/{alarmId}/ack", api(io, auth.require(Role.OPERATOR, alarms::ack)))
+                HttpWrappers.api(io, auth.require(Role.OPERATOR, configApi::put)))
+            .get("/api/alarms", HttpWrappers.api(io, auth.require(Role.VIEWER, alarms::list)))
+            .post(
+                "/api/alarms/{alarmId}/ack",
+                HttpWrappers.api(io, auth.require(Role.OPERATOR, alarms::ack)))
             .post(
                 "/api/alarms/{alarmId}/resolve",
-                api(io, auth.require(Role.OPERATOR, alarms::resolve)))
+                HttpWrappers.api(io, auth.require(Role.OPERATOR, alarms::resolve)))
             .post(
                 "/api/sensors/{deviceId}/{sensorId}/retire",
-                api(io, auth.require(Role.OPERATOR, configApi::retire)))
-            .get("/api/pipeline", api(io, auth.require(Role.VIEWER, pipeline::status)))
-            .get("/api/health", api(io, pipeline::health))
-            .get("/api/devices", api(io, auth.require(Role.VIEWER, devices::list)))
-            .get("/api/events", errors(io, auth.require(Role.VIEWER, events)))
+                HttpWrappers.api(io, auth.require(Role.OPERATOR, configApi::retire)))
+            .get("/api/pipeline", HttpWrappers.api(io, auth.require(Role.VIEWER, pipeline::status)))
+            .get("/api/health", HttpWrappers.api(io, pipeline::health))
+            .get("/api/devices", HttpWrappers.api(io, auth.require(Role.VIEWER, devices::list)))
+            .get("/api/events", HttpWrappers.errors(io, auth.require(Role.VIEWER, events)))
             .get(
                 "/healthz",
                 exchange ->
@@ -209,14 +199,14 @@ public final class ConsoleServer implements AutoCloseable {
                         exchange,
                         live.loaded() ? 200 : 503,
                         Map.of("status", live.loaded() ? "ok" : "starting")))
-            .setFallbackHandler(staticFiles());
+            .setFallbackHandler(HttpWrappers.staticFiles());
 
     Undertow server =
         Undertow.builder()
             .addHttpListener(config.port(), config.bindAddress())
             .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
             .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
-            .setHandler(securityHeaders(routes))
+            .setHandler(HttpWrappers.securityHeaders(routes))
             .build();
     server.start();
     live.start();
@@ -261,64 +251,6 @@ public final class ConsoleServer implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  private static HttpHandler staticFiles() {
-    ClassLoader loader = ConsoleServer.class.getClassLoader();
-    ResourceHandler page =
-        Handlers.resource(new ClassPathResourceManager(loader, "console-ui"))
-            .setWelcomeFiles("index.html")
-            .setCacheTime(60);
-    ResourceHandler uplot =
-        Handlers.resource(
-                new ClassPathResourceManager(
-                    loader, "META-INF/resources/webjars/uplot/" + webjarVersion(loader, "uplot")))
-            .setCacheTime(86_400);
-    return Handlers.path(page).addPrefixPath("/vendor/uplot", uplot);
-  }
-
-  private static String webjarVersion(ClassLoader loader, String name) {
-    String path = "META-INF/maven/org.webjars.npm/" + name + "/pom.properties";
-    try (InputStream in = loader.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("webjar " + name + " is not on the classpath");
-      }
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A blocking API route: runs on a worker thread, errors become JSON. */
-  private static HttpHandler api(Exchanges io, HttpHandler handler) {
-    return new BlockingHandler(errors(io, handler));
-  }
-
-  private static HttpHandler errors(Exchanges io, HttpHandler next) {
-    return exchange -> {
-      try {
-        next.handleRequest(exchange);
-      } catch (ApiException e) {
-        io.error(exchange, e.status(), e.field(), e.getMessage());
-      } catch (RuntimeException e) {
-        LOG.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestPath(), e, e);
-        io.error(
-            exchange, 502, null, "the console could not complete the request: " + e.getMessage());
-      }
-    };
-  }
-
-  private static HttpHandler securityHeaders(HttpHandler next) {
-    return exchange -> {
-      HeaderMap h = exchange.getResponseHeaders();
-      h.put(new HttpString("Content-Security-Policy"), CSP);
-      h.put(new HttpString("X-Content-Type-Options"), "nosniff");
-      h.put(new HttpString("X-Frame-Options"), "DENY");
-      h.put(new HttpString("Referrer-Policy"), "no-referrer");
-      next.handleRequest(exchange);
-    };
   }
 
   /** Where the page is, e.g. {@code http://127.0.0.1:8090/}. */

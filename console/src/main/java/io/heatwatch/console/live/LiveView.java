@@ -151,7 +151,7 @@ public final class LiveView implements AutoCloseable {
     if (cursor == null) {
       for (JsonNode reading :
           queries.latestPerSensor(now.minus(Duration.ofDays(1)), now.plus(MAX_AHEAD))) {
-        if (!canary(reading)) {
+        if (!ReadingDocs.canary(reading)) {
           latest.put(ref(reading), reading);
         }
       }
@@ -189,7 +189,7 @@ public final class LiveView implements AutoCloseable {
     if (ingested.isAfter(cursor)) {
       cursor = ingested;
     }
-    if (canary(reading)) {
+    if (ReadingDocs.canary(reading)) {
       return;
     }
     // A device clock far ahead would make its stamp look current for as long as it is ahead.
@@ -198,35 +198,15 @@ public final class LiveView implements AutoCloseable {
     }
     SensorRef sensor = ref(reading);
     JsonNode known = latest.get(sensor);
-    if (known == null || arrivedAfter(reading, known)) {
+    if (known == null || ReadingDocs.arrivedAfter(reading, known)) {
       latest.put(sensor, reading);
       changed.put(sensor, reading);
     }
   }
 
-  /**
-   * Whether a document is the canary's. The job keeps canary readings in their own index; one that
-   * reached the fleet's indices anyway is still never a sensor, a device or an alarm of the fleet.
-   */
-  static boolean canary(JsonNode doc) {
-    return Pipeline.isCanary(doc.path("deviceId").asText());
-  }
-
   /** The sensor a reading or alarm document names. */
   public static SensorRef ref(JsonNode doc) {
     return new SensorRef(doc.path("deviceId").asText(), doc.path("sensorId").asText());
-  }
-
-  /**
-   * Whether {@code reading} arrived after {@code known}: by {@code ingestedAt}, then by the
-   * device's {@code seq}. Device time decides nothing here, since a device clock can be anything.
-   */
-  static boolean arrivedAfter(JsonNode reading, JsonNode known) {
-    int byArrival =
-        Instant.parse(reading.path("ingestedAt").asText())
-            .compareTo(Instant.parse(known.path("ingestedAt").asText()));
-    return byArrival > 0
-        || (byArrival == 0 && reading.path("seq").asLong() > known.path("seq").asLong());
   }
 
   /**
@@ -240,7 +220,7 @@ public final class LiveView implements AutoCloseable {
   private void refreshAlarms() {
     Map<String, JsonNode> now = new HashMap<>();
     for (JsonNode alarm : queries.activeAlarms()) {
-      if (canary(alarm)) {
+      if (ReadingDocs.canary(alarm)) {
         continue;
       }
       now.put(alarm.path("alarmId").asText(), alarm);
@@ -289,7 +269,7 @@ public final class LiveView implements AutoCloseable {
   private void refreshSparks(Instant now) {
     Map<SensorRef, JsonNode> next = new HashMap<>();
     for (JsonNode sensor : queries.sparklines(now.minus(Duration.ofHours(1)))) {
-      if (canary(sensor.path("key"))) {
+      if (ReadingDocs.canary(sensor.path("key"))) {
         continue;
       }
       ArrayNode times = json.createArrayNode();
