@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SensorConfigs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SensorConfigs.class);
+  // bad records are per-record problems: the first is logged, then one line a minute with a count
+  private final ThrottledWarn badRecords = new ThrottledWarn(LOG::warn, System::nanoTime);
 
   /** How long to wait before looking for the topic (or the broker) again. */
   static final Duration RETRY = Duration.ofSeconds(2);
@@ -147,7 +149,7 @@ public final class SensorConfigs implements AutoCloseable {
         try {
           bySensor.remove(SensorRef.parseKey(key));
         } catch (RuntimeException e) {
-          LOG.warn("skipping a tombstone with key \"{}\": {}", key, e.getMessage());
+          badRecords.problem("skipping a tombstone with key \"" + key + "\": " + e.getMessage());
         }
       }
       return;
@@ -155,12 +157,15 @@ public final class SensorConfigs implements AutoCloseable {
     try {
       written(TelemetryCodec.decodeSensorConfig(record.value()));
     } catch (RuntimeException e) {
-      LOG.warn(
-          "skipping a sensor config at {}-{}@{}: {}",
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          e.getMessage());
+      badRecords.problem(
+          "skipping a sensor config at "
+              + record.topic()
+              + "-"
+              + record.partition()
+              + "@"
+              + record.offset()
+              + ": "
+              + e.getMessage());
     }
   }
 
