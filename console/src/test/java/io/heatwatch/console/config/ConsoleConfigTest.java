@@ -134,4 +134,31 @@ class ConsoleConfigTest {
     m.put("alarm.high.threshold", "40.5");
     assertThat(ConsoleConfig.fromMap(m).defaults().highC()).isEqualTo(40.5);
   }
+
+  @Test
+  void theDocsSettingsTableIsTheDefinition() throws IOException {
+    String docs = Files.readString(Path.of("../docs/console.md"));
+    String section = docs.substring(docs.indexOf("## Configure"));
+    section = section.substring(0, section.indexOf("\n\n", section.indexOf("| key |")));
+    Map<String, String> rows = new java.util.LinkedHashMap<>();
+    for (String line : section.split("\n")) {
+      if (line.startsWith("| `")) {
+        String[] cells = line.split("\\|");
+        String key = cells[1].strip();
+        assertThat(key).as("one key per row: " + line).matches("`[^`]+`");
+        assertThat(rows.put(key.substring(1, key.length() - 1), cells[2].strip()))
+            .as("row once: " + key)
+            .isNull();
+      }
+    }
+    assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(ConsoleConfig.DEFAULTS.keySet());
+    ConsoleConfig.DEFAULTS.forEach(
+        (key, value) -> {
+          if (value == null) {
+            assertThat(rows.get(key)).as(key).doesNotStartWith("`");
+          } else {
+            assertThat(rows.get(key)).as(key).isEqualTo("`" + value + "`");
+          }
+        });
+  }
 }
