@@ -5,7 +5,6 @@ import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.AlarmCommand;
-import io.heatwatch.model.Versions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,11 @@ public final class AlarmLifecycle {
 
   /** Who an alarm is about. */
   public record Subject(String site, String deviceId, String sensorId) {
+    /** Who {@code alarm} is about. */
+    static Subject of(Alarm alarm) {
+      return new Subject(alarm.site(), alarm.deviceId(), alarm.sensorId());
+    }
+
     /** The sensor's id, or the device's for device-level alarms. */
     public String name() {
       return sensorId != null ? sensorId : deviceId;
@@ -30,53 +34,55 @@ public final class AlarmLifecycle {
   /** The contract's longest alarm message. */
   private static final int MAX_MESSAGE = 500;
 
+  private static final AlarmKind[] KINDS = AlarmKind.values();
+
   private AlarmLifecycle() {}
 
   /**
-   * Applies {@code signal} of {@code kind} at event time {@code at} to the alarm tracked in {@code
-   * tracks}; returns the alarm's new version, or {@code null} if nothing changed.
+   * Applies {@code signal} of {@code kind} at event time {@code at} to the alarm of that kind in
+   * {@code tracks}; returns the alarm's new version, or {@code null} if nothing changed.
    */
   public static Alarm apply(
-      Alarm[] tracks,
-      long[] pendingSince,
+      AlarmTracks tracks,
       AlarmKind kind,
       Signal signal,
       Subject subject,
       Instant at,
       long minDurationMs) {
-    int k = kind.ordinal();
-    Alarm open = tracks[k];
+    Alarm open = tracks.open(kind);
     switch (signal.condition()) {
       case ACTIVE -> {
         if (open != null) {
           if (open.severity() == Severity.WARNING && signal.severity() == Severity.CRITICAL) {
-            tracks[k] = next(open, Severity.CRITICAL, open.state(), at, signal);
-            return tracks[k];
+            Alarm escalated = next(open, Severity.CRITICAL, open.state(), at, signal);
+            tracks.open(kind, escalated);
+            return escalated;
           }
           return null;
         }
         long now = at.toEpochMilli();
-        if (pendingSince[k] == SensorState.NONE) {
-          pendingSince[k] = now;
+        if (tracks.pendingSince(kind) == AlarmTracks.NONE) {
+          tracks.pendingSince(kind, now);
         }
-        if (now - pendingSince[k] < minDurationMs) {
+        if (now - tracks.pendingSince(kind) < minDurationMs) {
           return null;
         }
-        Instant since = Instant.ofEpochMilli(pendingSince[k]);
-        pendingSince[k] = SensorState.NONE;
-        tracks[k] = opened(kind, signal, subject, since, at);
-        return tracks[k];
+        Instant since = Instant.ofEpochMilli(tracks.pendingSince(kind));
+        tracks.pendingSince(kind, AlarmTracks.NONE);
+        Alarm opened = opened(kind, signal, subject, since, at);
+        tracks.open(kind, opened);
+        return opened;
       }
       case HOLD -> {
-        pendingSince[k] = SensorState.NONE;
+        tracks.pendingSince(kind, AlarmTracks.NONE);
         return null;
       }
       default -> {
-        pendingSince[k] = SensorState.NONE;
+        tracks.pendingSince(kind, AlarmTracks.NONE);
         if (open == null) {
           return null;
         }
-        tracks[k] = null;
+        tracks.open(kind, null);
         return next(open, open.severity(), AlarmState.CLEARED, at, signal);
       }
     }
@@ -86,10 +92,10 @@ public final class AlarmLifecycle {
    * Applies an operator's command to the alarm it names in {@code tracks}: ACKNOWLEDGE or RESOLVE;
    * returns the alarm's new version, or {@code null} if no such alarm is open.
    */
-  public static Alarm command(Alarm[] tracks, long[] pendingSince, AlarmCommand command) {
+  public static Alarm command(AlarmTracks tracks, AlarmCommand command) {
     return switch (command.action()) {
       case ACKNOWLEDGE -> acknowledge(tracks, command);
-      case RESOLVE -> resolve(tracks, pendingSince, command);
+      case RESOLVE -> resolve(tracks, command);
     };
   }
 
@@ -98,12 +104,12 @@ public final class AlarmLifecycle {
    * its reason. Its condition is not judged: one that still holds opens a new alarm, with a new id,
    * the next time a detector finds it.
    */
-  public static Alarm resolve(Alarm[] tracks, long[] pendingSince, AlarmCommand command) {
-    for (int k = 0; k < tracks.length; k++) {
-      Alarm open = tracks[k];
+  private static Alarm resolve(AlarmTracks tracks, AlarmCommand command) {
+    for (AlarmKind kind : KINDS) {
+      Alarm open = tracks.open(kind);
       if (open != null && open.alarmId().equals(command.alarmId())) {
-        tracks[k] = null;
-        pendingSince[k] = SensorState.NONE;
+        tracks.open(kind, null);
+        tracks.pendingSince(kind, AlarmTracks.NONE);
         String comment = command.comment() == null ? "" : ": " + command.comment();
         return closed(
             open, later(open.updatedAt(), command.ts()), "resolved by " + command.by() + comment);
@@ -113,127 +119,84 @@ public final class AlarmLifecycle {
   }
 
   /** Clears every open alarm of {@code tracks} at {@code at} with {@code message}. */
-  public static List<Alarm> clearAll(
-      Alarm[] tracks, long[] pendingSince, Instant at, String message) {
+  public static List<Alarm> clearAll(AlarmTracks tracks, Instant at, String message) {
     List<Alarm> cleared = new ArrayList<>();
-    for (int k = 0; k < tracks.length; k++) {
-      if (tracks[k] != null) {
-        cleared.add(closed(tracks[k], later(tracks[k].updatedAt(), at), message));
-        tracks[k] = null;
+    for (AlarmKind kind : KINDS) {
+      Alarm open = tracks.open(kind);
+      if (open != null) {
+        cleared.add(closed(open, later(open.updatedAt(), at), message));
+        tracks.open(kind, null);
       }
-      pendingSince[k] = SensorState.NONE;
     }
+    tracks.resetPending();
     return cleared;
-  }
-
-  /** {@code open}'s next version, CLEARED at {@code at} with {@code message} (cut to fit). */
-  static Alarm closed(Alarm open, Instant at, String message) {
-    String fitted = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message;
-    return new Alarm(
-        open.v(),
-        open.alarmId(),
-        open.version() + 1,
-        open.site(),
-        open.deviceId(),
-        open.sensorId(),
-        open.kind(),
-        open.severity(),
-        AlarmState.CLEARED,
-        open.openedAt(),
-        at,
-        at,
-        open.ackedBy(),
-        open.ackComment(),
-        open.value(),
-        open.threshold(),
-        fitted);
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
   }
 
   /**
    * Acknowledges the open alarm {@code command} names, if it is open and not yet acknowledged;
    * returns its new version or {@code null}.
    */
-  public static Alarm acknowledge(Alarm[] tracks, AlarmCommand command) {
-    for (int k = 0; k < tracks.length; k++) {
-      Alarm open = tracks[k];
+  private static Alarm acknowledge(AlarmTracks tracks, AlarmCommand command) {
+    for (AlarmKind kind : KINDS) {
+      Alarm open = tracks.open(kind);
       if (open != null
           && open.alarmId().equals(command.alarmId())
           && open.state() == AlarmState.OPEN) {
-        tracks[k] =
-            new Alarm(
-                open.v(),
-                open.alarmId(),
-                open.version() + 1,
-                open.site(),
-                open.deviceId(),
-                open.sensorId(),
-                open.kind(),
-                open.severity(),
-                AlarmState.ACKNOWLEDGED,
-                open.openedAt(),
-                command.ts(),
-                null,
-                command.by(),
-                command.comment(),
-                open.value(),
-                open.threshold(),
-                open.message());
-        return tracks[k];
+        Alarm acked =
+            successor(open, command.ts())
+                .state(AlarmState.ACKNOWLEDGED)
+                .clearedAt(null)
+                .ackedBy(command.by())
+                .ackComment(command.comment())
+                .build();
+        tracks.open(kind, acked);
+        return acked;
       }
     }
     return null;
   }
 
-  private static Alarm opened(
-      AlarmKind kind, Signal signal, Subject subject, Instant since, Instant at) {
-    return new Alarm(
-        Versions.V1,
-        Alarm.idFor(subject.deviceId(), subject.sensorId(), kind, since),
-        1,
-        subject.site(),
-        subject.deviceId(),
-        subject.sensorId(),
-        kind,
-        signal.severity(),
-        AlarmState.OPEN,
-        since,
-        at,
-        null,
-        null,
-        null,
-        signal.value(),
-        signal.threshold(),
-        signal.message(subject.name()));
+  /** {@code open}'s next version, CLEARED at {@code at} with {@code message} (cut to fit). */
+  static Alarm closed(Alarm open, Instant at, String message) {
+    String fitted = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message;
+    return successor(open, at).state(AlarmState.CLEARED).clearedAt(at).message(fitted).build();
   }
 
-  private static String name(Alarm alarm) {
-    return alarm.sensorId() != null ? alarm.sensorId() : alarm.deviceId();
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Alarm opened(
+      AlarmKind kind, Signal signal, Subject subject, Instant since, Instant at) {
+    return Alarm.builder()
+        .alarmId(Alarm.idFor(subject.deviceId(), subject.sensorId(), kind, since))
+        .site(subject.site())
+        .deviceId(subject.deviceId())
+        .sensorId(subject.sensorId())
+        .kind(kind)
+        .severity(signal.severity())
+        .openedAt(since)
+        .updatedAt(at)
+        .value(signal.value())
+        .threshold(signal.threshold())
+        .message(signal.message(subject.name()))
+        .build();
   }
 
   private static Alarm next(
       Alarm open, Severity severity, AlarmState state, Instant at, Signal signal) {
-    boolean cleared = state == AlarmState.CLEARED;
-    return new Alarm(
-        open.v(),
-        open.alarmId(),
-        open.version() + 1,
-        open.site(),
-        open.deviceId(),
-        open.sensorId(),
-        open.kind(),
-        severity,
-        state,
-        open.openedAt(),
-        at,
-        cleared ? at : null,
-        open.ackedBy(),
-        open.ackComment(),
-        signal.value(),
-        open.threshold(),
-        signal.template().isEmpty() ? open.message() : signal.message(name(open)));
+    return successor(open, at)
+        .severity(severity)
+        .state(state)
+        .clearedAt(state == AlarmState.CLEARED ? at : null)
+        .value(signal.value())
+        .message(
+            signal.template().isEmpty() ? open.message() : signal.message(Subject.of(open).name()))
+        .build();
+  }
+
+  /** A builder of the version after {@code open}, made at {@code at}. */
+  private static Alarm.Builder successor(Alarm open, Instant at) {
+    return open.toBuilder().version(open.version() + 1).updatedAt(at);
   }
 }

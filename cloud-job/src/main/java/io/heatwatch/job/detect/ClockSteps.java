@@ -1,7 +1,6 @@
 package io.heatwatch.job.detect;
 
 import io.heatwatch.model.Reading;
-import java.util.Arrays;
 
 /**
  * Keeps device clock steps out of durations. FLATLINE and the minimum duration of HIGH, LOW and
@@ -41,7 +40,7 @@ final class ClockSteps {
   /** Forgets when FLATLINE's value got stuck and since when each pending alarm's condition held. */
   static void resetDurations(SensorState state) {
     state.flatSince = SensorState.NONE;
-    Arrays.fill(state.pendingSince, SensorState.NONE);
+    state.tracks().resetPending();
   }
 
   /**

@@ -1,9 +1,7 @@
 package io.heatwatch.job.detect;
 
 import io.heatwatch.model.Alarm;
-import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.DeviceStatus;
-import java.util.Arrays;
 
 /**
  * What the per-device operator ({@code device.DeviceOfflineDetector}) remembers per device; a
@@ -42,9 +40,9 @@ public class DeviceTrack {
   public DeviceStatus status;
 
   /** Open alarm per kind (only DEVICE_OFFLINE is used), for {@link AlarmLifecycle}. */
-  public Alarm[] open = new Alarm[AlarmKind.values().length];
+  public Alarm[] open = AlarmSlots.noAlarms();
 
-  public long[] pendingSince = none();
+  public long[] pendingSince = AlarmSlots.nonePending();
 
   public DeviceTrack() {}
 
@@ -55,11 +53,5 @@ public class DeviceTrack {
   public void fitKinds() {
     open = AlarmSlots.fit(open);
     pendingSince = AlarmSlots.fit(pendingSince);
-  }
-
-  private static long[] none() {
-    long[] array = new long[AlarmKind.values().length];
-    Arrays.fill(array, SensorState.NONE);
-    return array;
   }
 }

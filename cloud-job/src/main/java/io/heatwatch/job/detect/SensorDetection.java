@@ -2,6 +2,7 @@ package io.heatwatch.job.detect;
 
 import io.heatwatch.job.detect.AlarmLifecycle.Subject;
 import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.Thresholds;
@@ -18,8 +19,8 @@ public final class SensorDetection implements Serializable {
 
   private transient Detector[] detectors;
 
-  /** The detectors, in the order they run. */
-  public Detector[] detectors() {
+  /** The detectors, in the order they run; made on first use, as they are not serializable. */
+  private Detector[] detectors() {
     if (detectors == null) {
       detectors =
           new Detector[] {
@@ -40,10 +41,11 @@ public final class SensorDetection implements Serializable {
     if (ClockSteps.breaksDurations(state, reading)) {
       ClockSteps.resetDurations(state);
     }
+    AlarmTracks tracks = state.tracks();
     Subject subject = null;
     for (Detector detector : detectors()) {
       Signal signal = detector.judge(state, reading, thresholds);
-      if (signal == null || nothingToChange(state, detector, signal)) {
+      if (signal == null || nothingToChange(tracks, detector.kind(), signal)) {
         continue;
       }
       if (subject == null) {
@@ -51,14 +53,7 @@ public final class SensorDetection implements Serializable {
       }
       long minDuration = detector.waitsMinDuration() ? thresholds.minDurationMs() : 0;
       Alarm changed =
-          AlarmLifecycle.apply(
-              state.open,
-              state.pendingSince,
-              detector.kind(),
-              signal,
-              subject,
-              reading.ts(),
-              minDuration);
+          AlarmLifecycle.apply(tracks, detector.kind(), signal, subject, reading.ts(), minDuration);
       if (changed != null) {
         out.accept(changed);
       }
@@ -72,15 +67,14 @@ public final class SensorDetection implements Serializable {
    * Whether {@code signal} leaves the lifecycle as it is: a condition that does not hold, with no
    * alarm of the kind open or pending (nearly every reading, for every detector).
    */
-  private static boolean nothingToChange(SensorState state, Detector detector, Signal signal) {
-    int k = detector.kind().ordinal();
+  private static boolean nothingToChange(AlarmTracks tracks, AlarmKind kind, Signal signal) {
     return signal.condition() != Signal.Condition.ACTIVE
-        && state.open[k] == null
-        && state.pendingSince[k] == SensorState.NONE;
+        && tracks.open(kind) == null
+        && tracks.pendingSince(kind) == AlarmTracks.NONE;
   }
 
   /** Applies an operator's command; returns the changed alarm or {@code null}. */
   public Alarm onCommand(SensorState state, AlarmCommand command) {
-    return AlarmLifecycle.command(state.open, state.pendingSince, command);
+    return AlarmLifecycle.command(state.tracks(), command);
   }
 }

@@ -3,7 +3,6 @@ package io.heatwatch.job.detect;
 import io.heatwatch.job.functions.ClosedMinutes;
 import io.heatwatch.job.functions.MetricsAccumulator;
 import io.heatwatch.model.Alarm;
-import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Reading;
 import java.util.Arrays;
 
@@ -51,11 +50,11 @@ public class SensorState {
 
   public long flatSince = NONE;
 
-  /** Open alarm per {@link AlarmKind#ordinal()}, {@code null} when none is open. */
-  public Alarm[] open = new Alarm[AlarmKind.values().length];
+  /** Open alarm per kind at its {@link AlarmSlots slot}, {@code null} when none is open. */
+  public Alarm[] open = AlarmSlots.noAlarms();
 
   /** Event time per kind since which its condition holds while no alarm is open yet. */
-  public long[] pendingSince = filled(AlarmKind.values().length);
+  public long[] pendingSince = AlarmSlots.nonePending();
 
   /**
    * The dedupe window ({@code sensor.SeqWindow}), {@code null} while the sensor is not remembered.
@@ -163,12 +162,12 @@ public class SensorState {
 
   /** Whether any alarm is open or pending; such a sensor's state must be kept. */
   public boolean anyAlarm() {
-    for (int k = 0; k < open.length; k++) {
-      if (open[k] != null || pendingSince[k] != NONE) {
-        return true;
-      }
-    }
-    return false;
+    return tracks().any();
+  }
+
+  /** Its open and pending alarms, by kind. */
+  public AlarmTracks tracks() {
+    return AlarmTracks.of(this);
   }
 
   private int slot(int i) {
@@ -178,11 +177,5 @@ public class SensorState {
     // next - 1 - i is at least -WINDOW, so one wrap is enough; cheaper than floorMod per access
     int slot = next - 1 - i;
     return slot < 0 ? slot + WINDOW : slot;
-  }
-
-  private static long[] filled(int n) {
-    long[] array = new long[n];
-    Arrays.fill(array, NONE);
-    return array;
   }
 }

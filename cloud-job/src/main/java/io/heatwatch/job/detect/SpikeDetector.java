@@ -52,7 +52,7 @@ public final class SpikeDetector implements Detector {
       return Signal.inactive(x, x, "");
     }
     double jump = Math.abs(x - state.value(0));
-    if (state.open[AlarmKind.SPIKE.ordinal()] == null && jump < JUMP_SHARE * t.spikeMinDeltaC()) {
+    if (state.tracks().open(AlarmKind.SPIKE) == null && jump < JUMP_SHARE * t.spikeMinDeltaC()) {
       // Cannot open: that needs a jump of JUMP_SHARE of a distance of at least spikeMinDeltaC.
       // With no alarm open, holding and clearing both do nothing, so the baseline (three
       // selections, most of the detectors' time) is not needed for nearly every reading.

@@ -2,6 +2,7 @@ package io.heatwatch.job.device;
 
 import io.heatwatch.job.detect.AlarmLifecycle;
 import io.heatwatch.job.detect.AlarmLifecycle.Subject;
+import io.heatwatch.job.detect.AlarmTracks;
 import io.heatwatch.job.detect.DeviceTrack;
 import io.heatwatch.job.detect.SensorState;
 import io.heatwatch.job.detect.Signal;
@@ -137,7 +138,7 @@ public final class DeviceOfflineDetector
     Alarm changed = null;
     if (track != null) {
       track.fitKinds();
-      changed = AlarmLifecycle.command(track.open, track.pendingSince, event.command());
+      changed = AlarmLifecycle.command(AlarmTracks.of(track), event.command());
       if (changed == null) {
         changed = silence.command(track, event.command());
       }
@@ -260,8 +261,7 @@ public final class DeviceOfflineDetector
       DeviceTrack track, Context ctx, long now, Signal signal, Collector<Alarm> out) {
     Alarm alarm =
         AlarmLifecycle.apply(
-            track.open,
-            track.pendingSince,
+            AlarmTracks.of(track),
             AlarmKind.DEVICE_OFFLINE,
             signal,
             new Subject(track.site, ctx.getCurrentKey(), null),

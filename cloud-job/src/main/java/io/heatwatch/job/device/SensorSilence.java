@@ -2,6 +2,7 @@ package io.heatwatch.job.device;
 
 import io.heatwatch.job.detect.AlarmLifecycle;
 import io.heatwatch.job.detect.AlarmLifecycle.Subject;
+import io.heatwatch.job.detect.AlarmTracks;
 import io.heatwatch.job.detect.DeviceTrack;
 import io.heatwatch.job.detect.SensorState;
 import io.heatwatch.job.detect.SensorWatch;
@@ -26,8 +27,7 @@ import java.util.function.Consumer;
  */
 final class SensorSilence implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final int KINDS = AlarmKind.values().length;
-  private static final int SILENT = AlarmKind.SENSOR_SILENT.ordinal();
+  private static final AlarmKind SILENT = AlarmKind.SENSOR_SILENT;
 
   private final long minMs;
   private final long retireMs;
@@ -64,16 +64,14 @@ final class SensorSilence implements Serializable {
         long silentMs = now - watch.lastSeen;
         long boundMs = watch.boundMs(minMs);
         if (now - from(track, watch) >= boundMs) {
-          Alarm[] open = new Alarm[KINDS];
           String message =
               "%1$s: no good reading for " + human(silentMs) + " (bound " + human(boundMs) + ")";
           Signal signal =
               Signal.active(Severity.WARNING, silentMs / 1000.0, boundMs / 1000.0, message);
           watch.silent =
               AlarmLifecycle.apply(
-                  open,
-                  none(),
-                  AlarmKind.SENSOR_SILENT,
+                  AlarmTracks.holding(SILENT, null),
+                  SILENT,
                   signal,
                   sensor,
                   Instant.ofEpochMilli(now),
@@ -138,11 +136,10 @@ final class SensorSilence implements Serializable {
       if (watch.silent == null || !watch.silent.alarmId().equals(command.alarmId())) {
         continue;
       }
-      Alarm[] open = new Alarm[KINDS];
-      open[SILENT] = watch.silent;
-      Alarm changed = AlarmLifecycle.command(open, none(), command);
+      AlarmTracks tracks = AlarmTracks.holding(SILENT, watch.silent);
+      Alarm changed = AlarmLifecycle.command(tracks, command);
       if (changed != null) {
-        watch.silent = open[SILENT];
+        watch.silent = tracks.open(SILENT);
         watch.resolved = command.action() == AlarmCommand.Action.RESOLVE;
       }
       return changed;
@@ -172,13 +169,10 @@ final class SensorSilence implements Serializable {
 
   private static void close(
       SensorWatch watch, Subject sensor, long now, String message, Consumer<Alarm> out) {
-    Alarm[] open = new Alarm[KINDS];
-    open[SILENT] = watch.silent;
     Alarm cleared =
         AlarmLifecycle.apply(
-            open,
-            none(),
-            AlarmKind.SENSOR_SILENT,
+            AlarmTracks.holding(SILENT, watch.silent),
+            SILENT,
             Signal.inactive(0, 0, message),
             sensor,
             Instant.ofEpochMilli(now),
@@ -217,12 +211,6 @@ final class SensorSilence implements Serializable {
     track.sensors = Arrays.copyOf(sensors, sensors.length + 1);
     track.sensors[sensors.length] = watch;
     return watch;
-  }
-
-  private static long[] none() {
-    long[] pending = new long[KINDS];
-    Arrays.fill(pending, SensorState.NONE);
-    return pending;
   }
 
   /** A duration for people: {@code 45 s}, {@code 2 min 10 s}, {@code 3 h 5 min}, {@code 7 d}. */

@@ -60,6 +60,6 @@ final class SensorRetirement implements Serializable {
             ? "retired by an operator"
             : "retired: not seen since " + Instant.ofEpochMilli(SeqWindow.lastSeen(current.seen));
     return AlarmLifecycle.clearAll(
-        current.open, current.pendingSince, Instant.ofEpochMilli(now), sensorId + " " + reason);
+        current.tracks(), Instant.ofEpochMilli(now), sensorId + " " + reason);
   }
 }

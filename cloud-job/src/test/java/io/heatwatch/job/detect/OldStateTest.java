@@ -37,11 +37,11 @@ class OldStateTest {
     assertThat(restored.open).hasSize(AlarmKind.values().length);
     assertThat(restored.pendingSince).containsOnly(SensorState.NONE);
     assertThat(restored.open[AlarmKind.HIGH.ordinal()]).isEqualTo(high);
+    assertThat(restored.tracks().open(AlarmKind.HIGH)).isEqualTo(high);
     assertThat(restored.anyAlarm()).isTrue();
     Alarm silent =
         AlarmLifecycle.apply(
-            restored.open,
-            restored.pendingSince,
+            restored.tracks(),
             AlarmKind.SENSOR_SILENT,
             Signal.active(Severity.WARNING, 1, 1, "%1$s silent"),
             new Subject("home", "pi", "t1"),
@@ -97,8 +97,7 @@ class OldStateTest {
 
   private static Alarm high() {
     return AlarmLifecycle.apply(
-        new Alarm[AlarmKind.values().length],
-        filled(AlarmKind.values().length),
+        AlarmTracks.holding(AlarmKind.HIGH, null),
         AlarmKind.HIGH,
         Signal.active(Severity.WARNING, 40, 35, "%1$s high"),
         new Subject("home", "pi", "t1"),

@@ -1,0 +1,80 @@
+package io.heatwatch.job.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Alarm.AlarmState;
+import io.heatwatch.model.Alarm.Severity;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-kind state arrays are in every savepoint: each kind keeps its slot number for good, and
+ * today's numbers are the enum positions the state was written with (savepoints/3942b78).
+ */
+class AlarmSlotsTest {
+
+  /** The slots of the kinds as state written by release 3942b78 and before holds them. */
+  private static final Map<AlarmKind, Integer> WRITTEN = new LinkedHashMap<>();
+
+  static {
+    WRITTEN.put(AlarmKind.HIGH, 0);
+    WRITTEN.put(AlarmKind.LOW, 1);
+    WRITTEN.put(AlarmKind.RATE_OF_CHANGE, 2);
+    WRITTEN.put(AlarmKind.SPIKE, 3);
+    WRITTEN.put(AlarmKind.FLATLINE, 4);
+    WRITTEN.put(AlarmKind.SENSOR_FAULT, 5);
+    WRITTEN.put(AlarmKind.DEVICE_OFFLINE, 6);
+    WRITTEN.put(AlarmKind.SENSOR_SILENT, 7);
+    WRITTEN.put(AlarmKind.PIPELINE_STALLED, 8);
+  }
+
+  @Test
+  void everyKindKeepsTheSlotStateWasWrittenWith() {
+    for (AlarmKind kind : AlarmKind.values()) {
+      assertThat(WRITTEN).as("a new kind takes the next unused slot").containsKey(kind);
+      assertThat(AlarmSlots.of(kind)).as(kind.name()).isEqualTo(WRITTEN.get(kind));
+    }
+    assertThat(AlarmSlots.COUNT)
+        .isGreaterThan(WRITTEN.values().stream().mapToInt(i -> i).max().orElseThrow());
+  }
+
+  @Test
+  void noTwoKindsShareASlot() {
+    assertThat(Arrays.stream(AlarmKind.values()).map(AlarmSlots::of)).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void anArrayLongerThanTodaysIsKeptAndItsSlotsRead() {
+    SensorState state = new SensorState();
+    Alarm high = high();
+    state.open = new Alarm[AlarmSlots.COUNT + 2];
+    state.open[0] = high;
+    state.pendingSince = new long[AlarmSlots.COUNT + 2];
+    Arrays.fill(state.pendingSince, SensorState.NONE);
+
+    state.fitKinds();
+
+    assertThat(state.open).hasSize(AlarmSlots.COUNT + 2);
+    assertThat(state.tracks().open(AlarmKind.HIGH)).isSameAs(high);
+    assertThat(state.anyAlarm()).isTrue();
+  }
+
+  private static Alarm high() {
+    return Alarm.builder()
+        .alarmId("pi:t1:HIGH:0")
+        .site("home")
+        .deviceId("pi")
+        .sensorId("t1")
+        .kind(AlarmKind.HIGH)
+        .severity(Severity.WARNING)
+        .state(AlarmState.OPEN)
+        .openedAt(Instant.EPOCH)
+        .updatedAt(Instant.EPOCH)
+        .build();
+  }
+}
