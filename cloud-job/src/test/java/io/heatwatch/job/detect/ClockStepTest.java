@@ -9,6 +9,7 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Thresholds;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,7 @@ class ClockStepTest {
   private static final long HOUR_S = 3600;
   // HIGH 35, FLATLINE after 1 h, HIGH/LOW/RATE only after 10 min
   private static final Thresholds TEN_MINUTES =
-      new Thresholds(35, 0, 1, 1.0, 600_000, 8, 1.0, 3_600_000, 3);
+      Thresholds.DEFAULTS.withMinDuration(Duration.ofMinutes(10));
 
   private long seq;
 

@@ -15,6 +15,7 @@ import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 import io.heatwatch.model.Versions;
 import java.time.Duration;
 import java.util.Objects;
@@ -38,7 +39,7 @@ class OldSnapshotTest {
 
   @Test
   void theSensorOperatorsOldStateKeepsItsOpenAlarmWhichAnOperatorCanResolve() throws Exception {
-    try (SensorHarness h = new SensorHarness(SensorHarness.DEFAULTS, snapshot("sensors"))) {
+    try (SensorHarness h = new SensorHarness(Thresholds.DEFAULTS, snapshot("sensors"))) {
       String high = Alarm.idFor("pi", "t1", AlarmKind.HIGH, T0);
       h.harness.processElement(SensorInput.of(resolve(high)), BASE + 5_000);
       h.read(ok("pi", "t1", 2, 10, 40));

@@ -14,6 +14,7 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +40,7 @@ class Release3942b78SnapshotTest {
 
   @Test
   void theSensorCarriesOnWithItsAlarmDedupeWindowMinuteAndConfig() throws Exception {
-    try (SensorHarness h = new SensorHarness(SensorHarness.DEFAULTS, snapshot("sensors"))) {
+    try (SensorHarness h = new SensorHarness(Thresholds.DEFAULTS, snapshot("sensors"))) {
       h.harness.setProcessingTime(BASE + MINUTE);
       h.read(ok("pi", "t1", 11, 100, 33));
       h.read(ok("pi", "t1", 12, 110, 20));

@@ -15,6 +15,7 @@ import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class ReleaseSnapshotWriter {
    */
   @Test
   void sensors() throws Exception {
-    try (SensorHarness h = new SensorHarness(SensorHarness.DEFAULTS)) {
+    try (SensorHarness h = new SensorHarness(Thresholds.DEFAULTS)) {
       h.harness.setProcessingTime(BASE);
       h.harness.processBroadcastElement(new ConfigUpdate("pi/t1", config()), BASE);
       for (int i = 0; i < 10; i++) {

@@ -18,7 +18,7 @@ class SpikeSensitivityTest {
 
   @Test
   void thresholdsTakeTheSensorsSpikeZOrKeepTheDefault() {
-    Thresholds defaults = SensorHarness.DEFAULTS;
+    Thresholds defaults = Thresholds.DEFAULTS;
 
     assertThat(defaults.with(config("t1", 3.0)).spikeZ()).isEqualTo(3.0);
     assertThat(defaults.with(config("t1", null)).spikeZ()).isEqualTo(defaults.spikeZ());

@@ -3,7 +3,6 @@ package io.heatwatch.job.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.heatwatch.job.sensor.SensorHarness;
 import io.heatwatch.model.InvalidPayloadException;
 import io.heatwatch.model.Limits;
 import io.heatwatch.model.SensorConfig;
@@ -18,7 +17,7 @@ class ThresholdsTest {
 
   @Test
   void theLongestMinimumDurationTheContractAllowsFitsInMilliseconds() {
-    Thresholds thresholds = SensorHarness.DEFAULTS.with(config(Limits.MAX_DURATION_S));
+    Thresholds thresholds = Thresholds.DEFAULTS.with(config(Limits.MAX_DURATION_S));
     assertThat(thresholds.minDurationMs()).isEqualTo(Duration.ofDays(30).toMillis());
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.heatwatch.job.TestReadings;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.Thresholds;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,7 +129,7 @@ class SensorDedupeTest {
     h.read(reading);
     OperatorSubtaskState snapshot = h.harness.snapshot(1, 1);
     h.close();
-    h = new SensorHarness(SensorHarness.DEFAULTS, snapshot);
+    h = new SensorHarness(Thresholds.DEFAULTS, snapshot);
 
     h.read(reading);
     assertThat(h.stored()).as("still a duplicate after the restore").isEmpty();

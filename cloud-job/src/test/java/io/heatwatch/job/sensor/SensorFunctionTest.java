@@ -14,6 +14,7 @@ import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.Thresholds;
 import io.heatwatch.model.Versions;
+import java.time.Duration;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class SensorFunctionTest {
 
   @Test
   void lowWaitsForTheMinimumDurationAndOpensAtTheStartOfTheCondition() throws Exception {
-    Thresholds defaults = new Thresholds(35, 0, 1, 1.0, 60_000, 8, 1.0, 3_600_000, 3);
+    Thresholds defaults = Thresholds.DEFAULTS.withMinDuration(Duration.ofMinutes(1));
     try (SensorHarness h = new SensorHarness(defaults)) {
       h.read(ok("pi", "t1", 1, 0, -1));
       h.read(ok("pi", "t1", 2, 30, 0.5));
@@ -186,7 +187,7 @@ class SensorFunctionTest {
       h.read(ok("pi", "t1", 1, 0, 9));
       snapshot = h.harness.snapshot(1, 10);
     }
-    try (SensorHarness h = new SensorHarness(SensorHarness.DEFAULTS, snapshot)) {
+    try (SensorHarness h = new SensorHarness(Thresholds.DEFAULTS, snapshot)) {
       h.read(ok("pi", "t1", 2, 10, 6));
       assertThat(h.alarms(AlarmKind.HIGH))
           .extracting(Alarm::version, Alarm::state)

@@ -19,9 +19,6 @@ import org.apache.flink.util.OutputTag;
 
 /** {@link SensorFunction} on Flink's keyed broadcast operator test harness. */
 public final class SensorHarness implements AutoCloseable {
-  /** The job's defaults: HIGH 35, LOW 0, hysteresis 1, rate 1 °C/min, no minimum duration. */
-  public static final Thresholds DEFAULTS = new Thresholds(35, 0, 1, 1.0, 0, 8, 1.0, 3_600_000, 3);
-
   /** The job's default dedupe TTL. */
   public static final Duration TTL = Duration.ofDays(7);
 
@@ -41,7 +38,7 @@ public final class SensorHarness implements AutoCloseable {
 
   /** A harness that retires sensors not seen for {@code retireAfter}. */
   public SensorHarness(Duration retireAfter) throws Exception {
-    this(DEFAULTS, null, retireAfter);
+    this(Thresholds.DEFAULTS, null, retireAfter);
   }
 
   private SensorHarness(Thresholds defaults, OperatorSubtaskState snapshot, Duration retireAfter)
@@ -63,7 +60,7 @@ public final class SensorHarness implements AutoCloseable {
   }
 
   public SensorHarness() throws Exception {
-    this(DEFAULTS);
+    this(Thresholds.DEFAULTS);
   }
 
   public void read(Reading reading) throws Exception {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Quality;
+import io.heatwatch.model.Thresholds;
 import java.time.Instant;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.Test;
@@ -186,7 +187,7 @@ class SensorMinutesTest {
       h.read(ok("pi-a", "t1", 2, 20, 30.0));
       snapshot = h.harness.snapshot(1, 1);
     }
-    try (SensorHarness h = new SensorHarness(SensorHarness.DEFAULTS, snapshot)) {
+    try (SensorHarness h = new SensorHarness(Thresholds.DEFAULTS, snapshot)) {
       h.harness.setProcessingTime(SensorMinutes.LATE_FLUSH.toMillis());
       assertThat(h.metrics())
           .extracting(SensorMetrics::count, SensorMetrics::avg)
@@ -210,7 +211,7 @@ class SensorMinutesTest {
       h.read(ok("pi-a", "t1", 1, 10, 20.0));
       snapshot = h.harness.snapshot(1, 1);
     }
-    try (SensorHarness h = new SensorHarness(SensorHarness.DEFAULTS, snapshot)) {
+    try (SensorHarness h = new SensorHarness(Thresholds.DEFAULTS, snapshot)) {
       h.read(ok("pi-a", "t1", 2, 20, 30.0));
       h.watermark(T + MINUTE);
       assertThat(h.metrics())
