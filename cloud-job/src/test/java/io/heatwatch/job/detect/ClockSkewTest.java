@@ -65,6 +65,41 @@ class ClockSkewTest {
     }
   }
 
+  /**
+   * Review 6.2: a reading stamped far ahead must not open a minute (and its event-time timer) at
+   * its own time, which no watermark reaches, and so keep the sensor's state for ever. Through the
+   * job's own assigner: the minute is the arrival's, it closes with the watermark, and the sensor
+   * is forgotten after the dedupe TTL like any other.
+   */
+  @Test
+  void aReadingStampedAYearAheadKeepsNoMinuteTimerOrStateBeyondTheNormalBound() throws Exception {
+    try (SensorHarness h = new SensorHarness()) {
+      now = T + 10_000;
+      h.harness.setProcessingTime(now);
+      read(h, ok("pi-wrong", "t1", 1, 10 + 365L * 24 * 3600, 20.0));
+      emitWatermark(h);
+      assertThat(h.harness.numEventTimeTimers()).isEqualTo(1);
+
+      now = T + 2 * 60_000;
+      h.harness.setProcessingTime(now);
+      read(h, ok("pi-right", "t1", 1, 120, 20.0));
+      emitWatermark(h);
+
+      assertThat(h.metrics())
+          .filteredOn(m -> m.deviceId().equals("pi-wrong"))
+          .extracting(SensorMetrics::windowStart, SensorMetrics::count)
+          .containsExactly(tuple(T0, 1L));
+      assertThat(h.harness.numEventTimeTimers()).isEqualTo(1); // pi-right's open minute only
+      h.harness.setProcessingTime(T + 10_000 + SensorHarness.TTL.toMillis());
+      assertThat(h.harness.numProcessingTimeTimers()).isEqualTo(1); // pi-right's forget check
+      h.harness.setProcessingTime(now + SensorHarness.TTL.toMillis());
+      h.watermark(T + 3 * 60_000);
+      assertThat(h.stateEntries()).isZero();
+      assertThat(h.harness.numEventTimeTimers()).isZero();
+      assertThat(h.harness.numProcessingTimeTimers()).isZero();
+    }
+  }
+
   private void read(SensorHarness h, Reading reading) throws Exception {
     ParsedRecord record = ParsedRecord.of(reading);
     long timestamp = timestamps.extractTimestamp(record, 0);
