@@ -9,7 +9,7 @@ import io.heatwatch.model.Thresholds;
  * their signals into alarms, and {@link SensorDetection} runs them in Flink and in the evaluation
  * tool alike.
  */
-public interface Detector {
+interface Detector {
 
   /** The kind of alarm this detector raises. */
   AlarmKind kind();

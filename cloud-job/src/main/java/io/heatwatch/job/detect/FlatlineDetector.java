@@ -11,9 +11,9 @@ import io.heatwatch.model.Thresholds;
  * noise moves by a step now and then; a sensor that has stopped converting does not. Clears on the
  * first reading that moves.
  */
-public final class FlatlineDetector implements Detector {
+final class FlatlineDetector implements Detector {
   /** Changes smaller than this are no change; the DS18B20's step is 0.0625 °C. */
-  public static final double TOLERANCE_C = 0.01;
+  static final double TOLERANCE_C = 0.01;
 
   @Override
   public AlarmKind kind() {

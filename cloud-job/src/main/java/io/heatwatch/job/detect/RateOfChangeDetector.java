@@ -12,12 +12,12 @@ import io.heatwatch.model.Thresholds;
  * three-reading spike opened RATE_OF_CHANGE twice, once when it came and once when it left the
  * earlier level). CRITICAL at three times the limit; clears below half of it.
  */
-public final class RateOfChangeDetector implements Detector {
+final class RateOfChangeDetector implements Detector {
   /** The shortest span a rate is measured over. */
-  public static final long WINDOW_MS = 120_000;
+  static final long WINDOW_MS = 120_000;
 
   /** How many neighbouring readings a level is the median of. */
-  public static final int LEVEL = 7;
+  static final int LEVEL = 7;
 
   private final double[] level = new double[LEVEL];
 

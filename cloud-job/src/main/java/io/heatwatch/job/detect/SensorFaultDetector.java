@@ -10,9 +10,9 @@ import io.heatwatch.model.Thresholds;
  * at least {@code faultBurst} of the last {@value #HISTORY}. CRITICAL when all of them are; stays
  * open while any of the last {@value #HISTORY} is faulty, so a flaky sensor is one alarm.
  */
-public final class SensorFaultDetector implements Detector {
+final class SensorFaultDetector implements Detector {
   /** How many recent readings the burst is counted over. */
-  public static final int HISTORY = Thresholds.FAULT_HISTORY;
+  static final int HISTORY = Thresholds.FAULT_HISTORY;
 
   private static final long MASK = (1L << HISTORY) - 1;
 

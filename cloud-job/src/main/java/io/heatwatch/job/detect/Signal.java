@@ -39,7 +39,7 @@ public record Signal(
   }
 
   /** The hysteresis band. */
-  public static Signal hold(double value, double threshold) {
+  static Signal hold(double value, double threshold) {
     return new Signal(Condition.HOLD, Severity.WARNING, value, threshold, "");
   }
 

@@ -18,18 +18,18 @@ import io.heatwatch.model.Thresholds;
  * business. It stays open while the z-score is above half of {@code spikeZ}, so a spike of several
  * readings is one alarm.
  */
-public final class SpikeDetector implements Detector {
+final class SpikeDetector implements Detector {
   /** Readings needed before the baseline means anything. */
-  public static final int MIN_BASELINE = 10;
+  static final int MIN_BASELINE = 10;
 
   /** Smallest scale, °C: about the DS18B20's 0.0625 °C step. */
-  public static final double SIGMA_FLOOR_C = 0.05;
+  static final double SIGMA_FLOOR_C = 0.05;
 
   /** How far from the baseline a spike is CRITICAL. */
-  public static final double CRITICAL_DELTA_C = 10.0;
+  static final double CRITICAL_DELTA_C = 10.0;
 
   /** Share of the distance the reading must have jumped from the previous one to open. */
-  public static final double JUMP_SHARE = 0.8;
+  static final double JUMP_SHARE = 0.8;
 
   private static final double MAD_TO_SIGMA = 1.4826;
 

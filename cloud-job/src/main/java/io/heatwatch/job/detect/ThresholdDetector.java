@@ -10,9 +10,9 @@ import io.heatwatch.model.Thresholds;
  * CRITICAL at {@value #CRITICAL_MARGIN_C} °C beyond it; clears only {@code hysteresisC} back inside
  * the threshold, so a value hovering at the threshold does not flap.
  */
-public final class ThresholdDetector implements Detector {
+final class ThresholdDetector implements Detector {
   /** How far beyond the threshold an alarm is CRITICAL rather than WARNING. */
-  public static final double CRITICAL_MARGIN_C = 10.0;
+  static final double CRITICAL_MARGIN_C = 10.0;
 
   private final boolean high;
 
@@ -21,12 +21,12 @@ public final class ThresholdDetector implements Detector {
   }
 
   /** The HIGH detector: above {@code highC}. */
-  public static ThresholdDetector high() {
+  static ThresholdDetector high() {
     return new ThresholdDetector(true);
   }
 
   /** The LOW detector: below {@code lowC}. */
-  public static ThresholdDetector low() {
+  static ThresholdDetector low() {
     return new ThresholdDetector(false);
   }
 

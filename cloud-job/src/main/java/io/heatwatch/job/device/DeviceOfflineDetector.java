@@ -54,7 +54,7 @@ public final class DeviceOfflineDetector
   public static final OutputTag<DeviceView> DEVICES = new OutputTag<>("device-views") {};
 
   /** How often readings alone refresh a device's view. */
-  public static final long VIEW_INTERVAL_MS = 60_000;
+  static final long VIEW_INTERVAL_MS = 60_000;
 
   private static final String TIMED_OUT = "%s sent nothing for %.0f s, limit %.0f s";
   private static final String LAST_WILL = "%s went offline (status OFFLINE)";

@@ -28,7 +28,7 @@ import java.util.Random;
  */
 public final class CorpusGenerator {
   /** The cases, in the order they are written. */
-  public static final List<String> CASES = List.of("clean", "spike", "ramp", "flatline", "fault");
+  static final List<String> CASES = List.of("clean", "spike", "ramp", "flatline", "fault");
 
   static final double STEP_C = 0.0625;
   static final double[] SPIKE_SIZES_C = {3, 5, 10, 25};
@@ -36,7 +36,7 @@ public final class CorpusGenerator {
   static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
 
   /** One generated case: every sensor's readings, in time order per sensor, and its labels. */
-  public record Case(String name, List<Reading> readings, List<LabelWindow> labels) {}
+  record Case(String name, List<Reading> readings, List<LabelWindow> labels) {}
 
   private CorpusGenerator() {}
 
@@ -73,8 +73,7 @@ public final class CorpusGenerator {
   }
 
   /** The case {@code name} of {@link #CASES}; the same arguments give the same case. */
-  public static Case generate(
-      String name, long seed, int sensors, Duration span, Duration interval) {
+  static Case generate(String name, long seed, int sensors, Duration span, Duration interval) {
     if (!CASES.contains(name)) {
       throw new IllegalArgumentException("case must be one of " + CASES + ", got " + name);
     }

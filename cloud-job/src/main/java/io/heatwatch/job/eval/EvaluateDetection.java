@@ -34,7 +34,7 @@ import java.util.Map;
  */
 public final class EvaluateDetection {
   /** Readings after a label's end in which an alarm still counts as catching it. */
-  public static final int DEFAULT_GRACE = 5;
+  static final int DEFAULT_GRACE = 5;
 
   private EvaluateDetection() {}
 

@@ -7,7 +7,7 @@ import java.time.Instant;
  * One labelled anomaly: the sensor, the alarm kind that should catch it, and the event times of its
  * first and last affected reading.
  */
-public record LabelWindow(String sensor, AlarmKind kind, Instant start, Instant end) {
+record LabelWindow(String sensor, AlarmKind kind, Instant start, Instant end) {
 
   public LabelWindow {
     if (sensor == null || kind == null || start == null || end == null) {
@@ -22,7 +22,7 @@ public record LabelWindow(String sensor, AlarmKind kind, Instant start, Instant 
    * The alarm kind for a label's {@code kind}: an {@link AlarmKind} name, or the edge simulator's
    * episode names RAMP (→ RATE_OF_CHANGE) and FAULT (→ SENSOR_FAULT).
    */
-  public static AlarmKind kindOf(String name) {
+  static AlarmKind kindOf(String name) {
     return switch (name) {
       case "RAMP" -> AlarmKind.RATE_OF_CHANGE;
       case "FAULT" -> AlarmKind.SENSOR_FAULT;

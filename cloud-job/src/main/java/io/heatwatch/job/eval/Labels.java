@@ -16,13 +16,13 @@ import java.util.List;
  * edge simulator's JSON Lines of {@code {"sensorId","kind","start","end","magnitude"}}. Times are
  * ISO-8601 instants or epoch milliseconds.
  */
-public final class Labels {
+final class Labels {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Labels() {}
 
   /** The labels in {@code file}, in either format. */
-  public static List<LabelWindow> read(Path file) throws IOException {
+  static List<LabelWindow> read(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8).strip();
     List<LabelWindow> labels = new ArrayList<>();
     if (text.startsWith("[")) {
@@ -40,7 +40,7 @@ public final class Labels {
   }
 
   /** Writes {@code labels} to {@code file} as a JSON array. */
-  public static void write(Path file, List<LabelWindow> labels) throws IOException {
+  static void write(Path file, List<LabelWindow> labels) throws IOException {
     ArrayNode array = JSON.createArrayNode();
     for (LabelWindow label : labels) {
       array

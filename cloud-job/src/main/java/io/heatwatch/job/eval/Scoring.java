@@ -16,16 +16,16 @@ import java.util.Map;
  * falls in an already matched label is counted as a duplicate too). Positions are reading indices
  * in each sensor's series, so "delay" and "grace" are in readings.
  */
-public final class Scoring {
+final class Scoring {
 
   /** An alarm opened at reading {@code index} of {@code sensor}, at event time {@code atMs}. */
-  public record Opening(String sensor, AlarmKind kind, int index, long atMs) {}
+  record Opening(String sensor, AlarmKind kind, int index, long atMs) {}
 
   /** A label as reading indices of its sensor's series: first and last affected reading. */
-  public record Window(String sensor, AlarmKind kind, int first, int last, long startMs) {}
+  record Window(String sensor, AlarmKind kind, int first, int last, long startMs) {}
 
   /** The score of one alarm kind. */
-  public record KindScore(
+  record KindScore(
       AlarmKind kind,
       int labels,
       int tp,
@@ -54,7 +54,7 @@ public final class Scoring {
   }
 
   /** Every kind's score, and the clean sensor-time the false alarm rate is measured over. */
-  public record Result(Map<AlarmKind, KindScore> kinds, double cleanSeconds) {
+  record Result(Map<AlarmKind, KindScore> kinds, double cleanSeconds) {
 
     /** Openings on clean stretches, of every kind, per sensor-week of clean data. */
     public double falseAlarmsPerSensorWeek() {
@@ -69,7 +69,7 @@ public final class Scoring {
    * Scores {@code openings} against {@code labels}; {@code times} holds each sensor's reading times
    * (epoch ms), to tell clean stretches: readings that no label of any kind covers, with its grace.
    */
-  public static Result score(
+  static Result score(
       List<Window> labels, List<Opening> openings, Map<String, long[]> times, int grace) {
     Map<String, boolean[]> covered = new HashMap<>();
     times.forEach((sensor, t) -> covered.put(sensor, new boolean[t.length]));
@@ -166,7 +166,7 @@ public final class Scoring {
   }
 
   /** The nearest-rank {@code p}-th percentile (0 < p ≤ 100) of {@code sorted}; NaN when empty. */
-  public static double percentile(double[] sorted, double p) {
+  static double percentile(double[] sorted, double p) {
     if (sorted.length == 0) {
       return Double.NaN;
     }

@@ -21,17 +21,17 @@ import java.util.Map;
  * milliseconds; a missing sensor is {@value #DEFAULT_SENSOR}. A reading without a value is not OK:
  * its quality column names why (a {@link Quality}), {@code DISCONNECTED} when there is none.
  */
-public final class SeriesCsv {
+final class SeriesCsv {
   /** The sensor of rows without a sensor column. */
-  public static final String DEFAULT_SENSOR = "sensor-1";
+  static final String DEFAULT_SENSOR = "sensor-1";
 
   /** The header {@link #writer} writes. */
-  public static final String HEADER = "timestamp,value,sensor,quality";
+  static final String HEADER = "timestamp,value,sensor,quality";
 
   private SeriesCsv() {}
 
   /** The readings of {@code file} per sensor, in file order, as the job would receive them. */
-  public static Map<String, List<Reading>> read(Path file) throws IOException {
+  static Map<String, List<Reading>> read(Path file) throws IOException {
     Map<String, List<Reading>> series = new LinkedHashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
@@ -53,7 +53,7 @@ public final class SeriesCsv {
   }
 
   /** One CSV line for {@code reading}. */
-  public static String line(Reading reading) {
+  static String line(Reading reading) {
     boolean ok = reading.quality().usable();
     return reading.ts()
         + ","
@@ -65,7 +65,7 @@ public final class SeriesCsv {
   }
 
   /** Writes the header and {@code readings} to {@code out}. */
-  public static void write(Writer out, List<Reading> readings) throws IOException {
+  static void write(Writer out, List<Reading> readings) throws IOException {
     out.write(HEADER);
     out.write('\n');
     for (Reading reading : readings) {

@@ -8,11 +8,11 @@ import io.heatwatch.model.Reading;
  * sensor-config topic's key (SensorKeyTest), built without re-checking the reading's ids on every
  * reading.
  */
-public final class SensorKey {
+final class SensorKey {
   private SensorKey() {}
 
   /** The key of a reading's sensor. */
-  public static String of(Reading reading) {
+  static String of(Reading reading) {
     return reading.deviceId() + "/" + reading.sensorId();
   }
 }

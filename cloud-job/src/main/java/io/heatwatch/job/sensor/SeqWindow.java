@@ -8,16 +8,16 @@ package io.heatwatch.job.sensor;
  * state is the same small amount per sensor however many readings it sends, and changed in place,
  * so a reading costs one state read and at most one write and no allocation.
  */
-public final class SeqWindow {
+final class SeqWindow {
   /**
    * Seqs remembered up to the highest; a device's duplicates come from replays of its recent past.
    */
-  public static final int SIZE = 4096;
+  static final int SIZE = 4096;
 
-  public static final int WORDS = SIZE / Long.SIZE;
+  static final int WORDS = SIZE / Long.SIZE;
 
   /** What {@link #accept} found. */
-  public enum Outcome {
+  enum Outcome {
     /** Not seen before: now marked. */
     FIRST,
     /** Seen before. */
@@ -29,7 +29,7 @@ public final class SeqWindow {
   private SeqWindow() {}
 
   /** The state of a sensor whose only seen seq is {@code seq}. */
-  public static long[] first(long seq, long now) {
+  static long[] first(long seq, long now) {
     long[] state = new long[2 + WORDS];
     state[0] = seq;
     state[1] = 1L;
@@ -38,12 +38,12 @@ public final class SeqWindow {
   }
 
   /** Processing time (ms) of the sensor's latest new reading. */
-  public static long lastSeen(long[] state) {
+  static long lastSeen(long[] state) {
     return state[1 + WORDS];
   }
 
   /** Records that the sensor sent a new reading at {@code now}. */
-  public static void touch(long[] state, long now) {
+  static void touch(long[] state, long now) {
     state[1 + WORDS] = now;
   }
 
@@ -58,7 +58,7 @@ public final class SeqWindow {
   }
 
   /** Judges {@code seq} and marks it if it is new; moves the window up for a new highest seq. */
-  public static Outcome accept(long[] state, long seq) {
+  static Outcome accept(long[] state, long seq) {
     long top = state[0];
     if (seq > top) {
       shift(state, seq - top);
