@@ -64,6 +64,25 @@ class AlarmSlotsTest {
     assertThat(state.anyAlarm()).isTrue();
   }
 
+  @Test
+  void aSensorRestoredWithASlotForEveryKindKeepsItsArraysAndItsAlarm() {
+    SensorState restored = new SensorState();
+    restored.open = new Alarm[AlarmSlots.COUNT];
+    restored.pendingSince = new long[AlarmSlots.COUNT];
+    Arrays.fill(restored.pendingSince, SensorState.NONE);
+    Alarm high = high();
+    restored.open[0] = high;
+
+    restored.fitKinds();
+
+    assertThat(restored.open).hasSize(AlarmSlots.COUNT);
+    assertThat(restored.tracks().open(AlarmKind.HIGH)).isSameAs(high);
+    assertThat(AlarmLifecycle.clearAll(restored.tracks(), Instant.EPOCH.plusSeconds(1), "retired"))
+        .extracting(Alarm::alarmId)
+        .containsExactly(high.alarmId());
+    assertThat(restored.anyAlarm()).isFalse();
+  }
+
   private static Alarm high() {
     return Alarm.builder()
         .alarmId("pi:t1:HIGH:0")
