@@ -21,7 +21,7 @@ final class AgentProcess {
   private Process process;
 
   AgentProcess(Path dir, String site, String deviceId, String mqttUri, String period) {
-    this(dir, site, deviceId, mqttUri, period, "simulate: {sensors: 4, seed: 1, spikeEvery: 0}\n");
+    this(dir, site, deviceId, mqttUri, period, "simulate: {sensors: 4, seed: 1, spike-every: 0}\n");
   }
 
   /**
@@ -39,8 +39,8 @@ final class AgentProcess {
     String yaml =
         """
         site: %s
-        deviceId: %s
-        dataDir: %s
+        device-id: %s
+        data-dir: %s
         period: %s
         mqtt:
           uri: %s

@@ -146,15 +146,15 @@ final class Chain implements AutoCloseable {
     settings.put(WatchdogConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
     settings.put(WatchdogConfig.CONNECT_URL, connect.restUrl());
     settings.put(WatchdogConfig.CONNECT_CONNECTOR, SOURCE);
-    settings.put(WatchdogConfig.CONNECT_RESTART_BACKOFF, "PT2S");
-    settings.put(WatchdogConfig.CONNECT_RESTART_MAX_BACKOFF, "PT10S");
+    settings.put(WatchdogConfig.CONNECT_RESTART_BACKOFF, "2 s");
+    settings.put(WatchdogConfig.CONNECT_RESTART_MAX_BACKOFF, "10 s");
     settings.put(WatchdogConfig.FLINK_URL, flink.webUrl());
     settings.put(WatchdogConfig.FLINK_JOB_NAME, jobConfig.jobName());
     settings.put(WatchdogConfig.ELASTICSEARCH_URL, elasticsearch.httpUrl());
-    settings.put(WatchdogConfig.CANARY_INTERVAL, "PT1S");
-    settings.put(WatchdogConfig.STALL_AFTER, "PT" + STALL_AFTER.toSeconds() + "S");
+    settings.put(WatchdogConfig.CANARY_INTERVAL, "1 s");
+    settings.put(WatchdogConfig.STALL_AFTER, STALL_AFTER.toSeconds() + " s");
     settings.put(WatchdogConfig.HEALTH_PORT, 0);
-    settings.put(WatchdogConfig.METRICS_INTERVAL, "PT10S");
+    settings.put(WatchdogConfig.METRICS_INTERVAL, "10 s");
     settings.put(WatchdogConfig.METRICS_STACK, "e2e");
     metricsLog =
         new java.io.PrintStream(

@@ -66,9 +66,9 @@ class FaultSuiteIT {
       run.fleet("c1", FORM.devices(), chain.mqttUri(), Clock.systemUTC());
       AgentProcess agent =
           new AgentProcess(
-              dir.resolve("c1-agent"), run.site, "c1-agent", chain.mqttUri(), "PT0.25S");
+              dir.resolve("c1-agent"), run.site, "c1-agent", chain.mqttUri(), "250 ms");
       AgentProcess drain =
-          new AgentProcess(dir.resolve("c1-agent"), run.site, "c1-agent", chain.mqttUri(), "PT1H");
+          new AgentProcess(dir.resolve("c1-agent"), run.site, "c1-agent", chain.mqttUri(), "1 h");
       try {
         for (int kill = 0; kill < FORM.kills(); kill++) {
           long goal = agent.lastSeq() + 1 + random.nextInt(60);

@@ -76,14 +76,14 @@ final class SelfWatchCases {
       String sensors =
           """
           sensors:
-            w1Devices: %s
+            w1-devices: %s
             list:
               - {id: %s, name: freezer probe}
               - {id: %s, name: hung probe}
           """
               .formatted(bus.devices(), probe, hung);
       AgentProcess agent =
-          new AgentProcess(dir.resolve("c9-agent"), site, device, chain.mqttUri(), "PT1S", sensors);
+          new AgentProcess(dir.resolve("c9-agent"), site, device, chain.mqttUri(), "1 s", sensors);
       agent.start();
       try {
         Instant started = Instant.now();
@@ -233,8 +233,8 @@ final class SelfWatchCases {
               site,
               device,
               chain.mqttUri(),
-              "PT1S",
-              "sensors:\n  w1Devices: " + bus.devices() + "\n");
+              "1 s",
+              "sensors:\n  w1-devices: " + bus.devices() + "\n");
       agent.start();
       try {
         awaitAlarm(site, "HIGH", warm, "OPEN");

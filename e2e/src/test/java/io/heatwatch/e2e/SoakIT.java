@@ -8,6 +8,7 @@ import io.heatwatch.edge.SimulatedFleet;
 import io.heatwatch.edge.SimulatedFleet.FleetSpec;
 import io.heatwatch.edge.publish.MqttSettings;
 import io.heatwatch.edge.sensor.SpikePlan;
+import io.heatwatch.model.Durations;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The soak ({@code -Pe2e-soak -Dsoak.duration=PT1H}): the 2,500-device row of the scale table,
+ * The soak ({@code -Pe2e-soak -Dsoak.duration="1 h"}): the 2,500-device row of the scale table,
  * 1,000 readings/s, through the whole chain for a while, sampling memory, consumer lag, checkpoints
  * and index growth; writes a CSV, PNG plots and a table.
  */
@@ -59,8 +60,10 @@ class SoakIT {
 
   @Test
   void thousandReadingsPerSecondStayFlat() throws Exception {
-    Duration duration = Duration.parse(System.getProperty("heatwatch.soak.duration", "PT1H"));
-    Duration every = Duration.parse(System.getProperty("heatwatch.soak.sample", "PT10S"));
+    Duration duration =
+        Durations.parse("soak.duration", System.getProperty("heatwatch.soak.duration", "1 h"));
+    Duration every =
+        Durations.parse("soak.sample", System.getProperty("heatwatch.soak.sample", "10 s"));
     Path out = Path.of(System.getProperty("heatwatch.soak.out", "target/soak"));
     Files.createDirectories(out);
     String preload = System.getenv().getOrDefault("LD_PRELOAD", "");

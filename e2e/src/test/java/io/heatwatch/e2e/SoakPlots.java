@@ -1,6 +1,7 @@
 package io.heatwatch.e2e;
 
 import io.heatwatch.e2e.SoakSampler.Sample;
+import io.heatwatch.model.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,18 +92,19 @@ final class SoakPlots {
     out.append(
         String.format(
             "Soak measured %s: %d readings/s target for %s (`./mvnw -pl e2e verify -Pe2e-soak"
-                + " -Dsoak.duration=%s`), sampled every %s. Every server and the simulated fleet"
+                + " -Dsoak.duration=\"%s\"`), sampled every %s. Every server and the simulated fleet"
                 + " run in one JVM, so memory is that JVM's, not per process: %s.%n%n",
             LocalDate.now(ZoneOffset.UTC),
             rate,
-            duration,
-            duration,
+            Durations.format(duration),
+            Durations.format(duration),
             samples.size() > 1
-                ? Duration.ofMillis(
-                    (long)
-                        ((samples.get(samples.size() - 1).seconds() - samples.get(0).seconds())
-                            * 1000
-                            / (samples.size() - 1)))
+                ? Durations.format(
+                    Duration.ofMillis(
+                        (long)
+                            ((samples.get(samples.size() - 1).seconds() - samples.get(0).seconds())
+                                * 1000
+                                / (samples.size() - 1))))
                 : "-",
             memory));
     out.append("| series | first | middle | last | max |\n|---|---|---|---|---|\n");

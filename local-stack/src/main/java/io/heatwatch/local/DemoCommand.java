@@ -59,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--duration",
-      description = "Stop after this long (ISO-8601, e.g. PT10M); default: until Ctrl-C")
+      converter = DurationOption.class,
+      description = "Stop after this long (e.g. 10 min, 90 s); default: until Ctrl-C")
   Duration duration;
 
   @Option(
