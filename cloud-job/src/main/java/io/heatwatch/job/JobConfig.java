@@ -78,18 +78,6 @@ public record JobConfig(
     Duration retireAfter,
     Optional<ElasticsearchLogin> elasticsearchLogin) {
 
-  // Kept for callers outside the configuration's files (console's ConsoleStack, eval's
-  // EvaluateDetection) until they read the keys from JobOptions; the keys are defined there only.
-  @Deprecated
-  public static final String KAFKA_BOOTSTRAP_SERVERS = JobOptions.KAFKA_BOOTSTRAP_SERVERS.key();
-
-  @Deprecated public static final String KAFKA_GROUP_ID = JobOptions.KAFKA_GROUP_ID.key();
-  @Deprecated public static final String ELASTICSEARCH_HOSTS = JobOptions.ELASTICSEARCH_HOSTS.key();
-  @Deprecated public static final String OUT_OF_ORDERNESS = JobOptions.OUT_OF_ORDERNESS.key();
-  @Deprecated public static final String IDLENESS = JobOptions.IDLENESS.key();
-  @Deprecated public static final String CHECKPOINT_INTERVAL = JobOptions.CHECKPOINT_INTERVAL.key();
-  @Deprecated public static final String PARALLELISM = JobOptions.PARALLELISM.key();
-
   public JobConfig {
     require(JobOptions.KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrapServers);
     require(JobOptions.KAFKA_GROUP_ID, kafkaGroupId);

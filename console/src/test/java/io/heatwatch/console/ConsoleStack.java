@@ -5,6 +5,7 @@ import io.heatwatch.console.auth.UserStore;
 import io.heatwatch.console.config.ConsoleConfig;
 import io.heatwatch.job.HeatwatchJob;
 import io.heatwatch.job.JobConfig;
+import io.heatwatch.job.JobOptions;
 import io.heatwatch.job.sinks.IndexTemplates;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Reading;
@@ -70,13 +71,13 @@ final class ConsoleStack {
         flink.environment(1),
         JobConfig.fromMap(
             Map.of(
-                JobConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                JobConfig.KAFKA_GROUP_ID, "console-it",
-                JobConfig.ELASTICSEARCH_HOSTS, elasticsearch.httpUrl(),
-                JobConfig.OUT_OF_ORDERNESS, "1 s",
-                JobConfig.IDLENESS, "1 s",
-                JobConfig.CHECKPOINT_INTERVAL, "2 s",
-                JobConfig.PARALLELISM, "1")));
+                JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
+                JobOptions.KAFKA_GROUP_ID.key(), "console-it",
+                JobOptions.ELASTICSEARCH_HOSTS.key(), elasticsearch.httpUrl(),
+                JobOptions.OUT_OF_ORDERNESS.key(), "1 s",
+                JobOptions.IDLENESS.key(), "1 s",
+                JobOptions.CHECKPOINT_INTERVAL.key(), "2 s",
+                JobOptions.PARALLELISM.key(), "1")));
     Path dir = Files.createDirectories(Path.of("target", "console-it"));
     Path users = dir.resolve("users");
     Files.deleteIfExists(users);

@@ -1,6 +1,7 @@
 package io.heatwatch.job.eval;
 
 import io.heatwatch.job.JobConfig;
+import io.heatwatch.job.JobOptions;
 import io.heatwatch.job.detect.SensorDetection;
 import io.heatwatch.job.detect.SensorState;
 import io.heatwatch.job.eval.Scoring.KindScore;
@@ -99,8 +100,8 @@ public final class EvaluateDetection {
    */
   static Thresholds thresholds(Map<String, String> overrides) {
     Map<String, String> settings = new HashMap<>(overrides);
-    settings.putIfAbsent(JobConfig.KAFKA_BOOTSTRAP_SERVERS, "unused:9092");
-    settings.putIfAbsent(JobConfig.ELASTICSEARCH_HOSTS, "http://unused:9200");
+    settings.putIfAbsent(JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), "unused:9092");
+    settings.putIfAbsent(JobOptions.ELASTICSEARCH_HOSTS.key(), "http://unused:9200");
     return JobConfig.fromMap(settings).thresholds();
   }
 
