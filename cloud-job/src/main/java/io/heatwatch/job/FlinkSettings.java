@@ -66,8 +66,15 @@ final class FlinkSettings {
     return settings;
   }
 
-  /** Exponential-delay restarts, without a limit unless the configuration sets one. */
+  /**
+   * Exponential-delay restarts, without a limit unless the configuration sets one; a limit of 0 is
+   * no restarts (Flink's exponential delay needs at least one attempt).
+   */
   private static void restarts(Configuration settings, Restarts restarts) {
+    if (restarts.attempts().orElse(1) == 0) {
+      settings.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+      return;
+    }
     settings.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
     settings.set(
         RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
