@@ -154,8 +154,15 @@ class HeatwatchJobITCase {
   /** A config on the compacted topic lowers sensor 2's HIGH threshold while the job runs. */
   private void assertThresholdChangedAtRunTime(KafkaServer kafka, ElasticsearchHttp es) {
     SensorConfig config =
-        new SensorConfig(
-            Versions.V1, sensor2, "home", device, "it", 11.0, null, null, null, null, t0, "it");
+        SensorConfig.builder()
+            .sensorId(sensor2)
+            .site("home")
+            .deviceId(device)
+            .name("it")
+            .highC(11.0)
+            .updatedAt(t0)
+            .updatedBy("it")
+            .build();
     try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
       producer.send(
           new ProducerRecord<>(

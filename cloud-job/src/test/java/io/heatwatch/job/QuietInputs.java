@@ -27,18 +27,12 @@ public final class QuietInputs {
   public static Source<DeviceStatus, ?, ?> deviceStatus(String site, String deviceId, Instant ts) {
     return new DataGeneratorSource<>(
         index ->
-            new DeviceStatus(
-                Versions.V1,
-                site,
-                deviceId,
-                DeviceState.ONLINE,
-                ts,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
+            DeviceStatus.builder()
+                .site(site)
+                .deviceId(deviceId)
+                .state(DeviceState.ONLINE)
+                .ts(ts)
+                .build(),
         1,
         TypeInformation.of(DeviceStatus.class));
   }

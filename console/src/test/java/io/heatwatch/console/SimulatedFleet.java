@@ -4,7 +4,6 @@ import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
-import io.heatwatch.model.Versions;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,18 +65,18 @@ final class SimulatedFleet implements AutoCloseable {
     if (tick++ % 20 == 0) {
       for (String device : devices) {
         DeviceStatus status =
-            new DeviceStatus(
-                Versions.V1,
-                "lab",
-                device,
-                DeviceStatus.DeviceState.ONLINE,
-                now,
-                "boot-1",
-                "0.1.0",
-                0L,
-                0L,
-                tick / 2,
-                48.5);
+            DeviceStatus.builder()
+                .site("lab")
+                .deviceId(device)
+                .state(DeviceStatus.DeviceState.ONLINE)
+                .ts(now)
+                .bootId("boot-1")
+                .agentVersion("0.1.0")
+                .outboxDepth(0L)
+                .dropped(0L)
+                .uptimeS(tick / 2)
+                .cpuTempC(48.5)
+                .build();
         send(KafkaTopics.DEVICE_STATUS, device, TelemetryCodec.encode(status));
       }
     }

@@ -2,7 +2,6 @@ package io.heatwatch.edge;
 
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.DeviceStatus.DeviceState;
-import io.heatwatch.model.Versions;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,7 +24,13 @@ public record AgentIdentity(String site, String deviceId, String bootId, String 
 
   /** A status message of this agent without counters. */
   public DeviceStatus status(DeviceState state, Instant now) {
-    return new DeviceStatus(
-        Versions.V1, site, deviceId, state, now, bootId, agentVersion, null, null, null, null);
+    return DeviceStatus.builder()
+        .site(site)
+        .deviceId(deviceId)
+        .state(state)
+        .ts(now)
+        .bootId(bootId)
+        .agentVersion(agentVersion)
+        .build();
   }
 }

@@ -3,7 +3,6 @@ package io.heatwatch.edge;
 import io.heatwatch.edge.outbox.Outbox;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.DeviceStatus.DeviceState;
-import io.heatwatch.model.Versions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,22 +54,22 @@ final class Heartbeat {
   DeviceStatus online() {
     Instant now = clock.instant();
     SensorCounts counts = sensors.get();
-    return new DeviceStatus(
-        Versions.V1,
-        identity.site(),
-        identity.deviceId(),
-        DeviceState.ONLINE,
-        now,
-        identity.bootId(),
-        identity.agentVersion(),
-        outbox.depth(),
-        outbox.dropped() + droppedInMemory.getAsLong(),
-        Duration.between(started, now).toSeconds(),
-        cpuTempC(),
-        refused.getAsLong(),
-        counts.configured(),
-        counts.seen(),
-        counts.lastGoodRead());
+    return DeviceStatus.builder()
+        .site(identity.site())
+        .deviceId(identity.deviceId())
+        .state(DeviceState.ONLINE)
+        .ts(now)
+        .bootId(identity.bootId())
+        .agentVersion(identity.agentVersion())
+        .outboxDepth(outbox.depth())
+        .dropped(outbox.dropped() + droppedInMemory.getAsLong())
+        .uptimeS(Duration.between(started, now).toSeconds())
+        .cpuTempC(cpuTempC())
+        .refused(refused.getAsLong())
+        .sensorsConfigured(counts.configured())
+        .sensorsSeen(counts.seen())
+        .lastGoodReadTs(counts.lastGoodRead())
+        .build();
   }
 
   DeviceStatus offline() {

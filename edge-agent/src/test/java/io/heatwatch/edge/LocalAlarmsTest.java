@@ -89,8 +89,17 @@ class LocalAlarmsTest {
     alarms.downlink(
         Channel.CONFIG,
         TelemetryCodec.encode(
-            new SensorConfig(
-                Versions.V1, "s1", "home", "pi-1", "fridge", 8.0, 0.0, 1.0, null, null, T, "op")));
+            SensorConfig.builder()
+                .sensorId("s1")
+                .site("home")
+                .deviceId("pi-1")
+                .name("fridge")
+                .highC(8.0)
+                .lowC(0.0)
+                .hysteresisC(1.0)
+                .updatedAt(T)
+                .updatedBy("op")
+                .build()));
     alarms.samples(List.of(new Sample("s1", 7.5, Quality.OK)));
     assertThat(alarms.active()).isFalse();
     alarms.samples(List.of(new Sample("s1", 8.5, Quality.OK)));

@@ -263,8 +263,19 @@ class MosquittoSecurityIT {
                 KafkaTopics.SENSOR_CONFIG,
                 sensor.getBytes(),
                 TelemetryCodec.encode(
-                    new SensorConfig(
-                        1, sensor, "lab", "pi-a", sensor, 8.0, 0.0, 0.5, 2.0, 120L, now, "it"))));
+                    SensorConfig.builder()
+                        .sensorId(sensor)
+                        .site("lab")
+                        .deviceId("pi-a")
+                        .name(sensor)
+                        .highC(8.0)
+                        .lowC(0.0)
+                        .hysteresisC(0.5)
+                        .maxRateCPerMin(2.0)
+                        .minDurationS(120L)
+                        .updatedAt(now)
+                        .updatedBy("it")
+                        .build())));
       }
       producer.flush();
 

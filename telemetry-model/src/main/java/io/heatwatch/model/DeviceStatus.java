@@ -61,69 +61,6 @@ public record DeviceStatus(
     Check.instant("lastGoodReadTs", lastGoodReadTs);
   }
 
-  /** A status without sensor counts (agents before they reported them). */
-  public DeviceStatus(
-      int v,
-      String site,
-      String deviceId,
-      DeviceState state,
-      Instant ts,
-      String bootId,
-      String agentVersion,
-      Long outboxDepth,
-      Long dropped,
-      Long uptimeS,
-      Double cpuTempC,
-      Long refused) {
-    this(
-        v,
-        site,
-        deviceId,
-        state,
-        ts,
-        bootId,
-        agentVersion,
-        outboxDepth,
-        dropped,
-        uptimeS,
-        cpuTempC,
-        refused,
-        null,
-        null,
-        null);
-  }
-
-  /** A status without a count of refused readings. */
-  public DeviceStatus(
-      int v,
-      String site,
-      String deviceId,
-      DeviceState state,
-      Instant ts,
-      String bootId,
-      String agentVersion,
-      Long outboxDepth,
-      Long dropped,
-      Long uptimeS,
-      Double cpuTempC) {
-    this(
-        v,
-        site,
-        deviceId,
-        state,
-        ts,
-        bootId,
-        agentVersion,
-        outboxDepth,
-        dropped,
-        uptimeS,
-        cpuTempC,
-        null,
-        null,
-        null,
-        null);
-  }
-
   /** A builder for a new DeviceStatus, contract version {@link Versions#V1}. */
   public static Builder builder() {
     return new Builder();

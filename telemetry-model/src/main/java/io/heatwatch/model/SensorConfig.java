@@ -80,39 +80,6 @@ public record SensorConfig(
     return new SensorRef(deviceId, sensorId);
   }
 
-  /** A config of a sensor in service with the job's silence bound. */
-  public SensorConfig(
-      int v,
-      String sensorId,
-      String site,
-      String deviceId,
-      String name,
-      Double highC,
-      Double lowC,
-      Double hysteresisC,
-      Double maxRateCPerMin,
-      Long minDurationS,
-      Double spikeZ,
-      Instant updatedAt,
-      String updatedBy) {
-    this(
-        v,
-        sensorId,
-        site,
-        deviceId,
-        name,
-        highC,
-        lowC,
-        hysteresisC,
-        maxRateCPerMin,
-        minDurationS,
-        spikeZ,
-        updatedAt,
-        updatedBy,
-        null,
-        null);
-  }
-
   /** A builder for a new SensorConfig, contract version {@link Versions#V1}. */
   public static Builder builder() {
     return new Builder();
@@ -260,35 +227,5 @@ public record SensorConfig(
   /** Whether an operator has retired the sensor. */
   public boolean retired() {
     return retiredAt != null;
-  }
-
-  /** A config without a spike sensitivity of its own (the job's default applies). */
-  public SensorConfig(
-      int v,
-      String sensorId,
-      String site,
-      String deviceId,
-      String name,
-      Double highC,
-      Double lowC,
-      Double hysteresisC,
-      Double maxRateCPerMin,
-      Long minDurationS,
-      Instant updatedAt,
-      String updatedBy) {
-    this(
-        v,
-        sensorId,
-        site,
-        deviceId,
-        name,
-        highC,
-        lowC,
-        hysteresisC,
-        maxRateCPerMin,
-        minDurationS,
-        null,
-        updatedAt,
-        updatedBy);
   }
 }

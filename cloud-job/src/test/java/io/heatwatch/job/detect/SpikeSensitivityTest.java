@@ -10,7 +10,6 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.Thresholds;
-import io.heatwatch.model.Versions;
 import org.junit.jupiter.api.Test;
 
 /** A sensor's own {@code spikeZ} from its config replaces the job's default SPIKE sensitivity. */
@@ -43,19 +42,14 @@ class SpikeSensitivityTest {
   }
 
   private static SensorConfig config(String sensor, Double spikeZ) {
-    return new SensorConfig(
-        Versions.V1,
-        sensor,
-        "home",
-        "pi",
-        "fridge",
-        null,
-        null,
-        null,
-        null,
-        null,
-        spikeZ,
-        T0,
-        "maria");
+    return SensorConfig.builder()
+        .sensorId(sensor)
+        .site("home")
+        .deviceId("pi")
+        .name("fridge")
+        .spikeZ(spikeZ)
+        .updatedAt(T0)
+        .updatedBy("maria")
+        .build();
   }
 }

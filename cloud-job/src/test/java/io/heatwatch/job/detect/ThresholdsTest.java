@@ -7,7 +7,6 @@ import io.heatwatch.model.InvalidPayloadException;
 import io.heatwatch.model.Limits;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.Thresholds;
-import io.heatwatch.model.Versions;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,15 @@ class ThresholdsTest {
   }
 
   private static SensorConfig config(long minDurationS) {
-    return new SensorConfig(
-        Versions.V1, "t1", "home", "pi", "probe", 30.0, null, null, null, minDurationS, AT, "it");
+    return SensorConfig.builder()
+        .sensorId("t1")
+        .site("home")
+        .deviceId("pi")
+        .name("probe")
+        .highC(30.0)
+        .minDurationS(minDurationS)
+        .updatedAt(AT)
+        .updatedBy("it")
+        .build();
   }
 }

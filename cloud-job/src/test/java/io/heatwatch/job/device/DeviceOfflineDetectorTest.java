@@ -82,6 +82,16 @@ class DeviceOfflineDetectorTest {
   }
 
   private static DeviceStatus status(DeviceState state) {
-    return new DeviceStatus(Versions.V1, "home", "pi", state, T0, "b1", "0.1.0", 0L, 0L, 1L, null);
+    return DeviceStatus.builder()
+        .site("home")
+        .deviceId("pi")
+        .state(state)
+        .ts(T0)
+        .bootId("b1")
+        .agentVersion("0.1.0")
+        .outboxDepth(0L)
+        .dropped(0L)
+        .uptimeS(1L)
+        .build();
   }
 }

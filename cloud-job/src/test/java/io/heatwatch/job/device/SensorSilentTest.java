@@ -249,22 +249,15 @@ class SensorSilentTest {
   }
 
   private static SensorConfig config(Long silentAfterS, Instant retiredAt) {
-    return new SensorConfig(
-        Versions.V1,
-        "t1",
-        "home",
-        "pi",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        T0,
-        "maria",
-        silentAfterS,
-        retiredAt);
+    return SensorConfig.builder()
+        .sensorId("t1")
+        .site("home")
+        .deviceId("pi")
+        .updatedAt(T0)
+        .updatedBy("maria")
+        .silentAfterS(silentAfterS)
+        .retiredAt(retiredAt)
+        .build();
   }
 
   private static AlarmCommand command(String alarmId, String comment) {

@@ -196,12 +196,28 @@ class SensorFunctionTest {
   }
 
   private static SensorConfig probe(String device, double highC) {
-    return new SensorConfig(
-        Versions.V1, "probe", "home", device, "probe", highC, null, 0.5, null, null, T0, "maria");
+    return SensorConfig.builder()
+        .sensorId("probe")
+        .site("home")
+        .deviceId(device)
+        .name("probe")
+        .highC(highC)
+        .hysteresisC(0.5)
+        .updatedAt(T0)
+        .updatedBy("maria")
+        .build();
   }
 
   private static SensorConfig config(String device, double highC) {
-    return new SensorConfig(
-        Versions.V1, "t1", "home", device, "fridge", highC, null, 0.5, null, null, T0, "maria");
+    return SensorConfig.builder()
+        .sensorId("t1")
+        .site("home")
+        .deviceId(device)
+        .name("fridge")
+        .highC(highC)
+        .hysteresisC(0.5)
+        .updatedAt(T0)
+        .updatedBy("maria")
+        .build();
   }
 }

@@ -10,7 +10,6 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.SensorConfig;
-import io.heatwatch.model.Versions;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -69,21 +68,13 @@ class SensorRetirementTest {
   }
 
   private static SensorConfig retired() {
-    return new SensorConfig(
-        Versions.V1,
-        "t1",
-        "home",
-        "pi",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        T0,
-        "maria",
-        null,
-        Instant.ofEpochMilli(BASE + 60_000));
+    return SensorConfig.builder()
+        .sensorId("t1")
+        .site("home")
+        .deviceId("pi")
+        .updatedAt(T0)
+        .updatedBy("maria")
+        .retiredAt(Instant.ofEpochMilli(BASE + 60_000))
+        .build();
   }
 }

@@ -116,22 +116,20 @@ class EmittersTest {
   @Test
   void writesTheHeartbeatsSensorCountsAndLastGoodReadIntoTheDeviceView() {
     DeviceStatus status =
-        new DeviceStatus(
-            Versions.V1,
-            "home",
-            "pi-a",
-            DeviceStatus.DeviceState.ONLINE,
-            T0,
-            "b1",
-            "0.2.0",
-            0L,
-            0L,
-            60L,
-            null,
-            null,
-            2L,
-            1L,
-            T0.minusSeconds(30));
+        DeviceStatus.builder()
+            .site("home")
+            .deviceId("pi-a")
+            .state(DeviceStatus.DeviceState.ONLINE)
+            .ts(T0)
+            .bootId("b1")
+            .agentVersion("0.2.0")
+            .outboxDepth(0L)
+            .dropped(0L)
+            .uptimeS(60L)
+            .sensorsConfigured(2L)
+            .sensorsSeen(1L)
+            .lastGoodReadTs(T0.minusSeconds(30))
+            .build();
     DeviceView view = new DeviceView("home", "pi-a", true, T0, status, T0);
 
     assertThat(DeviceEmitter.document(view))

@@ -10,7 +10,6 @@ import io.heatwatch.model.InvalidPayloadException;
 import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.SensorRef;
-import io.heatwatch.model.Versions;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,25 +73,26 @@ public final class ConfigApi {
     SensorConfig config;
     try {
       config =
-          new SensorConfig(
-              Versions.V1,
-              sensor.sensorId(),
-              site,
-              sensor.deviceId(),
-              text(body, "name", 200),
-              number(body, "highC", -55, 125),
-              number(body, "lowC", -55, 125),
-              number(body, "hysteresisC", 0, 20),
-              positive(body, "maxRateCPerMin", 100),
-              seconds(body, "minDurationS", 86_400),
-              number(body, "spikeZ", 1, 50),
-              clock.instant(),
-              session.user(),
-              silentAfterS,
-              before
-                  .filter(b -> !SensorsApi.backSince(live.latest().get(sensor), b))
-                  .map(SensorConfig::retiredAt)
-                  .orElse(null));
+          SensorConfig.builder()
+              .sensorId(sensor.sensorId())
+              .site(site)
+              .deviceId(sensor.deviceId())
+              .name(text(body, "name", 200))
+              .highC(number(body, "highC", -55, 125))
+              .lowC(number(body, "lowC", -55, 125))
+              .hysteresisC(number(body, "hysteresisC", 0, 20))
+              .maxRateCPerMin(positive(body, "maxRateCPerMin", 100))
+              .minDurationS(seconds(body, "minDurationS", 86_400))
+              .spikeZ(number(body, "spikeZ", 1, 50))
+              .updatedAt(clock.instant())
+              .updatedBy(session.user())
+              .silentAfterS(silentAfterS)
+              .retiredAt(
+                  before
+                      .filter(b -> !SensorsApi.backSince(live.latest().get(sensor), b))
+                      .map(SensorConfig::retiredAt)
+                      .orElse(null))
+              .build();
     } catch (InvalidPayloadException e) {
       throw new ApiException(400, e.field(), e.getMessage());
     }
@@ -126,22 +126,14 @@ public final class ConfigApi {
             .map(b -> retired(b, now, session.user()))
             .orElseGet(
                 () ->
-                    new SensorConfig(
-                        Versions.V1,
-                        sensor.sensorId(),
-                        site,
-                        sensor.deviceId(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        now,
-                        session.user(),
-                        null,
-                        now));
+                    SensorConfig.builder()
+                        .sensorId(sensor.sensorId())
+                        .site(site)
+                        .deviceId(sensor.deviceId())
+                        .updatedAt(now)
+                        .updatedBy(session.user())
+                        .retiredAt(now)
+                        .build());
     commands.send(config);
     configs.written(config);
     Map<String, Object> after = new LinkedHashMap<>();
@@ -158,22 +150,23 @@ public final class ConfigApi {
   }
 
   private static SensorConfig retired(SensorConfig c, Instant now, String by) {
-    return new SensorConfig(
-        c.v(),
-        c.sensorId(),
-        c.site(),
-        c.deviceId(),
-        c.name(),
-        c.highC(),
-        c.lowC(),
-        c.hysteresisC(),
-        c.maxRateCPerMin(),
-        c.minDurationS(),
-        c.spikeZ(),
-        now,
-        by,
-        c.silentAfterS(),
-        now);
+    return SensorConfig.builder()
+        .v(c.v())
+        .sensorId(c.sensorId())
+        .site(c.site())
+        .deviceId(c.deviceId())
+        .name(c.name())
+        .highC(c.highC())
+        .lowC(c.lowC())
+        .hysteresisC(c.hysteresisC())
+        .maxRateCPerMin(c.maxRateCPerMin())
+        .minDurationS(c.minDurationS())
+        .spikeZ(c.spikeZ())
+        .updatedAt(now)
+        .updatedBy(by)
+        .silentAfterS(c.silentAfterS())
+        .retiredAt(now)
+        .build();
   }
 
   /** The site of a sensor that has a config or has sent a reading; any other is a 404. */

@@ -36,19 +36,16 @@ class SensorConfigsIT {
       kafka.createCompactedTopic(KafkaTopics.SENSOR_CONFIG, 1);
       SensorRef probe = new SensorRef("pi-cellar", "probe");
       SensorConfig config =
-          new SensorConfig(
-              1,
-              "probe",
-              "home",
-              "pi-cellar",
-              "cellar",
-              12.0,
-              2.0,
-              null,
-              null,
-              null,
-              Instant.parse("2026-12-04T10:00:00Z"),
-              "operator");
+          SensorConfig.builder()
+              .sensorId("probe")
+              .site("home")
+              .deviceId("pi-cellar")
+              .name("cellar")
+              .highC(12.0)
+              .lowC(2.0)
+              .updatedAt(Instant.parse("2026-12-04T10:00:00Z"))
+              .updatedBy("operator")
+              .build();
       try (KafkaProducer<byte[], byte[]> producer =
           new KafkaProducer<>(
               Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),

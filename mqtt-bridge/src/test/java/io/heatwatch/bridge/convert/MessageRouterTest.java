@@ -6,7 +6,6 @@ import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.Limits;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
-import io.heatwatch.model.Versions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,18 +50,16 @@ class MessageRouterTest {
   void statusGoesToStatusTopic() {
     byte[] status =
         TelemetryCodec.encode(
-            new DeviceStatus(
-                Versions.V1,
-                "home",
-                "pi-1",
-                DeviceStatus.DeviceState.ONLINE,
-                NOW,
-                null,
-                "1.0",
-                0L,
-                0L,
-                5L,
-                null));
+            DeviceStatus.builder()
+                .site("home")
+                .deviceId("pi-1")
+                .state(DeviceStatus.DeviceState.ONLINE)
+                .ts(NOW)
+                .agentVersion("1.0")
+                .outboxDepth(0L)
+                .dropped(0L)
+                .uptimeS(5L)
+                .build());
     assertThat(router.route(message("heatwatch/v1/home/pi-1/status", status)))
         .isEqualTo(new Routed("status", "pi-1", null));
   }
