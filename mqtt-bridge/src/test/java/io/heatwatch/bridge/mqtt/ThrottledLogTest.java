@@ -3,6 +3,7 @@ package io.heatwatch.bridge.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heatwatch.testkit.ManualClock;
+import io.heatwatch.testkit.RecordingLogger;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

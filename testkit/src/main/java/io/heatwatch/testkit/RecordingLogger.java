@@ -1,4 +1,4 @@
-package io.heatwatch.bridge.mqtt;
+package io.heatwatch.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,10 +8,10 @@ import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
 /** A logger that keeps the formatted WARN and ERROR lines, for tests of what gets logged. */
-final class RecordingLogger extends LegacyAbstractLogger {
-  final List<String> lines = new CopyOnWriteArrayList<>();
+public final class RecordingLogger extends LegacyAbstractLogger {
+  public final List<String> lines = new CopyOnWriteArrayList<>();
 
-  RecordingLogger() {
+  public RecordingLogger() {
     this.name = "recording";
   }
 
@@ -23,7 +23,11 @@ final class RecordingLogger extends LegacyAbstractLogger {
   @Override
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String pattern, Object[] args, Throwable t) {
-    lines.add(level + " " + MessageFormatter.basicArrayFormat(pattern, args));
+    lines.add(
+        level
+            + " "
+            + MessageFormatter.basicArrayFormat(pattern, args)
+            + (t == null ? "" : " [" + t.getClass().getSimpleName() + "]"));
   }
 
   @Override
