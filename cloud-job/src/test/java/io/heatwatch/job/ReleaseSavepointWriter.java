@@ -77,10 +77,10 @@ class ReleaseSavepointWriter {
    * DEVICE_OFFLINE opens within the run; the idleness short so an empty partition does not hold the
    * watermark back for 30 s.
    */
-  static Map<String, String> settings(String kafka, String elasticsearch) {
+  static Map<String, String> settings(String kafka, String elasticsearch, String group) {
     return Map.of(
         JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka,
-        JobOptions.KAFKA_GROUP_ID.key(), "heatwatch-savepoint",
+        JobOptions.KAFKA_GROUP_ID.key(), group,
         JobOptions.ELASTICSEARCH_HOSTS.key(), elasticsearch,
         JobOptions.CHECKPOINT_INTERVAL.key(), "1 s",
         JobOptions.PARALLELISM.key(), "2",
@@ -105,7 +105,8 @@ class ReleaseSavepointWriter {
       IndexTemplates.install(elasticsearch.httpUrl());
       ElasticsearchHttp es = new ElasticsearchHttp(elasticsearch.httpUrl());
       JobConfig config =
-          JobConfig.fromMap(settings(kafka.bootstrapServers(), elasticsearch.httpUrl()));
+          JobConfig.fromMap(
+              settings(kafka.bootstrapServers(), elasticsearch.httpUrl(), "heatwatch-savepoint"));
       JobClient job = HeatwatchJob.start(flink.environment(2), config);
       List<String> sent = new ArrayList<>();
 
@@ -224,7 +225,7 @@ class ReleaseSavepointWriter {
     return null;
   }
 
-  private static KafkaProducer<byte[], byte[]> producer(KafkaServer kafka) {
+  static KafkaProducer<byte[], byte[]> producer(KafkaServer kafka) {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -235,6 +236,15 @@ class ReleaseSavepointWriter {
         new ByteArraySerializer());
   }
 
+  /** Sends one record and waits for Kafka's acknowledgement: where it landed. */
+  static RecordMetadata send(
+      KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value)
+      throws Exception {
+    return producer
+        .send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value))
+        .get();
+  }
+
   /** Sends one record and waits for its offset, which {@code sent} gets as one line. */
   private static void send(
       KafkaProducer<byte[], byte[]> producer,
@@ -243,10 +253,7 @@ class ReleaseSavepointWriter {
       String key,
       byte[] value)
       throws Exception {
-    RecordMetadata at =
-        producer
-            .send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value))
-            .get();
+    RecordMetadata at = send(producer, topic, key, value);
     sent.add(
         String.join(
             "\t",

@@ -1,5 +1,10 @@
 package io.heatwatch.job;
 
+import static io.heatwatch.job.ReleaseSavepointWriter.DEVICE;
+import static io.heatwatch.job.ReleaseSavepointWriter.SENSOR;
+import static io.heatwatch.job.ReleaseSavepointWriter.T0;
+import static io.heatwatch.job.ReleaseSavepointWriter.producer;
+import static io.heatwatch.job.ReleaseSavepointWriter.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,10 +40,7 @@ import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,9 +63,6 @@ class SavepointRestoreITCase {
   private static final String RELEASE = "/savepoints/3942b78/";
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(250);
-  private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-  private static final String DEVICE = "savepoint-pi";
-  private static final String SENSOR = "t1";
 
   @Test
   void theSavepointOf3942b78RestoresAndTheJobCarriesOn(
@@ -84,7 +83,12 @@ class SavepointRestoreITCase {
       ElasticsearchHttp es = new ElasticsearchHttp(elasticsearch.httpUrl());
       sendWhatTheWriterSent(producer);
 
-      JobConfig config = JobConfig.fromMap(settings(kafka, elasticsearch));
+      JobConfig config =
+          JobConfig.fromMap(
+              ReleaseSavepointWriter.settings(
+                  kafka.bootstrapServers(),
+                  elasticsearch.httpUrl(),
+                  "heatwatch-savepoint-restore"));
       JobClient job = startFrom(flink.environment(2), config, savepoint.toString());
       try {
         Reading copy = reading(11, 100, 33.0);
@@ -164,24 +168,6 @@ class SavepointRestoreITCase {
     }
   }
 
-  /**
-   * The writer's settings (ReleaseSavepointWriter at 3942b78), another consumer group: its dedupe
-   * and retirement periods of 36500 d keep the savepoint's processing-time timers from firing
-   * whatever day this runs.
-   */
-  private static Map<String, String> settings(KafkaServer kafka, ElasticsearchServer es) {
-    return Map.of(
-        JobOptions.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
-        JobOptions.KAFKA_GROUP_ID.key(), "heatwatch-savepoint-restore",
-        JobOptions.ELASTICSEARCH_HOSTS.key(), es.httpUrl(),
-        JobOptions.CHECKPOINT_INTERVAL.key(), "1 s",
-        JobOptions.PARALLELISM.key(), "2",
-        JobOptions.DEDUPE_TTL.key(), "36500 d",
-        JobOptions.RETIRE_AFTER.key(), "36500 d",
-        JobOptions.OFFLINE_TIMEOUT.key(), "10 s",
-        JobOptions.IDLENESS.key(), "1 s");
-  }
-
   /** Sends every record of {@code sent.tsv} again and checks it lands where it did then. */
   private static void sendWhatTheWriterSent(KafkaProducer<byte[], byte[]> producer)
       throws Exception {
@@ -233,25 +219,6 @@ class SavepointRestoreITCase {
     graph.setJobName(config.jobName());
     graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
     return env.executeAsync(graph);
-  }
-
-  private static KafkaProducer<byte[], byte[]> producer(KafkaServer kafka) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all"),
-        new ByteArraySerializer(),
-        new ByteArraySerializer());
-  }
-
-  private static RecordMetadata send(
-      KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value)
-      throws Exception {
-    return producer
-        .send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value))
-        .get();
   }
 
   private static Path resource(String name) throws URISyntaxException {

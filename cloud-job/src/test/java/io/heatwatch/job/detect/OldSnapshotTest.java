@@ -2,28 +2,19 @@ package io.heatwatch.job.detect;
 
 import static io.heatwatch.job.TestReadings.T0;
 import static io.heatwatch.job.TestReadings.ok;
+import static io.heatwatch.job.detect.ReleaseSnapshots.deviceHarness;
+import static io.heatwatch.job.detect.ReleaseSnapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.heatwatch.job.device.DeviceKey;
-import io.heatwatch.job.device.DeviceOfflineDetector;
-import io.heatwatch.job.model.DeviceEvent;
 import io.heatwatch.job.sensor.SensorHarness;
 import io.heatwatch.job.sensor.SensorInput;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.AlarmCommand;
-import io.heatwatch.model.Reading;
 import io.heatwatch.model.Thresholds;
 import io.heatwatch.model.Versions;
-import java.time.Duration;
-import java.util.Objects;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +30,7 @@ class OldSnapshotTest {
 
   @Test
   void theSensorOperatorsOldStateKeepsItsOpenAlarmWhichAnOperatorCanResolve() throws Exception {
-    try (SensorHarness h = new SensorHarness(Thresholds.DEFAULTS, snapshot("sensors"))) {
+    try (SensorHarness h = new SensorHarness(Thresholds.DEFAULTS, snapshot("sensors", "41238c1"))) {
       String high = Alarm.idFor("pi", "t1", AlarmKind.HIGH, T0);
       h.harness.processElement(SensorInput.of(resolve(high)), BASE + 5_000);
       h.read(ok("pi", "t1", 2, 10, 40));
@@ -56,7 +47,7 @@ class OldSnapshotTest {
 
   @Test
   void theDeviceOperatorsOldStateComesBackOnlineAndWatchesItsSensors() throws Exception {
-    try (var h = deviceHarness(snapshot("devices"))) {
+    try (var h = deviceHarness(snapshot("devices", "41238c1"))) {
       long seq = 10;
       for (long s = 0; s <= 60; s += 10) {
         h.setProcessingTime(BASE + 20 * MINUTE + s * 1000);
@@ -73,30 +64,6 @@ class OldSnapshotTest {
               tuple(AlarmKind.DEVICE_OFFLINE, AlarmState.CLEARED, null),
               tuple(AlarmKind.SENSOR_SILENT, AlarmState.OPEN, "t1"));
     }
-  }
-
-  private static OperatorSubtaskState snapshot(String operator) throws Exception {
-    String path =
-        Objects.requireNonNull(
-                OldSnapshotTest.class.getResource("/snapshots/" + operator + "-41238c1.snapshot"))
-            .getPath();
-    return OperatorSnapshotUtil.readStateHandle(path);
-  }
-
-  private static KeyedTwoInputStreamOperatorTestHarness<String, Reading, DeviceEvent, Alarm>
-      deviceHarness(OperatorSubtaskState snapshot) throws Exception {
-    var h =
-        new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(
-                new DeviceOfflineDetector(
-                    Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(7))),
-            new DeviceKey(),
-            DeviceEvent::deviceId,
-            Types.STRING);
-    h.setup();
-    h.initializeState(snapshot);
-    h.open();
-    return h;
   }
 
   private static AlarmCommand resolve(String alarmId) {

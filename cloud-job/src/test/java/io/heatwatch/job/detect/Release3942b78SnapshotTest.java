@@ -2,28 +2,20 @@ package io.heatwatch.job.detect;
 
 import static io.heatwatch.job.TestReadings.T0;
 import static io.heatwatch.job.TestReadings.ok;
+import static io.heatwatch.job.detect.ReleaseSnapshots.deviceHarness;
+import static io.heatwatch.job.detect.ReleaseSnapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.heatwatch.job.device.DeviceKey;
 import io.heatwatch.job.device.DeviceOfflineDetector;
 import io.heatwatch.job.device.DeviceView;
-import io.heatwatch.job.model.DeviceEvent;
 import io.heatwatch.job.sensor.SensorHarness;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
-import io.heatwatch.model.Reading;
 import io.heatwatch.model.Thresholds;
-import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +32,7 @@ class Release3942b78SnapshotTest {
 
   @Test
   void theSensorCarriesOnWithItsAlarmDedupeWindowMinuteAndConfig() throws Exception {
-    try (SensorHarness h = new SensorHarness(Thresholds.DEFAULTS, snapshot("sensors"))) {
+    try (SensorHarness h = new SensorHarness(Thresholds.DEFAULTS, snapshot("sensors", "3942b78"))) {
       h.harness.setProcessingTime(BASE + MINUTE);
       h.read(ok("pi", "t1", 11, 100, 33));
       h.read(ok("pi", "t1", 12, 110, 20));
@@ -76,7 +68,7 @@ class Release3942b78SnapshotTest {
 
   @Test
   void theDeviceComesBackOnlineAndItsSilentSensorReportsAgain() throws Exception {
-    try (var h = deviceHarness(snapshot("devices"))) {
+    try (var h = deviceHarness(snapshot("devices", "3942b78"))) {
       h.setProcessingTime(BASE + 20 * MINUTE);
       h.processElement1(ok("pi", "t1", 100, 1200, 21), 0);
 
@@ -98,30 +90,5 @@ class Release3942b78SnapshotTest {
       assertThat(views).last().extracting(DeviceView::online).isEqualTo(true);
       assertThat(views.get(views.size() - 1).status().agentVersion()).isEqualTo("1.0.0");
     }
-  }
-
-  private static OperatorSubtaskState snapshot(String operator) throws Exception {
-    String path =
-        Objects.requireNonNull(
-                Release3942b78SnapshotTest.class.getResource(
-                    "/snapshots/" + operator + "-3942b78.snapshot"))
-            .getPath();
-    return OperatorSnapshotUtil.readStateHandle(path);
-  }
-
-  private static KeyedTwoInputStreamOperatorTestHarness<String, Reading, DeviceEvent, Alarm>
-      deviceHarness(OperatorSubtaskState snapshot) throws Exception {
-    var h =
-        new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(
-                new DeviceOfflineDetector(
-                    Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(7))),
-            new DeviceKey(),
-            DeviceEvent::deviceId,
-            Types.STRING);
-    h.setup();
-    h.initializeState(snapshot);
-    h.open();
-    return h;
   }
 }

@@ -5,8 +5,6 @@ import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.heatwatch.job.device.DeviceKey;
-import io.heatwatch.job.device.DeviceOfflineDetector;
 import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.job.model.DeviceEvent;
 import io.heatwatch.job.sensor.SensorHarness;
@@ -18,11 +16,7 @@ import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -70,16 +64,7 @@ class ReleaseSnapshotWriter {
    */
   @Test
   void devices() throws Exception {
-    try (var h =
-        new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(
-                new DeviceOfflineDetector(
-                    Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofDays(7))),
-            new DeviceKey(),
-            DeviceEvent::deviceId,
-            Types.STRING)) {
-      h.setup();
-      h.open();
+    try (var h = ReleaseSnapshots.deviceHarness(null)) {
       h.setProcessingTime(BASE);
       h.processElement2(DeviceEvent.of(status()), 0);
       h.processElement2(DeviceEvent.of(new ConfigUpdate("pi/t1", config())), 0);
