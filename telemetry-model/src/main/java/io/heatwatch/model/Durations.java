@@ -55,7 +55,7 @@ public final class Durations {
         throw invalid(key, text);
       }
     }
-    if (t.startsWith("pt") || t.startsWith("p")) {
+    if (t.startsWith("p")) {
       try {
         return Duration.parse(t.toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException e) {
