@@ -127,16 +127,17 @@ public record JobConfig(
 
   /** The default thresholds of every sensor, before its own config overrides them. */
   public Thresholds thresholds() {
-    return new Thresholds(
-        highThresholdC,
-        lowThresholdC,
-        clearHysteresisC,
-        maxRateCPerMin,
-        minDuration.toMillis(),
-        spikeZ,
-        spikeMinDeltaC,
-        flatline.toMillis(),
-        faultBurst);
+    return Thresholds.DEFAULTS.toBuilder()
+        .highC(highThresholdC)
+        .lowC(lowThresholdC)
+        .hysteresisC(clearHysteresisC)
+        .maxRateCPerMin(maxRateCPerMin)
+        .minDurationMs(minDuration.toMillis())
+        .spikeZ(spikeZ)
+        .spikeMinDeltaC(spikeMinDeltaC)
+        .flatlineMs(flatline.toMillis())
+        .faultBurst(faultBurst)
+        .build();
   }
 
   /** Reads {@code --key value} arguments and, with {@code --config path}, that properties file. */

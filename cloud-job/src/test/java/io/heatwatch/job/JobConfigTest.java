@@ -104,8 +104,17 @@ class JobConfigTest {
 
     assertThat(config.thresholds())
         .isEqualTo(
-            new Thresholds(
-                35.0, -5.0, 1.0, 2.5, 30_000, 6.0, 0.5, Duration.ofHours(2).toMillis(), 5));
+            Thresholds.DEFAULTS.toBuilder()
+                .highC(35.0)
+                .lowC(-5.0)
+                .hysteresisC(1.0)
+                .maxRateCPerMin(2.5)
+                .minDurationMs(30_000)
+                .spikeZ(6.0)
+                .spikeMinDeltaC(0.5)
+                .flatlineMs(Duration.ofHours(2).toMillis())
+                .faultBurst(5)
+                .build());
     assertThat(config.offlineTimeout()).isEqualTo(Duration.ofMinutes(1));
     assertThat(config.alarmsGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
     assertThat(config.transactionalIdPrefix()).isEqualTo("hw-eu");

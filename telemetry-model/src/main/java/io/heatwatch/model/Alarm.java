@@ -1,5 +1,6 @@
 package io.heatwatch.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -24,6 +25,8 @@ import java.time.Instant;
  * @param value the value that triggered (or last updated) the alarm
  * @param threshold the threshold it was compared with
  * @param message one human-readable line
+ * @param excursion what a HIGH or LOW excursion came to, set on the version that clears it; {@code
+ *     null} otherwise (and absent on the wire)
  */
 public record Alarm(
     int v,
@@ -42,7 +45,8 @@ public record Alarm(
     String ackComment,
     Double value,
     Double threshold,
-    String message) {
+    String message,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Excursion excursion) {
 
   public Alarm {
     Check.version(v);
@@ -108,6 +112,7 @@ public record Alarm(
     b.value = value;
     b.threshold = threshold;
     b.message = message;
+    b.excursion = excursion;
     return b;
   }
 
@@ -130,6 +135,7 @@ public record Alarm(
     private Double value;
     private Double threshold;
     private String message;
+    private Excursion excursion;
 
     private Builder() {}
 
@@ -218,6 +224,11 @@ public record Alarm(
       return this;
     }
 
+    public Builder excursion(Excursion excursion) {
+      this.excursion = excursion;
+      return this;
+    }
+
     public Alarm build() {
       return new Alarm(
           v,
@@ -236,7 +247,8 @@ public record Alarm(
           ackComment,
           value,
           threshold,
-          message);
+          message,
+          excursion);
     }
   }
 
@@ -255,7 +267,32 @@ public record Alarm(
      * A stage of the pipeline stopped passing the canary; raised by the watchdog, with {@code
      * deviceId} {@link Pipeline#DEVICE_ID} and {@code sensorId} the stage ({@link Pipeline.Stage}).
      */
-    PIPELINE_STALLED
+    PIPELINE_STALLED,
+    /**
+     * The sensor's recent trend will cross its HIGH or LOW threshold within the horizon: the early
+     * warning of a failing compressor, before the threshold is reached.
+     */
+    TREND,
+    /** The time the sensor spent outside its thresholds, summed over a window, reached a limit. */
+    EXPOSURE
+  }
+
+  /**
+   * A temperature excursion's summary, as cold-chain practice reports it (USP &lt;1160&gt;).
+   *
+   * @param durationS how long the excursion lasted, from the first reading beyond the threshold
+   * @param peakC the farthest reading beyond the threshold (highest for HIGH, lowest for LOW)
+   * @param meanC the time-weighted mean temperature during the excursion
+   * @param mktC the mean kinetic temperature during the excursion (activation energy 83.144
+   *     kJ/mol), which weighs warm spells more than the mean does
+   */
+  public record Excursion(long durationS, double peakC, double meanC, double mktC) {
+    public Excursion {
+      Check.nonNegative("excursion.durationS", durationS);
+      Check.floatRange("excursion.peakC", peakC);
+      Check.floatRange("excursion.meanC", meanC);
+      Check.floatRange("excursion.mktC", mktC);
+    }
   }
 
   /** How urgent an alarm is. */

@@ -92,6 +92,18 @@ final class JsonFields {
     }
   }
 
+  /** The object in {@code field}, {@code null} when absent or null. */
+  JsonFields object(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isObject()) {
+      throw new InvalidPayloadException(field, value, "expected an object");
+    }
+    return new JsonFields(value, field);
+  }
+
   <E extends Enum<E>> E enumValue(String field, Class<E> type) {
     String text = text(field);
     if (text == null) {

@@ -24,6 +24,9 @@ import java.time.Instant;
  *     device lives; {@code null}: the larger of 3 × its observed cadence and the job's minimum
  * @param retiredAt when an operator retired the sensor (its alarms are cleared and its state freed;
  *     it is watched again if it reports later), {@code null} while it is in service
+ * @param profile what the sensor watches ({@link SensorProfile}), which sets the defaults of every
+ *     field above that is {@code null}; {@code null}: the job's defaults, as {@link
+ *     SensorProfile#CUSTOM}
  */
 public record SensorConfig(
     int v,
@@ -40,7 +43,8 @@ public record SensorConfig(
     Instant updatedAt,
     String updatedBy,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long silentAfterS,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Instant retiredAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant retiredAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) SensorProfile profile) {
 
   public SensorConfig {
     Check.version(v);
@@ -103,6 +107,7 @@ public record SensorConfig(
     b.updatedBy = updatedBy;
     b.silentAfterS = silentAfterS;
     b.retiredAt = retiredAt;
+    b.profile = profile;
     return b;
   }
 
@@ -126,6 +131,7 @@ public record SensorConfig(
     private String updatedBy;
     private @JsonInclude(JsonInclude.Include.NON_NULL) Long silentAfterS;
     private @JsonInclude(JsonInclude.Include.NON_NULL) Instant retiredAt;
+    private SensorProfile profile;
 
     private Builder() {}
 
@@ -204,6 +210,11 @@ public record SensorConfig(
       return this;
     }
 
+    public Builder profile(SensorProfile profile) {
+      this.profile = profile;
+      return this;
+    }
+
     public SensorConfig build() {
       return new SensorConfig(
           v,
@@ -220,7 +231,8 @@ public record SensorConfig(
           updatedAt,
           updatedBy,
           silentAfterS,
-          retiredAt);
+          retiredAt,
+          profile);
     }
   }
 

@@ -145,7 +145,19 @@ public final class TelemetryCodec {
         .value(f.number("value"))
         .threshold(f.number("threshold"))
         .message(f.text("message"))
+        .excursion(excursion(f.object("excursion")))
         .build();
+  }
+
+  private static Alarm.Excursion excursion(JsonFields f) {
+    if (f == null) {
+      return null;
+    }
+    return new Alarm.Excursion(
+        f.requiredInteger("durationS"),
+        Check.notNull("excursion.peakC", f.number("peakC")),
+        Check.notNull("excursion.meanC", f.number("meanC")),
+        Check.notNull("excursion.mktC", f.number("mktC")));
   }
 
   /** An operator's command on an alarm. */
@@ -179,6 +191,7 @@ public final class TelemetryCodec {
         .updatedBy(f.text("updatedBy"))
         .silentAfterS(f.integer("silentAfterS"))
         .retiredAt(f.instant("retiredAt"))
+        .profile(f.enumValue("profile", SensorProfile.class))
         .build();
   }
 

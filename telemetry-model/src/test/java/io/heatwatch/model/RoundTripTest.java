@@ -165,6 +165,7 @@ class RoundTripTest {
             .value(7.4)
             .threshold(8.0)
             .message("back to normal")
+            .excursion(new Alarm.Excursion(840, 11.25, 9.8, 9.91))
             .build(),
         Alarm.builder()
             .v(1)
@@ -224,6 +225,7 @@ class RoundTripTest {
             .updatedBy("maria")
             .silentAfterS(900L)
             .retiredAt(TS)
+            .profile(SensorProfile.FREEZER)
             .build(),
         SensorConfig.builder()
             .sensorId("28-0316a2796aff")
@@ -248,7 +250,9 @@ class RoundTripTest {
           "sensorsSeen",
           "lastGoodReadTs",
           "silentAfterS",
-          "retiredAt");
+          "retiredAt",
+          "excursion",
+          "profile");
 
   @ParameterizedTest
   @MethodSource("alarms")

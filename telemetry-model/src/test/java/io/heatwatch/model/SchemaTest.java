@@ -154,6 +154,10 @@ class SchemaTest {
     assertThat(texts(alarm.at("/severity/enum"))).isEqualTo(names(Alarm.Severity.values()));
     assertThat(texts(alarm.at("/state/enum"))).isEqualTo(names(Alarm.AlarmState.values()));
     assertThat(texts(status.at("/state/enum"))).isEqualTo(names(DeviceStatus.DeviceState.values()));
+    JsonNode config = schemaNode(Kind.SENSOR_CONFIG).get("properties");
+    List<String> profiles = new java.util.ArrayList<>(names(SensorProfile.values()));
+    profiles.add(null);
+    assertThat(texts(config.at("/profile/enum"))).isEqualTo(profiles);
   }
 
   @Test

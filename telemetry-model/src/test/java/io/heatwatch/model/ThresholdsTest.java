@@ -23,6 +23,43 @@ class ThresholdsTest {
   }
 
   @Test
+  void aProfileSetsTheDefaultsAndTheConfigsFieldsStillOverrideThem() {
+    SensorConfig fridge =
+        SensorConfig.builder()
+            .sensorId("s1")
+            .site("site")
+            .deviceId("pi")
+            .updatedAt(java.time.Instant.EPOCH)
+            .profile(SensorProfile.FRIDGE)
+            .highC(9.0)
+            .build();
+
+    Thresholds t = Thresholds.DEFAULTS.with(fridge);
+
+    assertThat(t.highC()).isEqualTo(9.0);
+    assertThat(t.lowC()).isEqualTo(2.0);
+    assertThat(t.minDurationMs()).isEqualTo(Duration.ofMinutes(10).toMillis());
+    assertThat(t.defrosts()).isTrue();
+    assertThat(t.checks(Alarm.AlarmKind.TREND)).isTrue();
+    assertThat(t.checks(Alarm.AlarmKind.SPIKE)).isFalse();
+    assertThat(Thresholds.DEFAULTS.with(fridge.toBuilder().profile(SensorProfile.CUSTOM).build()))
+        .isEqualTo(Thresholds.DEFAULTS.withHighC(9.0));
+  }
+
+  @Test
+  void everyProfileMakesValidThresholdsAndParsesFromItsKey() {
+    for (SensorProfile profile : SensorProfile.values()) {
+      Thresholds t = profile.thresholds(Thresholds.DEFAULTS);
+      assertThat(t.lowC()).as(profile.key()).isLessThan(t.highC());
+      assertThat(SensorProfile.parse(profile.key())).isEqualTo(profile);
+      assertThat(SensorProfile.parse(profile.name())).isEqualTo(profile);
+    }
+    assertThatThrownBy(() -> SensorProfile.parse("sauna"))
+        .hasMessageContaining("cold-room")
+        .hasMessageContaining("'sauna'");
+  }
+
+  @Test
   void aWitherValidatesLikeTheConstructor() {
     assertThatThrownBy(() -> Thresholds.DEFAULTS.withLowC(40))
         .isInstanceOf(IllegalArgumentException.class)
@@ -31,7 +68,7 @@ class ThresholdsTest {
         .hasMessageContaining("faultBurst");
   }
 
-  /** {@code t} with field {@code i} (in record order) set to {@code v}, built positionally. */
+  /** {@code t} with field {@code i} (in record order) set to {@code v}, through the builder. */
   private static Thresholds copy(Thresholds t, int i, double v) {
     double[] f = {
       t.highC(),
@@ -45,6 +82,16 @@ class ThresholdsTest {
       t.faultBurst()
     };
     f[i] = v;
-    return new Thresholds(f[0], f[1], f[2], f[3], (long) f[4], f[5], f[6], (long) f[7], (int) f[8]);
+    return t.toBuilder()
+        .highC(f[0])
+        .lowC(f[1])
+        .hysteresisC(f[2])
+        .maxRateCPerMin(f[3])
+        .minDurationMs((long) f[4])
+        .spikeZ(f[5])
+        .spikeMinDeltaC(f[6])
+        .flatlineMs((long) f[7])
+        .faultBurst((int) f[8])
+        .build();
   }
 }

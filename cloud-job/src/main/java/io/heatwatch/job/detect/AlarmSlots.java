@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class AlarmSlots {
   /** Slots in an array of today: one past the highest slot number. */
-  static final int COUNT = 9;
+  static final int COUNT = 11;
 
   private AlarmSlots() {}
 
@@ -29,6 +29,8 @@ final class AlarmSlots {
       case DEVICE_OFFLINE -> 6;
       case SENSOR_SILENT -> 7;
       case PIPELINE_STALLED -> 8;
+      case TREND -> 9;
+      case EXPOSURE -> 10;
     };
   }
 

@@ -31,6 +31,9 @@ class AlarmSlotsTest {
     WRITTEN.put(AlarmKind.DEVICE_OFFLINE, 6);
     WRITTEN.put(AlarmKind.SENSOR_SILENT, 7);
     WRITTEN.put(AlarmKind.PIPELINE_STALLED, 8);
+    // added after 3942b78: the next unused slots
+    WRITTEN.put(AlarmKind.TREND, 9);
+    WRITTEN.put(AlarmKind.EXPOSURE, 10);
   }
 
   @Test
