@@ -4,34 +4,36 @@ import io.heatwatch.job.JobConfig;
 import io.heatwatch.job.JobOptions;
 import io.heatwatch.job.detect.SensorDetection;
 import io.heatwatch.job.detect.SensorState;
-import io.heatwatch.job.eval.Scoring.KindScore;
 import io.heatwatch.job.eval.Scoring.Opening;
 import io.heatwatch.job.eval.Scoring.Result;
 import io.heatwatch.job.eval.Scoring.Window;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.SensorProfile;
 import io.heatwatch.model.Thresholds;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Scores the job's per-sensor detectors on labelled series: runs {@link SensorDetection} with the
- * job's default thresholds over each sensor's readings, in order, and prints precision, recall, F1,
- * detection delay and the false alarm rate on clean stretches per alarm kind.
+ * Scores the job's per-sensor detectors on labelled series: runs {@link SensorDetection} over each
+ * sensor's readings, in order, with the thresholds the job would give it (the job's defaults with
+ * the sensor's profile and overrides from {@code SERIES.meta.json}, see {@link CaseMeta}), and
+ * prints precision, recall, F1, detection delay, duplicates, the false alarm rate on clean
+ * stretches per alarm kind and TREND's lead before HIGH, for all sensors and per profile.
  *
  * <pre>
- * EvaluateDetection [--grace READINGS] [--list] [--alarm.* VALUE ...] SERIES.csv LABELS.json [SERIES LABELS ...]
+ * EvaluateDetection [--grace READINGS] [--list] [--profile P] [--alarm.* VALUE ...]
+ *     SERIES.csv LABELS.json [SERIES LABELS ...]
  * </pre>
  *
- * Several cases are pooled into one table; {@code --alarm.*} settings override the defaults as in
- * the job.
+ * {@code --alarm.*} settings override the job's defaults as in the job; {@code --profile P} runs
+ * every sensor with profile P instead of its own ({@code custom}: the job's defaults alone).
  */
 public final class EvaluateDetection {
   /** Readings after a label's end in which an alarm still counts as catching it. */
@@ -42,6 +44,7 @@ public final class EvaluateDetection {
   public static void main(String[] args) throws IOException {
     int grace = DEFAULT_GRACE;
     boolean list = false;
+    SensorProfile profile = null;
     Map<String, String> settings = new HashMap<>();
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -54,6 +57,8 @@ public final class EvaluateDetection {
         String key = args[i].substring(2);
         if (key.equals("grace")) {
           grace = Integer.parseInt(args[++i]);
+        } else if (key.equals("profile")) {
+          profile = SensorProfile.parse(args[++i]);
         } else {
           settings.put(key, args[++i]);
         }
@@ -63,34 +68,24 @@ public final class EvaluateDetection {
     }
     if (files.isEmpty() || files.size() % 2 != 0) {
       System.err.println(
-          "usage: EvaluateDetection [--grace N] [--alarm.* V ...] SERIES.csv LABELS.json [...]");
+          "usage: EvaluateDetection [--grace N] [--list] [--profile P] [--alarm.* V ...]"
+              + " SERIES.csv LABELS.json [...]");
       System.exit(2);
     }
     Evaluation evaluation = new Evaluation(thresholds(settings));
     for (int i = 0; i < files.size(); i += 2) {
       String prefix = files.size() > 2 ? files.get(i) + "/" : "";
-      evaluation.add(prefix, SeriesCsv.read(files.get(i)), Labels.read(files.get(i + 1)));
+      Map<String, SensorConfig> configs = CaseMeta.read(CaseMeta.of(files.get(i)));
+      if (profile != null) {
+        SensorConfig forced = CaseMeta.config(profile, null, null);
+        SeriesCsv.read(files.get(i)).keySet().forEach(s -> configs.put(s, forced));
+      }
+      evaluation.add(prefix, SeriesCsv.read(files.get(i)), Labels.read(files.get(i + 1)), configs);
     }
     Result result = evaluation.score(grace);
-    print(result, grace, System.out);
+    Report.print(result, evaluation.scoreByProfile(grace), grace, System.out);
     if (list) {
-      list(result, System.out);
-    }
-  }
-
-  /** Every missed label and false alarm, one a line, to see what went wrong. */
-  static void list(Result result, PrintStream out) {
-    for (KindScore k : result.kinds().values()) {
-      for (Window w : k.missed()) {
-        out.printf(
-            "missed %s %s readings %d..%d from %s%n",
-            w.kind(), w.sensor(), w.first(), w.last(), Instant.ofEpochMilli(w.startMs()));
-      }
-      for (Opening o : k.falseAlarms()) {
-        out.printf(
-            "false %s %s reading %d at %s%n",
-            o.kind(), o.sensor(), o.index(), Instant.ofEpochMilli(o.atMs()));
-      }
+      Report.list(result, System.out);
     }
   }
 
@@ -107,20 +102,38 @@ public final class EvaluateDetection {
 
   /** Series and labels run through the detectors, ready to be scored. */
   static final class Evaluation {
-    private final Thresholds thresholds;
+    private final Thresholds defaults;
     private final List<Window> windows = new ArrayList<>();
     private final List<Opening> openings = new ArrayList<>();
     private final Map<String, long[]> times = new LinkedHashMap<>();
+    private final Map<String, SensorProfile> profiles = new HashMap<>();
 
-    Evaluation(Thresholds thresholds) {
-      this.thresholds = thresholds;
+    /** {@code defaults}: the job's thresholds, which profiles and configs start from. */
+    Evaluation(Thresholds defaults) {
+      this.defaults = defaults;
+    }
+
+    /** Runs the detectors over {@code series} with the job's defaults for every sensor. */
+    void add(String prefix, Map<String, List<Reading>> series, List<LabelWindow> labels) {
+      add(prefix, series, labels, Map.of());
     }
 
     /**
-     * Runs the detectors over {@code series}; sensor names get {@code prefix} to keep cases apart.
+     * Runs the detectors over {@code series}, each sensor with its config in {@code configs} (the
+     * job's defaults when it has none); sensor names get {@code prefix} to keep cases apart.
      */
-    void add(String prefix, Map<String, List<Reading>> series, List<LabelWindow> labels) {
-      series.forEach((sensor, readings) -> run(prefix + sensor, readings));
+    void add(
+        String prefix,
+        Map<String, List<Reading>> series,
+        List<LabelWindow> labels,
+        Map<String, SensorConfig> configs) {
+      series.forEach(
+          (sensor, readings) -> {
+            SensorConfig config = configs.get(sensor);
+            SensorProfile profile = config == null ? null : config.profile();
+            profiles.put(prefix + sensor, profile == null ? SensorProfile.CUSTOM : profile);
+            run(prefix + sensor, readings, defaults.with(config));
+          });
       for (LabelWindow label : labels) {
         String sensor = prefix + label.sensor();
         windows.add(window(sensor, label, times.getOrDefault(sensor, new long[0])));
@@ -131,7 +144,31 @@ public final class EvaluateDetection {
       return Scoring.score(windows, openings, times, grace);
     }
 
-    private void run(String sensor, List<Reading> readings) {
+    /** The score of each profile's sensors alone, in the profiles' order. */
+    Map<SensorProfile, Result> scoreByProfile(int grace) {
+      Map<SensorProfile, Result> results = new EnumMap<>(SensorProfile.class);
+      for (SensorProfile profile : SensorProfile.values()) {
+        Map<String, long[]> ofProfile = new LinkedHashMap<>();
+        times.forEach(
+            (sensor, t) -> {
+              if (profiles.get(sensor) == profile) {
+                ofProfile.put(sensor, t);
+              }
+            });
+        if (!ofProfile.isEmpty()) {
+          results.put(
+              profile,
+              Scoring.score(
+                  windows.stream().filter(w -> ofProfile.containsKey(w.sensor())).toList(),
+                  openings.stream().filter(o -> ofProfile.containsKey(o.sensor())).toList(),
+                  ofProfile,
+                  grace));
+        }
+      }
+      return results;
+    }
+
+    private void run(String sensor, List<Reading> readings, Thresholds thresholds) {
       SensorDetection detection = new SensorDetection();
       SensorState state = new SensorState();
       long[] t = new long[readings.size()];
@@ -168,45 +205,5 @@ public final class EvaluateDetection {
       last++;
     }
     return new Window(sensor, label.kind(), first, Math.max(last, first), start);
-  }
-
-  /** The scores as a Markdown table. */
-  static void print(Result result, int grace, PrintStream out) {
-    out.printf(
-        Locale.ROOT,
-        "clean sensor-time %.2f sensor-weeks; grace %d readings%n%n",
-        result.cleanSeconds() / (7 * 24 * 3600.0),
-        grace);
-    out.println(
-        "| kind | labels | TP | FP (dup) | FN | precision | recall | F1 | delay p50/p95"
-            + " readings | delay p50/p95 s | clean false alarms |");
-    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for (KindScore k : result.kinds().values()) {
-      out.printf(
-          Locale.ROOT,
-          "| %s | %d | %d | %d (%d) | %d | %.3f | %.3f | %.3f | %s / %s | %s / %s | %d |%n",
-          k.kind(),
-          k.labels(),
-          k.tp(),
-          k.fp(),
-          k.duplicates(),
-          k.fn(),
-          k.precision(),
-          k.recall(),
-          k.f1(),
-          num(Scoring.percentile(k.delayReadings(), 50)),
-          num(Scoring.percentile(k.delayReadings(), 95)),
-          num(Scoring.percentile(k.delaySeconds(), 50)),
-          num(Scoring.percentile(k.delaySeconds(), 95)),
-          k.cleanFalseAlarms());
-    }
-    out.printf(
-        Locale.ROOT,
-        "%nfalse alarms on clean stretches: %.3f per sensor-week%n",
-        result.falseAlarmsPerSensorWeek());
-  }
-
-  private static String num(double value) {
-    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.0f", value);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,8 @@ final class Scoring {
       double[] delaySeconds,
       int cleanFalseAlarms,
       List<Window> missed,
-      List<Opening> falseAlarms) {
+      List<Opening> falseAlarms,
+      Map<Window, Opening> caught) {
 
     public double precision() {
       return tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp);
@@ -53,8 +55,57 @@ final class Scoring {
     }
   }
 
+  /**
+   * How long before HIGH a TREND alarm came, for a TREND label followed by a HIGH label on its
+   * sensor (a rise past HIGH): {@code beforeHighAlarmS} from the TREND alarm to the HIGH alarm (NaN
+   * when HIGH was missed), {@code beforeCrossingS} from the TREND alarm to HIGH's first reading
+   * above the threshold (the HIGH label's start; negative when TREND came after it).
+   */
+  record Lead(String sensor, long trendAtMs, double beforeHighAlarmS, double beforeCrossingS) {}
+
   /** Every kind's score, and the clean sensor-time the false alarm rate is measured over. */
   record Result(Map<AlarmKind, KindScore> kinds, double cleanSeconds) {
+
+    /** Every caught TREND label's lead before its HIGH, in the order of the labels. */
+    public List<Lead> trendLeads() {
+      KindScore trend = kinds.get(AlarmKind.TREND);
+      KindScore high = kinds.get(AlarmKind.HIGH);
+      List<Lead> leads = new ArrayList<>();
+      if (trend == null || high == null) {
+        return leads;
+      }
+      trend
+          .caught()
+          .forEach(
+              (w, opening) -> {
+                Window next = null;
+                for (Window h : high.caught().keySet()) {
+                  next = nextHigh(w, h, next);
+                }
+                for (Window h : high.missed()) {
+                  next = nextHigh(w, h, next);
+                }
+                if (next != null) {
+                  Opening h = high.caught().get(next);
+                  leads.add(
+                      new Lead(
+                          w.sensor(),
+                          opening.atMs(),
+                          h == null ? Double.NaN : (h.atMs() - opening.atMs()) / 1000.0,
+                          (next.startMs() - opening.atMs()) / 1000.0));
+                }
+              });
+      return leads;
+    }
+
+    /** {@code h} if it is a HIGH label that starts where {@code trend} ends, nearer than best. */
+    private static Window nextHigh(Window trend, Window h, Window best) {
+      boolean follows =
+          h.sensor().equals(trend.sensor())
+              && h.first() >= trend.last()
+              && h.first() <= trend.last() + 1;
+      return follows && (best == null || h.first() < best.first()) ? h : best;
+    }
 
     /** Openings on clean stretches, of every kind, per sensor-week of clean data. */
     public double falseAlarmsPerSensorWeek() {
@@ -114,6 +165,7 @@ final class Scoring {
     List<Double> delayReadings = new ArrayList<>();
     List<Double> delaySeconds = new ArrayList<>();
     List<Opening> falseAlarms = new ArrayList<>();
+    Map<Window, Opening> caught = new LinkedHashMap<>();
     int duplicates = 0;
     int clean = 0;
     for (Opening o : openings) {
@@ -133,6 +185,7 @@ final class Scoring {
       }
       if (match >= 0) {
         matched[match] = true;
+        caught.put(labels.get(match), o);
         delayReadings.add((double) (o.index() - labels.get(match).first()));
         delaySeconds.add((o.atMs() - labels.get(match).startMs()) / 1000.0);
         continue;
@@ -162,7 +215,8 @@ final class Scoring {
         sorted(delaySeconds),
         clean,
         missed,
-        falseAlarms);
+        falseAlarms,
+        caught);
   }
 
   /** The nearest-rank {@code p}-th percentile (0 < p ≤ 100) of {@code sorted}; NaN when empty. */

@@ -1,14 +1,17 @@
 package io.heatwatch.job.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.heatwatch.job.eval.CorpusGenerator.Case;
 import io.heatwatch.job.eval.EvaluateDetection.Evaluation;
 import io.heatwatch.job.eval.Scoring.KindScore;
+import io.heatwatch.job.eval.Scoring.Opening;
 import io.heatwatch.job.eval.Scoring.Result;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Quality;
 import io.heatwatch.model.Reading;
+import io.heatwatch.model.SensorProfile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +46,43 @@ class EvaluateDetectionTest {
     assertThat(spike.recall()).isEqualTo(1.0);
     assertThat(Scoring.percentile(spike.delayReadings(), 50)).isZero();
     assertThat(result.kinds()).doesNotContainKey(AlarmKind.RATE_OF_CHANGE);
+  }
+
+  @Test
+  void eachSensorRunsWithTheProfileAndOverridesOfItsMetaFile() throws Exception {
+    Path csv = dir.resolve("warm.csv");
+    StringBuilder rows = new StringBuilder();
+    for (int m = 0; m <= 30; m++) {
+      for (String sensor : List.of("fridge", "room", "machine")) {
+        rows.append(Instant.parse("2026-01-05T00:00:00Z").plusSeconds(60L * m))
+            .append(",9.5,")
+            .append(sensor)
+            .append('\n');
+      }
+    }
+    Files.writeString(csv, rows.toString());
+    Files.writeString(
+        CaseMeta.of(csv),
+        "{\"sensors\":{\"fridge\":{\"profile\":\"fridge\"},"
+            + "\"machine\":{\"profile\":\"fridge\",\"highC\":50}}}");
+    Evaluation evaluation = new Evaluation(EvaluateDetection.thresholds(Map.of()));
+
+    evaluation.add("", SeriesCsv.read(csv), List.of(), CaseMeta.read(CaseMeta.of(csv)));
+
+    // 9.5 °C for 30 min: above a fridge's HIGH of 8 °C (opens after its 10 min), not above the
+    // job's default 35 °C (room, no meta entry) nor the machine's own 50 °C.
+    Result all = evaluation.score(EvaluateDetection.DEFAULT_GRACE);
+    assertThat(all.kinds().get(AlarmKind.HIGH).falseAlarms())
+        .extracting(Opening::sensor, Opening::index)
+        .containsExactly(tuple("fridge", 10));
+    assertThat(evaluation.scoreByProfile(EvaluateDetection.DEFAULT_GRACE))
+        .containsOnlyKeys(SensorProfile.FRIDGE, SensorProfile.CUSTOM);
+    assertThat(
+            evaluation
+                .scoreByProfile(EvaluateDetection.DEFAULT_GRACE)
+                .get(SensorProfile.CUSTOM)
+                .kinds())
+        .doesNotContainKey(AlarmKind.HIGH);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.heatwatch.job.eval.Scoring.KindScore;
+import io.heatwatch.job.eval.Scoring.Lead;
 import io.heatwatch.job.eval.Scoring.Opening;
 import io.heatwatch.job.eval.Scoring.Result;
 import io.heatwatch.job.eval.Scoring.Window;
@@ -79,6 +80,27 @@ class ScoringTest {
     assertThat(spike.tp()).isEqualTo(1);
     assertThat(spike.cleanFalseAlarms()).isEqualTo(1);
     assertThat(result.falseAlarmsPerSensorWeek()).isCloseTo(7 * 24 * 3600 / 830.0, within(1e-9));
+  }
+
+  @Test
+  void trendsLeadIsToTheHighAlarmAndToTheCrossingOfTheHighLabelThatFollowsIt() {
+    List<Window> labels =
+        List.of(
+            new Window("s", AlarmKind.TREND, 10, 30, 100_000),
+            new Window("s", AlarmKind.HIGH, 30, 50, 300_000),
+            new Window("s", AlarmKind.TREND, 60, 70, 600_000),
+            new Window("s", AlarmKind.HIGH, 70, 80, 700_000));
+    List<Opening> openings =
+        List.of(
+            opening(AlarmKind.TREND, 20),
+            opening(AlarmKind.HIGH, 36),
+            opening(AlarmKind.TREND, 72),
+            opening(AlarmKind.HIGH, 71));
+
+    List<Lead> leads = Scoring.score(labels, openings, TIMES, 5).trendLeads();
+
+    assertThat(leads)
+        .containsExactly(new Lead("s", 200_000, 160, 100), new Lead("s", 720_000, -10, -20));
   }
 
   @Test
