@@ -160,10 +160,12 @@ final class ColdPatterns {
    * Labels of rises past HIGH (after {@link ColdTrace#quantise()}): TREND from the episode's start
    * to its first reading above HIGH, HIGH from there to its last reading above HIGH; and EXPOSURE
    * from the reading at which the time spent above HIGH since the trace began passes the profile's
-   * exposure limit to the episode's last reading above HIGH (and every later episode above HIGH).
+   * exposure limit to that episode's last reading above HIGH. Once: the limit is over a window (30
+   * days) longer than a corpus, so that alarm stays open through the later episodes.
    */
   static void label(ColdTrace t, List<Episode> episodes, String sensor, List<LabelWindow> labels) {
     double above = 0;
+    boolean wasExposed = false;
     int previousEnd = 0;
     for (Episode e : episodes) {
       for (int i = previousEnd; i < e.first(); i++) {
@@ -178,7 +180,7 @@ final class ColdPatterns {
           last = i;
           above += t.intervalMs;
           long max = t.thresholds.exposureMaxMs();
-          exposed = exposed < 0 && max > 0 && above > max ? i : exposed;
+          exposed = exposed < 0 && !wasExposed && max > 0 && above > max ? i : exposed;
         }
       }
       previousEnd = e.last() + 1;
@@ -189,6 +191,7 @@ final class ColdPatterns {
       labels.add(new LabelWindow(sensor, AlarmKind.HIGH, t.time(crossing), t.time(last)));
       if (exposed >= 0) {
         labels.add(new LabelWindow(sensor, AlarmKind.EXPOSURE, t.time(exposed), t.time(last)));
+        wasExposed = true;
       }
     }
   }
