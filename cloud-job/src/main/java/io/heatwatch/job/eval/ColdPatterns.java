@@ -2,6 +2,7 @@ package io.heatwatch.job.eval;
 
 import io.heatwatch.model.Alarm.AlarmKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -56,7 +57,7 @@ final class ColdPatterns {
       for (int k = 0; k < count; k++) {
         times[k] = day + 7 * HOUR + 15 * HOUR * r.nextDouble();
       }
-      java.util.Arrays.sort(times);
+      Arrays.sort(times);
       double previous = Double.NEGATIVE_INFINITY;
       for (double start : times) {
         double open = (1 + 4 * r.nextDouble()) * MIN;

@@ -4,6 +4,7 @@ import io.heatwatch.model.Quality;
 import io.heatwatch.model.SensorProfile;
 import io.heatwatch.model.Thresholds;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 
 /**
@@ -70,7 +71,7 @@ final class ColdTrace {
   }
 
   /** The event time of reading {@code i}. */
-  java.time.Instant time(int i) {
+  Instant time(int i) {
     return Trace.START.plusMillis(i * intervalMs);
   }
 

@@ -2,6 +2,7 @@ package io.heatwatch.job.eval;
 
 import io.heatwatch.job.eval.ColdPatterns.Episode;
 import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Quality;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.SensorProfile;
 import io.heatwatch.model.Versions;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -177,8 +179,7 @@ public final class CorpusGenerator {
     return List.of();
   }
 
-  private static Reading reading(
-      String sensor, int seq, java.time.Instant ts, double value, io.heatwatch.model.Quality q) {
+  private static Reading reading(String sensor, int seq, Instant ts, double value, Quality q) {
     return q.usable()
         ? Reading.ok("eval", "eval", sensor, seq, ts, value)
         : new Reading(Versions.V1, "eval", "eval", sensor, seq, ts, null, q, null);

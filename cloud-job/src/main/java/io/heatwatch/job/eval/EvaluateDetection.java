@@ -75,12 +75,13 @@ public final class EvaluateDetection {
     Evaluation evaluation = new Evaluation(thresholds(settings));
     for (int i = 0; i < files.size(); i += 2) {
       String prefix = files.size() > 2 ? files.get(i) + "/" : "";
+      Map<String, List<Reading>> series = SeriesCsv.read(files.get(i));
       Map<String, SensorConfig> configs = CaseMeta.read(CaseMeta.of(files.get(i)));
       if (profile != null) {
         SensorConfig forced = CaseMeta.config(profile, null, null);
-        SeriesCsv.read(files.get(i)).keySet().forEach(s -> configs.put(s, forced));
+        series.keySet().forEach(s -> configs.put(s, forced));
       }
-      evaluation.add(prefix, SeriesCsv.read(files.get(i)), Labels.read(files.get(i + 1)), configs);
+      evaluation.add(prefix, series, Labels.read(files.get(i + 1)), configs);
     }
     Result result = evaluation.score(grace);
     Report.print(result, evaluation.scoreByProfile(grace), grace, System.out);

@@ -8,12 +8,14 @@ import io.heatwatch.job.eval.Scoring.Result;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +80,7 @@ class RealCorpusCheck {
 
   /** The {@code repo} lines of CHECKSUMS: file name to SHA-256. */
   private static Map<String, String> pinnedChecksums() throws IOException {
-    Map<String, String> sums = new java.util.HashMap<>();
+    Map<String, String> sums = new HashMap<>();
     for (String line : Files.readAllLines(DIR.resolve("CHECKSUMS"))) {
       String[] f = line.trim().split("\\s+");
       if (f.length == 3 && f[0].equals("repo")) {
@@ -91,7 +93,7 @@ class RealCorpusCheck {
   private static String sha256(Path file) throws Exception {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+      in.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(digest.digest());
   }
