@@ -50,7 +50,7 @@ final class Chain implements AutoCloseable {
   static final Duration STALL_AFTER = Duration.ofSeconds(10);
 
   /** Sensors silent this long are retired (production: 7 d). */
-  static final Duration RETIRE_AFTER = Duration.ofSeconds(45);
+  static final Duration RETIRE_AFTER = Duration.ofSeconds(20);
 
   private static final Duration CONNECT_START = Duration.ofSeconds(120);
 
