@@ -83,7 +83,8 @@ final class ColdPatterns {
 
   /**
    * A failing compressor about every 56 h: from normal, a steady rise of 2–6 °C/h to 2–4 °C past
-   * HIGH, held there 1–2 h, then repaired (back with a time constant of 15–30 min).
+   * HIGH, held there 1–2 h, then repaired (back with a time constant of 15–30 min); the thermostat
+   * cycle stops from the failure to the repair.
    */
   static List<Episode> compressor(ColdTrace t, Random r) {
     List<Episode> episodes = new ArrayList<>();
@@ -95,6 +96,7 @@ final class ColdPatterns {
       double hold = (1 + r.nextDouble()) * HOUR;
       double tau = (15 + 15 * r.nextDouble()) * MIN;
       double end = start + rise + hold + 5 * tau;
+      t.stopCycle(t.index(start), t.index(start + rise + hold));
       for (int i = t.index(start); i <= t.index(end); i++) {
         double dt = t.ms(i) - start;
         if (dt >= 0) {
@@ -123,6 +125,7 @@ final class ColdPatterns {
       double cool = (20 + 20 * r.nextDouble()) * MIN;
       double atRestore = room * (1 - Math.exp(-cut / warm));
       double end = start + cut + 5 * cool;
+      t.stopCycle(t.index(start), t.index(start + cut));
       for (int i = t.index(start); i <= t.index(end); i++) {
         double dt = t.ms(i) - start;
         if (dt >= 0) {
@@ -160,7 +163,7 @@ final class ColdPatterns {
   /**
    * Labels of rises past HIGH (after {@link ColdTrace#quantise()}): TREND from the episode's start
    * to its first reading above HIGH, HIGH from there to its last reading above HIGH; and EXPOSURE
-   * from the reading at which the time spent above HIGH since the trace began passes the profile's
+   * from the reading at which the time spent above HIGH since the trace began reaches the profile's
    * exposure limit to that episode's last reading above HIGH. Once: the limit is over a window (30
    * days) longer than a corpus, so that alarm stays open through the later episodes.
    */
@@ -181,7 +184,7 @@ final class ColdPatterns {
           last = i;
           above += t.intervalMs;
           long max = t.thresholds.exposureMaxMs();
-          exposed = exposed < 0 && !wasExposed && max > 0 && above > max ? i : exposed;
+          exposed = exposed < 0 && !wasExposed && max > 0 && above >= max ? i : exposed;
         }
       }
       previousEnd = e.last() + 1;

@@ -24,6 +24,9 @@ final class ColdTrace {
   final Quality[] quality;
   final boolean[] present;
 
+  /** The thermostat cycle's part of each value, which a stopped compressor does not have. */
+  private final double[] cycleC;
+
   ColdTrace(SensorProfile profile, int n, Duration interval, Random random) {
     this.profile = profile;
     this.thresholds = profile.thresholds(Thresholds.DEFAULTS);
@@ -31,6 +34,7 @@ final class ColdTrace {
     value = new double[n];
     quality = new Quality[n];
     present = new boolean[n];
+    cycleC = new double[n];
     boolean freezer = profile == SensorProfile.FREEZER;
     base = freezer ? -18.5 + random.nextDouble() : 4 + random.nextDouble();
     double cycle = freezer ? 0.3 + 0.3 * random.nextDouble() : 0.2 + 0.2 * random.nextDouble();
@@ -45,9 +49,10 @@ final class ColdTrace {
       double f = (t / periodMs + cycleStart) % 1;
       // Compressor off for 70 % of the cycle (slow rise), on for 30 % (quicker fall).
       double saw = f < 0.7 ? -1 + 2 * f / 0.7 : 1 - 2 * (f - 0.7) / 0.3;
+      cycleC[i] = cycle * saw;
       value[i] =
           base
-              + cycle * saw
+              + cycleC[i]
               + diurnal * Math.sin(2 * Math.PI * t / (24 * HOUR_MS) + phase)
               + sigma * random.nextGaussian();
       quality[i] = random.nextDouble() < Trace.CRC_ERROR_CHANCE ? Quality.CRC_ERROR : Quality.OK;
@@ -73,6 +78,16 @@ final class ColdTrace {
   /** The event time of reading {@code i}. */
   Instant time(int i) {
     return Trace.START.plusMillis(i * intervalMs);
+  }
+
+  /**
+   * Stops the thermostat cycle from reading {@code from} to before {@code to} (a failed compressor,
+   * no power): the cycle stays where it was at {@code from}, so the rise added on top is steady.
+   */
+  void stopCycle(int from, int to) {
+    for (int i = from; i < Math.min(to, value.length); i++) {
+      value[i] += cycleC[from] - cycleC[i];
+    }
   }
 
   /** Quantises every value to the DS18B20's step, once all patterns are in. */
