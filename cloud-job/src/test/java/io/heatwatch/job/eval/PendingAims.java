@@ -53,11 +53,16 @@ class PendingAims {
   }
 
   @Test
-  void aRampAndItsReturnOrASpikeAndItsReturnOpenOneAlarm() {
-    Result spike = score("spike", 10, 2);
-    Result ramp = score("ramp", 10, 2);
-    System.out.println("spike\n" + report(spike) + "\nramp\n" + report(ramp));
-    assertThat(spike.kinds().get(AlarmKind.SPIKE).duplicates()).as(report(spike)).isZero();
-    assertThat(ramp.kinds().get(AlarmKind.RATE_OF_CHANGE).duplicates()).as(report(ramp)).isZero();
+  void aRampAndItsReturnOrASpikeAndItsReturnOpenOneAlarmAtTenAndSixtySeconds() {
+    for (int s : new int[] {10, 60}) {
+      Result spike = score("spike", s, 2);
+      Result ramp = score("ramp", s, 2);
+      assertThat(spike.kinds().get(AlarmKind.SPIKE).duplicates())
+          .as("spike at %d s%n%s", s, report(spike))
+          .isZero();
+      assertThat(ramp.kinds().get(AlarmKind.RATE_OF_CHANGE).duplicates())
+          .as("ramp at %d s%n%s", s, report(ramp))
+          .isZero();
+    }
   }
 }
