@@ -73,6 +73,23 @@ public class SensorState {
    */
   public ClosedMinutes closed = new ClosedMinutes();
 
+  // cadence and episodes (issue 19)
+  // State restored from before these fields existed gets 0 in each: "nothing learned yet".
+
+  /** The learned cadence ({@link Cadence}), ms between OK readings; 0 until two are seen. */
+  public int cadenceMs;
+
+  /**
+   * How many readings in a row FLATLINE has seen at {@link #flatValue}, since {@link #flatSince}.
+   */
+  public int flatCount;
+
+  /**
+   * Since when (epoch ms) the open RATE_OF_CHANGE alarm's rate has been quiet, 0 while it is not:
+   * the episode ends, and the alarm clears, only after a quiet time.
+   */
+  public long rateQuietSince;
+
   public SensorState() {}
 
   /**
@@ -158,6 +175,10 @@ public class SensorState {
     times[next] = time;
     next = (next + 1) % WINDOW;
     size = Math.min(size + 1, WINDOW);
+    int cadence = Cadence.learn(this);
+    if (cadence > 0) {
+      cadenceMs = cadence;
+    }
   }
 
   /** Whether any alarm is open or pending; such a sensor's state must be kept. */
