@@ -6,11 +6,14 @@ import io.heatwatch.model.Reading;
 import io.heatwatch.model.Thresholds;
 
 /**
- * SPIKE: a reading far from the sensor's robust baseline. The baseline is the median of the last
- * {@value SensorState#WINDOW} OK readings, each projected to the reading's time along the median
- * slope between readings half a window apart (so a slow trend or diurnal cycle is not a spike); the
- * scale is their median absolute deviation (×1.4826, at least {@value #SIGMA_FLOOR_C} °C for the
- * sensor's quantisation).
+ * SPIKE: a reading far from the sensor's robust baseline. The baseline is the median of the
+ * sensor's recent OK readings, the last {@value SensorState#WINDOW} at most and only those within
+ * {@value #BASELINE_CADENCES} of its {@link Cadence cadences}, each projected to the reading's time
+ * along the median slope between readings half of them apart (so a slow trend or diurnal cycle is
+ * not a spike); the scale is their median absolute deviation (×1.4826, at least {@value
+ * #SIGMA_FLOOR_C} °C for the sensor's quantisation). With fewer than {@value #MIN_BASELINE} recent
+ * readings (a new sensor, or the first readings after a gap such as a power cut) it does not judge:
+ * readings from before a gap say nothing about the temperature after it.
  *
  * <p>It opens when the robust z-score reaches {@code spikeZ}, the distance reaches {@code
  * spikeMinDeltaC}, and the reading jumped there from the previous one ({@value #JUMP_SHARE} of the
@@ -21,6 +24,12 @@ import io.heatwatch.model.Thresholds;
 final class SpikeDetector implements Detector {
   /** Readings needed before the baseline means anything. */
   static final int MIN_BASELINE = 10;
+
+  /**
+   * How many cadences back a reading still counts for the baseline: the ring's length and room for
+   * a few missing readings.
+   */
+  static final int BASELINE_CADENCES = SensorState.WINDOW + 9;
 
   /** Smallest scale, °C: about the DS18B20's 0.0625 °C step. */
   static final double SIGMA_FLOOR_C = 0.05;
@@ -59,7 +68,11 @@ final class SpikeDetector implements Detector {
       return Signal.inactive(x, x, "");
     }
     long now = reading.ts().toEpochMilli();
-    double slope = slope(state);
+    n = recent(state, now);
+    if (n < MIN_BASELINE) {
+      return Signal.inactive(x, x, "");
+    }
+    double slope = slope(state, n);
     for (int i = 0; i < n; i++) {
       projected[i] = state.value(i) + slope * (now - state.time(i));
     }
@@ -82,15 +95,31 @@ final class SpikeDetector implements Detector {
   }
 
   /**
-   * Median of the window's slopes between readings half a window apart, °C per ms; 0 without any.
-   * Neighbours would not do: their differences are a step or two of quantisation noise, whose
-   * median is often a whole step per reading, a slope that projects the oldest readings degrees
-   * away and hides a spike.
+   * How many of the newest readings are recent enough for the baseline at {@code now}: within
+   * {@value #BASELINE_CADENCES} cadences (all of the ring while the cadence is not known).
    */
-  private double slope(SensorState state) {
-    int half = state.size / 2;
+  private static int recent(SensorState state, long now) {
+    long span = BASELINE_CADENCES * Cadence.usual(state);
+    if (span == 0) {
+      return state.size;
+    }
+    int n = 0;
+    while (n < state.size && now - state.time(n) <= span) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Median of the slopes between the newest {@code n} readings half of them apart, °C per ms; 0
+   * without any. Neighbours would not do: their differences are a step or two of quantisation
+   * noise, whose median is often a whole step per reading, a slope that projects the oldest
+   * readings degrees away and hides a spike.
+   */
+  private double slope(SensorState state, int n) {
+    int half = n / 2;
     int m = 0;
-    for (int i = 0; i + half < state.size; i++) {
+    for (int i = 0; i + half < n; i++) {
       long dt = state.time(i) - state.time(i + half);
       if (dt > 0) {
         scratch[m++] = (state.value(i) - state.value(i + half)) / dt;
