@@ -90,6 +90,83 @@ public class SensorState {
    */
   public long rateQuietSince;
 
+  // trend, exposure, defrost, excursion (issue 19)
+  // Each starts as Java's default (0, null, false), which means "nothing yet": state restored from
+  // before these fields existed gets exactly that.
+
+  /** TREND's history: bucket-mean times (epoch ms) and values, a ring; {@code null} until used. */
+  public long[] trendTimes;
+
+  public double[] trendValues;
+
+  /** How many of {@link #trendTimes} hold a bucket, and where the next one goes. */
+  public int trendSize;
+
+  public int trendNext;
+
+  /** The open bucket: its first reading's time, count, sum of (time - start) and of values. */
+  public long trendBucketStart;
+
+  public int trendBucketCount;
+
+  public double trendBucketSumDt;
+
+  public double trendBucketSumV;
+
+  /** The latest fit: side (1 HIGH, -1 LOW, 0 none), minutes to cross from {@link #trendAt}. */
+  public int trendSide;
+
+  public double trendEtaMin;
+
+  public long trendAt;
+
+  /** Whether the latest fit is steady enough to open TREND, and how long it spans (ms). */
+  public boolean trendSteady;
+
+  public long trendSpanMs;
+
+  /** This episode's TREND is spent: the value went beyond its threshold (HIGH took over). */
+  public boolean trendSpent;
+
+  /** Event time (epoch ms) before which a TREND that cleared on its forecast does not reopen. */
+  public long trendQuietUntil;
+
+  /** Exposure (ms) beyond HIGH or LOW per day slot, and each slot's epoch day; null until used. */
+  public long[] exposureMs;
+
+  public long[] exposureDays;
+
+  /** The window's sum, and the epoch day it was summed for. */
+  public long exposureTotalMs;
+
+  public long exposureSumDay;
+
+  /** The excursion above HIGH the defrost gate watches: start (0: none), over the ceiling. */
+  public long defrostStart;
+
+  public boolean defrostOverCeiling;
+
+  /** Whether the current excursion is tolerated as a defrost so far. */
+  public boolean defrostTolerating;
+
+  /** Exposure of the current excursion held back until it is known not to be a defrost. */
+  public long defrostHeldMs;
+
+  /** Starts of recent defrost-like excursions (a ring), their count, the learned period. */
+  public long[] defrostStarts;
+
+  public int defrostCount;
+
+  public long defrostPeriodMs;
+
+  /** Start of the latest tolerated defrost: the schedule's phase, 0 while unknown. */
+  public long defrostLastMs;
+
+  /** The open HIGH and LOW excursion summaries ({@link Excursions}); null when none. */
+  public double[] highExcursion;
+
+  public double[] lowExcursion;
+
   public SensorState() {}
 
   /**
