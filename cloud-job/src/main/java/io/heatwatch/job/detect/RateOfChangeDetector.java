@@ -101,7 +101,11 @@ final class RateOfChangeDetector implements Detector {
     return 2 * (int) Math.max(1, Math.min(half, LEVEL / 2)) + 1;
   }
 
-  /** The signal for {@code rate}, keeping an open alarm until its episode has been quiet. */
+  /**
+   * The signal for {@code rate}, holding an open alarm until its episode has been quiet. The quiet
+   * time is kept whether an alarm is open or not: with none open, HOLD and INACTIVE do the same
+   * (nothing), so the open alarm need not be looked up for every reading.
+   */
   private static Signal episode(
       SensorState state, long now, long cadence, double rate, double limit) {
     if (Math.abs(rate) > limit) {
@@ -113,17 +117,12 @@ final class RateOfChangeDetector implements Detector {
       state.rateQuietSince = 0;
       return Signal.hold(rate, limit);
     }
-    if (state.tracks().open(AlarmKind.RATE_OF_CHANGE) == null) {
-      state.rateQuietSince = 0;
-    } else {
-      if (state.rateQuietSince == 0 || now < state.rateQuietSince) {
-        // 0: not quiet yet (or state from before the field); earlier: the clock stepped back.
-        state.rateQuietSince = now;
-      }
-      if (now - state.rateQuietSince < Math.max(QUIET_MS, QUIET_CADENCES * cadence)) {
-        return Signal.hold(rate, limit);
-      }
-      state.rateQuietSince = 0;
+    if (state.rateQuietSince == 0 || now < state.rateQuietSince) {
+      // 0: not quiet before (or state from before the field); later than now: a clock step back.
+      state.rateQuietSince = now;
+    }
+    if (now - state.rateQuietSince < Math.max(QUIET_MS, QUIET_CADENCES * cadence)) {
+      return Signal.hold(rate, limit);
     }
     return Signal.inactive(rate, limit, "%s changing at %.2f °C/min again, limit %.2f °C/min");
   }
