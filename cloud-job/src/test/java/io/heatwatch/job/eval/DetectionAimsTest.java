@@ -52,6 +52,20 @@ class DetectionAimsTest {
     assertThat(spike.f1()).as(report(result)).isGreaterThanOrEqualTo(0.95);
   }
 
+  @Test
+  void aRampAndItsReturnOrASpikeAndItsReturnOpenOneAlarmAtTenAndSixtySeconds() {
+    for (int s : new int[] {10, 60}) {
+      Result spike = score("spike", s, 2);
+      Result ramp = score("ramp", s, 2);
+      assertThat(spike.kinds().get(AlarmKind.SPIKE).duplicates())
+          .as("spike at %d s%n%s", s, report(spike))
+          .isZero();
+      assertThat(ramp.kinds().get(AlarmKind.RATE_OF_CHANGE).duplicates())
+          .as("ramp at %d s%n%s", s, report(ramp))
+          .isZero();
+    }
+  }
+
   /** Case {@code name} of a week at one reading per {@code intervalS}, scored. */
   static Result score(String name, int intervalS, int sensors) {
     Evaluation evaluation = evaluation();

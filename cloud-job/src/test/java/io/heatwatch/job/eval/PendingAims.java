@@ -51,18 +51,4 @@ class PendingAims {
       assertThat(Scoring.percentile(beforeHigh, 50)).as(why).isGreaterThanOrEqualTo(15);
     }
   }
-
-  @Test
-  void aRampAndItsReturnOrASpikeAndItsReturnOpenOneAlarmAtTenAndSixtySeconds() {
-    for (int s : new int[] {10, 60}) {
-      Result spike = score("spike", s, 2);
-      Result ramp = score("ramp", s, 2);
-      assertThat(spike.kinds().get(AlarmKind.SPIKE).duplicates())
-          .as("spike at %d s%n%s", s, report(spike))
-          .isZero();
-      assertThat(ramp.kinds().get(AlarmKind.RATE_OF_CHANGE).duplicates())
-          .as("ramp at %d s%n%s", s, report(ramp))
-          .isZero();
-    }
-  }
 }
