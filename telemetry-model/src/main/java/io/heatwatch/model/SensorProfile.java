@@ -71,6 +71,8 @@ public enum SensorProfile {
               .lowC(10)
               .hysteresisC(1)
               .minDurationMs(15 * MIN)
+              // rooms hold one value for 10-13 h at night (the real house logs, docs/detection.md)
+              .flatlineMs(24 * HOUR)
               .exposureMaxMs(0)
               .defrostMaxMs(0)
               .detectors(
@@ -101,6 +103,7 @@ public enum SensorProfile {
               .lowC(2)
               .hysteresisC(1)
               .minDurationMs(10 * MIN)
+              .flatlineMs(12 * HOUR)
               .exposureMaxMs(0)
               .defrostMaxMs(0)
               .detectors(
