@@ -7,22 +7,24 @@ import io.heatwatch.model.Thresholds;
 
 /**
  * TREND: the sensor's recent trend will cross HIGH (or LOW) within {@code trendHorizonMs} while the
- * value is still inside, so a failing compressor's slow rise alarms before HIGH does.
+ * value is still inside, so a failing compressor's slow rise alarms before HIGH does. WARNING.
  *
  * <p>The 31-reading ring is five minutes at 10 s cadence, too short for a trend of degrees per
  * hour, so TREND keeps its own history: up to {@value #POINTS} bucket means of about {@value
- * #BUCKET_MS} ms each (one reading per bucket at slower cadences), updated O(1) per reading; a
- * least-squares line is fitted only when a bucket closes ({@link TrendFit}). A forecast needs at
- * least {@value #MIN_POINTS} buckets spanning at least {@value #MIN_SPAN_MS} ms, a line that
- * explains the data (R² at least {@value TrendFit#MIN_R2}: a door's jump or noise is no line), and
- * reaches no further than the time the line was fitted over. Where the profile defrosts, a rise
- * faster than {@value TrendFit#MAX_COLD_RATE_C_PER_H} °C/h is a defrost or a door as far as a
- * forecast can tell (a failing compressor rises 2–6 °C/h), and no TREND opens while a learned
- * defrost is due.
+ * #BUCKET_MS} ms each (one reading per bucket at slower cadences), updated O(1) per reading; the
+ * lines are fitted only when a bucket closes ({@link TrendFit}). A forecast needs enough readings
+ * and enough time, at least {@value #MIN_POINTS} buckets over at least {@value #MIN_SPAN_MS} ms,
+ * and a trend, not a door or a return: every bucket inside HIGH and LOW, a line that explains the
+ * data, a level that really moved, a newer half that keeps the pace, and two newest steps that
+ * confirm it. Where the profile defrosts, a rise faster than {@value
+ * TrendFit#MAX_COLD_RATE_C_PER_H} °C/h is a defrost or a door as far as a forecast can tell (a
+ * failing compressor rises 2–6 °C/h), and no TREND opens while a learned defrost is due. The
+ * forecast reaches no further than the time the line was fitted over.
  *
- * <p>It clears when the forecast no longer crosses within 1.5 horizons, or once the value is beyond
- * the threshold (HIGH takes over); it stays spent until the forecast stops crossing, so one episode
- * is one alarm.
+ * <p>It clears when the forecast no longer crosses within {@value #CLEAR_HORIZONS} horizons, or
+ * once the value is beyond the threshold (HIGH takes over). One episode is one alarm: after the
+ * value went beyond, TREND stays spent until the forecast stops crossing, and one that cleared on
+ * its forecast does not reopen within a horizon.
  */
 final class TrendDetector implements Detector {
   static final int POINTS = 16;
@@ -48,15 +50,20 @@ final class TrendDetector implements Detector {
     double v = reading.tempC();
     long now = reading.ts().toEpochMilli();
     observe(state, v, now, t);
+    // Without an open TREND only an opening signal changes anything: no Signal is made otherwise.
+    boolean open = state.open[AlarmSlots.of(AlarmKind.TREND)] != null;
     if (v > t.highC() || v < t.lowC()) {
       state.trendSpent = true;
+      if (!open) {
+        return null;
+      }
       return Signal.inactive(
           v,
           v > t.highC() ? t.highC() : t.lowC(),
           "%s %.2f °C, beyond the threshold %.2f °C its trend was heading for");
     }
     if (state.trendSide == 0) {
-      return cleared(state, v, now, t);
+      return cleared(state, open, v, now, t);
     }
     double eta = state.trendEtaMin - (now - state.trendAt) / 60_000.0;
     double horizon = t.trendHorizonMs() / 60_000.0;
@@ -66,7 +73,7 @@ final class TrendDetector implements Detector {
         && state.trendSteady
         && !(t.defrosts() && DefrostGate.expected(state, now, t))) {
       if (state.trendSpent || now < state.trendQuietUntil) {
-        return Signal.hold(v, threshold);
+        return open ? Signal.hold(v, threshold) : null;
       }
       return Signal.active(
           Severity.WARNING,
@@ -77,20 +84,21 @@ final class TrendDetector implements Detector {
               : "%s trending down: the LOW threshold %3$.2f °C in about %2$.0f min");
     }
     if (eta <= CLEAR_HORIZONS * horizon) {
-      return Signal.hold(v, threshold);
+      return open ? Signal.hold(v, threshold) : null;
     }
-    return cleared(state, v, now, t);
+    return cleared(state, open, v, now, t);
   }
 
   /**
    * The forecast no longer crosses: the episode is over. A TREND that clears here stays quiet for
    * one horizon, so a rise that pauses and goes on is one alarm.
    */
-  private static Signal cleared(SensorState state, double v, long now, Thresholds t) {
+  private static Signal cleared(SensorState state, boolean open, double v, long now, Thresholds t) {
     state.trendSpent = false;
-    if (state.open[AlarmSlots.of(AlarmKind.TREND)] != null) {
-      state.trendQuietUntil = now + t.trendHorizonMs();
+    if (!open) {
+      return null;
     }
+    state.trendQuietUntil = now + t.trendHorizonMs();
     return Signal.inactive(v, t.highC(), "%s %.2f °C, no longer trending towards a threshold");
   }
 
@@ -120,7 +128,7 @@ final class TrendDetector implements Detector {
     state.trendBucketCount++;
     state.trendBucketSumDt += now - state.trendBucketStart;
     state.trendBucketSumV += v;
-    if (now - state.trendBucketStart + Gaps.usual(state) >= BUCKET_MS) {
+    if (now - state.trendBucketStart + Cadence.usual(state) >= BUCKET_MS) {
       close(state, t, now);
     }
   }

@@ -15,7 +15,7 @@ final class TrendFit {
   static final long FIT_MS = 40 * 60_000;
 
   /** A line that explains less of the variance than this is no trend. */
-  static final double MIN_R2 = 0.6;
+  static final double MIN_R2 = 0.5;
 
   /** Share of the line's predicted change the level must really have made. */
   static final double MIN_TRAVEL = 0.5;
