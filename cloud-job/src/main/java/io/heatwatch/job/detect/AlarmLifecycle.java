@@ -118,6 +118,24 @@ public final class AlarmLifecycle {
     return null;
   }
 
+  /**
+   * Clears every open alarm of the sensor {@code state} at {@code at} with {@code message}; a HIGH
+   * or LOW alarm carries its excursion summary, as when its condition ends.
+   */
+  public static List<Alarm> clearAll(SensorState state, Instant at, String message) {
+    List<Alarm> cleared = clearAll(state.tracks(), at, message);
+    for (int i = 0; i < cleared.size(); i++) {
+      Alarm alarm = cleared.get(i);
+      if (alarm.kind() == AlarmKind.HIGH || alarm.kind() == AlarmKind.LOW) {
+        Alarm.Excursion excursion = Excursions.end(state, alarm.kind(), at.toEpochMilli());
+        if (excursion != null) {
+          cleared.set(i, alarm.toBuilder().excursion(excursion).build());
+        }
+      }
+    }
+    return cleared;
+  }
+
   /** Clears every open alarm of {@code tracks} at {@code at} with {@code message}. */
   public static List<Alarm> clearAll(AlarmTracks tracks, Instant at, String message) {
     List<Alarm> cleared = new ArrayList<>();

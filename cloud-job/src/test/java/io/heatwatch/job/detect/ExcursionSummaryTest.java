@@ -63,6 +63,20 @@ class ExcursionSummaryTest {
   }
 
   @Test
+  void aHighClearedBecauseItsSensorRetiredCarriesItsExcursion() {
+    ProfileSeries s = new ProfileSeries(Thresholds.DEFAULTS, 60);
+    s.read(30).read(40).read(44);
+    java.util.List<Alarm> cleared =
+        AlarmLifecycle.clearAll(s.state, s.now(), "t1 retired by an operator");
+    assertThat(cleared)
+        .singleElement()
+        .satisfies(a -> assertThat(a.kind()).isEqualTo(AlarmKind.HIGH))
+        .satisfies(a -> assertThat(a.excursion().durationS()).isEqualTo(120))
+        .satisfies(a -> assertThat(a.excursion().peakC()).isEqualTo(44));
+    assertThat(s.state.highExcursion).isNull();
+  }
+
+  @Test
   void aResolvedHighCarriesItsExcursionSoFar() {
     ProfileSeries s = new ProfileSeries(Thresholds.DEFAULTS, 60);
     s.read(30).read(40).read(40);
