@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.heatwatch.job.eval.CorpusGenerator.Case;
 import io.heatwatch.job.eval.EvaluateDetection.Evaluation;
 import io.heatwatch.job.eval.Scoring.KindScore;
+import io.heatwatch.job.eval.Scoring.Lead;
 import io.heatwatch.job.eval.Scoring.Result;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Reading;
@@ -26,6 +27,41 @@ import org.junit.jupiter.api.Test;
 class DetectionAimsTest {
   static final long SEED = 20261205;
   static final int[] CADENCES_S = {10, 60, 300, 900};
+
+  @Test
+  void defrostAndDoorRaiseAtMostOneFalseAlarmInTenSensorWeeksAtEveryCadence() {
+    Map<String, Result> results = new LinkedHashMap<>();
+    for (String name : List.of("defrost", "door")) {
+      Evaluation evaluation = evaluation();
+      for (int s : CADENCES_S) {
+        add(evaluation, name, s, 4);
+      }
+      results.put(name, evaluation.score(EvaluateDetection.DEFAULT_GRACE));
+    }
+    results.forEach(
+        (name, r) ->
+            assertThat(r.falseAlarmsPerSensorWeek())
+                .as("%s%n%s", name, report(r))
+                .isLessThanOrEqualTo(0.1));
+  }
+
+  @Test
+  void everyCompressorFailureIsCaughtByTrendBeforeHighWithAMedianLeadOfFifteenMinutes() {
+    for (int s : CADENCES_S) {
+      Result result = score("compressor", s, 4);
+      String why = "compressor at " + s + " s\n" + report(result);
+      assertThat(result.kinds().get(AlarmKind.TREND).recall()).as(why).isEqualTo(1.0);
+      List<Lead> leads = result.trendLeads();
+      double[] beforeHigh = Report.minutes(leads, true);
+      // Every rise has its lead; TREND came before the HIGH alarm and before the first reading
+      // above HIGH.
+      assertThat(leads).as(why).hasSize(result.kinds().get(AlarmKind.TREND).labels());
+      assertThat(beforeHigh).as(why).hasSize(leads.size());
+      assertThat(beforeHigh[0]).as(why).isPositive();
+      assertThat(Report.minutes(leads, false)[0]).as(why).isPositive();
+      assertThat(Scoring.percentile(beforeHigh, 50)).as(why).isGreaterThanOrEqualTo(15);
+    }
+  }
 
   @Test
   void everySensorFaultFlatlineAndPowerCutIsCaughtAtEveryCadence() {

@@ -55,7 +55,7 @@ class EvaluateDetectionTest {
     for (int m = 0; m <= 30; m++) {
       for (String sensor : List.of("fridge", "room", "machine")) {
         rows.append(Instant.parse("2026-01-05T00:00:00Z").plusSeconds(60L * m))
-            .append(",9.5,")
+            .append(",13.0,")
             .append(sensor)
             .append('\n');
       }
@@ -69,8 +69,9 @@ class EvaluateDetectionTest {
 
     evaluation.add("", SeriesCsv.read(csv), List.of(), CaseMeta.read(CaseMeta.of(csv)));
 
-    // 9.5 °C for 30 min: above a fridge's HIGH of 8 °C (opens after its 10 min), not above the
-    // job's default 35 °C (room, no meta entry) nor the machine's own 50 °C.
+    // 13 °C for 30 min: above a fridge's HIGH of 8 °C and its defrost ceiling of 12 °C (so no
+    // defrost: opens after its 10 min), not above the job's default 35 °C (room, no meta entry)
+    // nor the machine's own 50 °C.
     Result all = evaluation.score(EvaluateDetection.DEFAULT_GRACE);
     assertThat(all.kinds().get(AlarmKind.HIGH).falseAlarms())
         .extracting(Opening::sensor, Opening::index)
