@@ -108,11 +108,13 @@ final class TrendDetector implements Detector {
       state.trendTimes = new long[POINTS];
       state.trendValues = new double[POINTS];
     }
-    boolean back =
-        (state.trendBucketCount > 0 && now < state.trendBucketStart)
-            || (state.trendSize > 0 && now < TrendFit.time(state, 0));
-    if (back) {
-      // The clock went back: the history no longer lines up with now.
+    long latest =
+        state.trendBucketCount > 0
+            ? state.trendBucketStart
+            : state.trendSize > 0 ? TrendFit.time(state, 0) : now;
+    if (now < latest || now - latest > TrendFit.FIT_MS) {
+      // The clock went back, or the data has a gap longer than a line is fitted over: the history
+      // no longer says anything about now, and neither does a forecast made from it.
       state.trendSize = 0;
       state.trendBucketCount = 0;
       state.trendSide = 0;

@@ -66,6 +66,15 @@ class TrendTest {
   }
 
   @Test
+  void aForecastDoesNotOutliveAGapInTheData() {
+    // 3 °C/h from 20 °C for an hour: HIGH (30 °C) is over two hours away, no TREND. Then six hours
+    // without readings, which a forecast made before them must not bridge.
+    ProfileSeries s = new ProfileSeries(SensorProfile.ROOM, 60);
+    s.steady(30, 20).during(60, 0.03, m -> 20 + 3.0 * m / 60).skip(6 * 60).steady(60, 23);
+    assertThat(s.of(AlarmKind.TREND)).isEmpty();
+  }
+
+  @Test
   void customThresholdsRunNoTrend() {
     ProfileSeries s = new ProfileSeries(SensorProfile.CUSTOM, 60);
     s.steady(60, 20).during(240, 0.03, m -> 20 + 5.0 * m / 60);
