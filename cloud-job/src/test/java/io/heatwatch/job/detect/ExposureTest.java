@@ -56,6 +56,18 @@ class ExposureTest {
   }
 
   @Test
+  void aProfileThatDoesNotCheckExposureKeepsNoExposureEvenForAnExcursionThatIsNoDefrost() {
+    Thresholds noExposure =
+        SensorProfile.FREEZER.thresholds(Thresholds.DEFAULTS).toBuilder()
+            .detectors(EnumSet.of(AlarmKind.HIGH, AlarmKind.LOW))
+            .build();
+    ProfileSeries freezer = new ProfileSeries(noExposure, 60);
+    freezer.steady(60, -18).steady(60, -10).steady(60, -18);
+    assertThat(freezer.opened(AlarmKind.HIGH)).hasSize(1);
+    assertThat(freezer.state.exposureMs).isNull();
+  }
+
+  @Test
   void resolvingTheAlarmForgetsTheExposureCounted() {
     s.steady(60, 20).steady(125, 40).steady(60, 20);
     Alarm open = s.opened(AlarmKind.EXPOSURE).get(0);
