@@ -8,8 +8,10 @@ import io.heatwatch.console.ApiClient.Answer;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.SensorProfile;
 import io.heatwatch.model.SensorRef;
 import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.model.Thresholds;
 import io.heatwatch.testkit.ElasticsearchExtension;
 import io.heatwatch.testkit.ElasticsearchServer;
 import io.heatwatch.testkit.FlinkCluster;
@@ -250,6 +252,37 @@ class ConsoleApiIT {
   }
 
   @Test
+  void aProfileIsWrittenToTheTopicAndItsDefaultsServedWhereTheConfigIsEmpty() {
+    stack.send(reading(0, 5.0));
+    await()
+        .atMost(DEADLINE)
+        .until(() -> stack.console.live().latest().containsKey(new SensorRef(device, sensor)));
+    String path = "/api/sensors/" + device + "/" + sensor;
+
+    Answer put = operator.put(path + "/config", Map.of("profile", "fridge", "lowC", 3.0));
+
+    assertThat(put.status()).as(put.body().toString()).isEqualTo(200);
+    assertThat(put.body().path("profile").asText()).isEqualTo("FRIDGE");
+    assertThat(awaitConfigRecord().profile()).isEqualTo(SensorProfile.FRIDGE);
+    Thresholds fridge = SensorProfile.FRIDGE.thresholds(Thresholds.DEFAULTS);
+    JsonNode series = operator.get(path + "/series").body();
+    assertThat(series.at("/config/profile").asText()).isEqualTo("FRIDGE");
+    assertThat(series.at("/thresholds/profile").asText()).isEqualTo("FRIDGE");
+    assertThat(series.at("/thresholds/highC").asDouble()).isEqualTo(fridge.highC());
+    assertThat(series.at("/thresholds/lowC").asDouble()).isEqualTo(3.0);
+    assertThat(series.at("/profiles/FRIDGE/highC").asDouble()).isEqualTo(fridge.highC());
+    assertThat(series.at("/profiles/FRIDGE/minDurationS").asLong())
+        .isEqualTo(fridge.minDurationMs() / 1000);
+    assertThat(series.at("/profiles/FRIDGE/detectors").toString()).contains("TREND", "EXPOSURE");
+    assertThat(series.at("/profiles/CUSTOM/highC").asDouble()).isEqualTo(35.0);
+    assertThat(series.path("profiles")).hasSize(SensorProfile.values().length);
+    // retiring keeps the rest of the config, its profile too
+    Answer retired = operator.post(path + "/retire", Map.of());
+    assertThat(retired.status()).as(retired.body().toString()).isEqualTo(200);
+    assertThat(retired.body().path("profile").asText()).isEqualTo("FRIDGE");
+  }
+
+  @Test
   void badInputIsRefusedWithTheFieldNamed() {
     stack.send(reading(0, 20.0));
     await()
@@ -263,6 +296,11 @@ class ConsoleApiIT {
     assertBad(operator.put(configPath, Map.of("spikeZ", 0.2)), "spikeZ");
     assertBad(operator.put(configPath, Map.of("minDurationS", -1)), "minDurationS");
     assertBad(operator.put(configPath, Map.of("colour", "red")), "colour");
+    Answer profile = operator.put(configPath, Map.of("profile", "fridgey"));
+    assertBad(profile, "profile");
+    assertThat(profile.body().path("message").asText())
+        .contains("fridgey", "FREEZER, FRIDGE, COLD_ROOM, ROOM, SERVER_ROOM, GREENHOUSE, CUSTOM");
+    assertBad(operator.put(configPath, Map.of("profile", 3)), "profile");
     assertBad(operator.put(configPath, "{not json"), "$");
     assertBad(operator.get("/api/alarms?state=SLEEPING"), "state");
     assertBad(

@@ -63,10 +63,12 @@ public final class AlarmsApi {
             "ackComment",
             "value",
             "threshold",
-            "message")) {
+            "message",
+            "excursion")) {
       JsonNode value = alarm.get(field);
       b.put(field, value == null || value.isNull() ? null : value);
     }
+    b.put("excursionSummary", Excursions.summary(alarm));
     return b;
   }
 

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * {@code PUT /api/sensors/{deviceId}/{sensorId}/config}: a sensor's thresholds to the compacted
  * {@code heatwatch.sensor-config} topic, keyed by {@link SensorRef#key()}, where the job (broadcast
- * state) and the device (downlink) pick them up. Empty fields mean "the job's default".
+ * state) and the device (downlink) pick them up. Empty fields mean the default of the sensor's
+ * {@code profile}, or the job's default without one.
  */
 public final class ConfigApi {
   static final Set<String> FIELDS =
@@ -33,7 +34,8 @@ public final class ConfigApi {
           "maxRateCPerMin",
           "minDurationS",
           "spikeZ",
-          "silentAfterS");
+          "silentAfterS",
+          "profile");
 
   /** Longest silence bound a sensor may have: a week, the job's default retirement period. */
   static final long MAX_SILENT_AFTER_S = 7 * 86_400;
@@ -87,6 +89,7 @@ public final class ConfigApi {
               .updatedAt(clock.instant())
               .updatedBy(session.user())
               .silentAfterS(silentAfterS)
+              .profile(Profiles.parse(body))
               .retiredAt(
                   before
                       .filter(b -> !SensorsApi.backSince(live.latest().get(sensor), b))
@@ -150,23 +153,7 @@ public final class ConfigApi {
   }
 
   private static SensorConfig retired(SensorConfig c, Instant now, String by) {
-    return SensorConfig.builder()
-        .v(c.v())
-        .sensorId(c.sensorId())
-        .site(c.site())
-        .deviceId(c.deviceId())
-        .name(c.name())
-        .highC(c.highC())
-        .lowC(c.lowC())
-        .hysteresisC(c.hysteresisC())
-        .maxRateCPerMin(c.maxRateCPerMin())
-        .minDurationS(c.minDurationS())
-        .spikeZ(c.spikeZ())
-        .updatedAt(now)
-        .updatedBy(by)
-        .silentAfterS(c.silentAfterS())
-        .retiredAt(now)
-        .build();
+    return c.toBuilder().updatedAt(now).updatedBy(by).retiredAt(now).build();
   }
 
   /** The site of a sensor that has a config or has sent a reading; any other is a 404. */

@@ -9,6 +9,7 @@ import io.heatwatch.model.InvalidPayloadException;
 import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.SensorRef;
+import io.heatwatch.model.Thresholds;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,8 @@ public final class SensorsApi {
   private final Queries queries;
   private final SensorConfigs configs;
   private final DefaultThresholds defaults;
+  private final Thresholds jobDefaults;
+  private final Map<String, Map<String, Object>> profiles;
   private final Duration rawMaxRange;
   private final Exchanges io;
   private final Clock clock;
@@ -52,6 +55,8 @@ public final class SensorsApi {
     this.queries = queries;
     this.configs = configs;
     this.defaults = defaults;
+    this.jobDefaults = Profiles.jobDefaults(defaults);
+    this.profiles = Profiles.all(jobDefaults);
     this.rawMaxRange = rawMaxRange;
     this.io = io;
     this.clock = clock;
@@ -166,6 +171,7 @@ public final class SensorsApi {
     body.put("thresholds", thresholds(sensor));
     body.put("config", configs.get(sensor).orElse(null));
     body.put("defaults", defaults);
+    body.put("profiles", profiles);
     body.put("latest", live.latest().get(sensor));
     List<Map<String, Object>> alarms = new ArrayList<>();
     queries.alarmsOf(sensor, from, to).forEach(a -> alarms.add(AlarmsApi.brief(a)));
@@ -173,27 +179,14 @@ public final class SensorsApi {
     io.send(exchange, 200, body);
   }
 
-  /** The thresholds the job applies to the sensor: its own config over the defaults. */
+  /**
+   * The thresholds the job applies to the sensor: its own config over its profile's defaults over
+   * the job's, by the job's own {@link Thresholds#with(SensorConfig)}.
+   */
   Map<String, Object> thresholds(SensorRef sensor) {
     Optional<SensorConfig> own = configs.get(sensor);
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("highC", own.map(SensorConfig::highC).orElse(null));
-    t.put("lowC", own.map(SensorConfig::lowC).orElse(null));
-    if (t.get("highC") == null) {
-      t.put("highC", defaults.highC());
-    }
-    if (t.get("lowC") == null) {
-      t.put("lowC", defaults.lowC());
-    }
-    t.put(
-        "hysteresisC",
-        own.map(SensorConfig::hysteresisC).filter(v -> v != null).orElse(defaults.hysteresisC()));
-    t.put(
-        "maxRateCPerMin",
-        own.map(SensorConfig::maxRateCPerMin)
-            .filter(v -> v != null)
-            .orElse(defaults.maxRateCPerMin()));
-    t.put("spikeZ", own.map(SensorConfig::spikeZ).filter(v -> v != null).orElse(defaults.spikeZ()));
+    Map<String, Object> t = Profiles.view(jobDefaults.with(own.orElse(null)));
+    t.put("profile", own.map(SensorConfig::profile).map(Enum::name).orElse(null));
     return t;
   }
 
