@@ -355,26 +355,53 @@
     }
   }
 
+  // [input name, label, whether the profile's defaults (data.profiles, from the API) hold a default for it]
   const FIELDS = [
-    ["highC", "HIGH above (°C)", "highC"], ["lowC", "LOW below (°C)", "lowC"],
-    ["hysteresisC", "Clear hysteresis (°C)", "hysteresisC"], ["maxRateCPerMin", "Max rate (°C/min)", "maxRateCPerMin"],
-    ["spikeZ", "Spike sensitivity (z, lower = more)", "spikeZ"], ["minDurationS", "Min duration (s)", null],
-    ["silentAfterS", "Silent after (s)", null],
+    ["highC", "HIGH above (°C)", true], ["lowC", "LOW below (°C)", true],
+    ["hysteresisC", "Clear hysteresis (°C)", true], ["maxRateCPerMin", "Max rate (°C/min)", true],
+    ["spikeZ", "Spike sensitivity (z, lower = more)", true], ["minDurationS", "Alarm delay (s)", true],
+    ["silentAfterS", "Silent after (s)", false],
   ];
+
+  // What a profile runs and tolerates beyond the numbers of the form, in one line.
+  function profileNote(p) {
+    const parts = ["Checks " + p.detectors.map((k) => k.replace(/_/g, " ")).join(", ") + "."];
+    if (p.defrostMaxS) parts.push(`Defrost tolerated up to ${Math.round(p.defrostMaxS / 60)} min` +
+      (p.defrostCeilingC === null ? "." : ` and ${fmtC(p.defrostCeilingC)} °C.`));
+    if (p.exposureMaxS) parts.push(`EXPOSURE after ${Math.round(p.exposureMaxS / 3600)} h beyond HIGH or LOW in ` +
+      `${Math.round(p.exposureWindowS / 86400)} d.`);
+    return parts.join(" ");
+  }
 
   function editor(deviceId, sensorId, data) {
     const cfg = data.config || {};
+    const select = el("select", { name: "profile", id: "profile" },
+      el("option", { value: "" }, "none: the job's defaults"),
+      Object.keys(data.profiles).filter((p) => p !== "CUSTOM").map((p) =>
+        el("option", { value: p, selected: cfg.profile === p }, p.toLowerCase().replace(/_/g, " "))),
+      el("option", { value: "CUSTOM", selected: cfg.profile === "CUSTOM" }, "custom: the job's defaults"));
+    const note = el("p", { class: "muted wide", id: "profile-note" });
+    const inputs = FIELDS.map(([f]) => el("input", { name: f, type: "number", step: "any", inputmode: "decimal",
+      value: cfg[f] === null || cfg[f] === undefined ? "" : cfg[f] }));
+    // Empty fields take the chosen profile's default: show it as the field's placeholder.
+    const showDefaults = () => {
+      const p = data.profiles[select.value || "CUSTOM"];
+      FIELDS.forEach(([f, , profiled], i) => {
+        inputs[i].placeholder = profiled ? `default ${p[f]}` : "default: 3× cadence";
+      });
+      note.textContent = profileNote(p);
+    };
+    select.addEventListener("change", showDefaults);
+    showDefaults();
     const form = el("form", { class: "card editor", id: "thresholds" },
       el("h2", { class: "wide" }, "Thresholds"),
       el("label", { class: "wide" }, "Name", el("input", { name: "name", value: cfg.name || "", placeholder: sensorId })),
-      FIELDS.map(([f, label, def]) => el("label", {}, label,
-        el("input", { name: f, type: "number", step: "any", inputmode: "decimal",
-          value: cfg[f] === null || cfg[f] === undefined ? "" : cfg[f],
-          placeholder: def ? `default ${data.defaults[def]}` : f === "silentAfterS" ? "default: 3× cadence" : "default 0" }))),
+      el("label", { class: "wide" }, "Profile", select), note,
+      FIELDS.map(([, label], i) => el("label", {}, label, inputs[i])),
       el("p", { class: "error wide", id: "editor-error", hidden: true }),
       el("div", { class: "actions" },
         el("button", { type: "submit", class: "primary", disabled: !isOperator() }, "Save thresholds"),
-        el("span", { class: "muted" }, isOperator() ? "Empty = the job's default." : "Viewers cannot change thresholds."),
+        el("span", { class: "muted" }, isOperator() ? "Empty = the profile's default." : "Viewers cannot change thresholds."),
         cfg.updatedBy ? el("span", { class: "muted" }, `Last change: ${cfg.updatedBy}, ${ago(cfg.updatedAt)}`) : null),
       isOperator() ? el("div", { class: "actions wide retire" },
         el("button", { type: "button", class: "danger", id: "retire", onclick: async () => {
@@ -388,8 +415,8 @@
         el("span", { class: "muted" }, "For a sensor taken away or replaced.")) : null);
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
-      const body = {};
-      form.querySelectorAll("input").forEach((i) => i.classList.remove("bad"));
+      const body = { profile: select.value || null };
+      form.querySelectorAll("input, select").forEach((i) => i.classList.remove("bad"));
       for (const input of form.querySelectorAll("input")) {
         const raw = input.value.trim();
         if (input.name === "name") body.name = raw || null;
@@ -405,7 +432,7 @@
       } catch (e) {
         err.textContent = e.message;
         err.hidden = false;
-        const bad = e.field && form.querySelector(`input[name="${CSS.escape(e.field)}"]`);
+        const bad = e.field && form.querySelector(`[name="${CSS.escape(e.field)}"]`);
         if (bad) bad.classList.add("bad");
       }
     });
@@ -453,6 +480,7 @@
       el("div", { class: "state pill " + a.state }, a.state),
       el("div", { class: "meta" }, a.message || ""),
       el("div", { class: "meta" }, `opened ${when(a.openedAt)}` + (a.clearedAt ? ` · cleared ${when(a.clearedAt)}` : "")),
+      a.excursionSummary ? el("div", { class: "meta excursion" }, a.excursionSummary) : null,
       acked, act);
   }
 

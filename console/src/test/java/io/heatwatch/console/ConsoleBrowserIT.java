@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /** The page in headless Chromium, against the real job: what an operator does on a shift. */
 @ExtendWith({KafkaExtension.class, ElasticsearchExtension.class, FlinkExtension.class})
@@ -174,7 +175,19 @@ class ConsoleBrowserIT {
                 }
               });
       browser.screenshot("07-fleet");
+
+      // back to normal, the HIGH clears with its excursion summary in words
       fleet.release(hot);
+      page.get(stack.console.url() + "#/alarms");
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          alarmRow(page, alarmId).findElement(By.className("excursion")).getText())
+                      .matches("lasted \\d+ (s|min), peak 42\\.0 °C, mean .+ °C, MKT .+ °C"));
+      browser.screenshot("07b-alarm-cleared-excursion");
     }
   }
 
@@ -334,17 +347,19 @@ class ConsoleBrowserIT {
               .until(() -> page.findElements(By.name("silentAfterS")), l -> !l.isEmpty())
               .get(0);
       silent.sendKeys("900");
+      // a profile: the empty fields show its defaults, which the API serves
+      new Select(page.findElement(By.name("profile"))).selectByValue("COLD_ROOM");
+      assertThat(page.findElement(By.name("highC")).getAttribute("placeholder"))
+          .isEqualTo("default 8");
       page.findElement(By.cssSelector("#thresholds button[type=submit]")).click();
       await()
           .atMost(DEADLINE)
           .untilAsserted(
-              () ->
-                  assertThat(
-                          api.get("/api/sensors/" + quietPath + "/series")
-                              .body()
-                              .at("/config/silentAfterS")
-                              .asLong())
-                      .isEqualTo(900L));
+              () -> {
+                JsonNode config = api.get("/api/sensors/" + quietPath + "/series").body();
+                assertThat(config.at("/config/silentAfterS").asLong()).isEqualTo(900L);
+                assertThat(config.at("/config/profile").asText()).isEqualTo("COLD_ROOM");
+              });
 
       // a stale alarm resolved from its row, with the reason
       String hot = fleet.sensors.get(4);
@@ -387,6 +402,8 @@ class ConsoleBrowserIT {
           .ignoreExceptions()
           .atMost(DEADLINE)
           .until(() -> !page.findElements(By.id("retire")).isEmpty());
+      // the profile's line makes the form taller: the resolve's toast may cover the button a while
+      await().atMost(DEADLINE).until(() -> page.findElements(By.className("toast")).isEmpty());
       browser.screenshot("15-sensor-silence-and-retire");
       page.findElement(By.id("retire")).click();
       page.switchTo().alert().accept();
