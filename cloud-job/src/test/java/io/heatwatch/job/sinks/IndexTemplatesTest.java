@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Alarm.Excursion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +46,30 @@ class IndexTemplatesTest {
     assertThat(readings.at("/tempC/type").asText()).isEqualTo("float");
     assertThat(readings.at("/late/type").asText()).isEqualTo("boolean");
     assertThat(readings.at("/clockUnsynced/type").asText()).isEqualTo("boolean");
+  }
+
+  @Test
+  void theAlarmsMappingHoldsEveryFieldOfAnAlarmAndItsExcursion() throws IOException {
+    JsonNode alarms =
+        resource("index-templates/heatwatch-alarms.json").at("/template/mappings/properties");
+
+    assertThat(names(alarms)).containsExactlyInAnyOrderElementsOf(components(Alarm.class));
+    JsonNode excursion = alarms.at("/excursion/properties");
+    assertThat(names(excursion)).containsExactlyInAnyOrderElementsOf(components(Excursion.class));
+    assertThat(excursion.at("/durationS/type").asText()).isEqualTo("long");
+    for (String c : List.of("peakC", "meanC", "mktC")) {
+      assertThat(excursion.at("/" + c + "/type").asText()).as(c).isEqualTo("float");
+    }
+  }
+
+  private static List<String> names(JsonNode properties) {
+    List<String> names = new ArrayList<>();
+    properties.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static List<String> components(Class<? extends Record> type) {
+    return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
   }
 
   @Test
