@@ -161,9 +161,27 @@ public record ConsoleConfig(
     }
   }
 
-  /** The job's default thresholds, which apply where a sensor's config leaves a field empty. */
+  /**
+   * The job's default thresholds, which apply where a sensor's config leaves a field empty; the
+   * same rules as the job's {@code Thresholds}, so the console refuses at start what the job would.
+   */
   public record DefaultThresholds(
-      double highC, double lowC, double hysteresisC, double maxRateCPerMin, double spikeZ) {}
+      double highC, double lowC, double hysteresisC, double maxRateCPerMin, double spikeZ) {
+    public DefaultThresholds {
+      if (!(lowC < highC)) {
+        throw invalid(LOW, lowC, "must be below " + HIGH + " " + highC);
+      }
+      if (!(hysteresisC >= 0)) {
+        throw invalid(HYSTERESIS, hysteresisC, "must be >= 0");
+      }
+      if (!(maxRateCPerMin > 0)) {
+        throw invalid(MAX_RATE, maxRateCPerMin, "must be > 0");
+      }
+      if (!(spikeZ > 0)) {
+        throw invalid(SPIKE_Z, spikeZ, "must be > 0");
+      }
+    }
+  }
 
   /** Reads a properties file of these keys. */
   public static ConsoleConfig fromFile(Path file) {

@@ -136,6 +136,28 @@ class ConsoleConfigTest {
   }
 
   @Test
+  void defaultThresholdsTheJobWouldRefuseAreRefusedAtStartNamingTheKey() {
+    Map<String, String> m = required();
+    m.put("alarm.low.threshold", "40");
+    assertThatThrownBy(() -> ConsoleConfig.fromMap(m))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("alarm.low.threshold=\"40.0\"")
+        .hasMessageContaining("alarm.high.threshold");
+    Map<String, String> rate = required();
+    rate.put("alarm.rate.max", "0");
+    assertThatThrownBy(() -> ConsoleConfig.fromMap(rate))
+        .hasMessageContaining("alarm.rate.max")
+        .hasMessageContaining("must be > 0");
+    Map<String, String> hysteresis = required();
+    hysteresis.put("alarm.clear.hysteresis", "-1");
+    assertThatThrownBy(() -> ConsoleConfig.fromMap(hysteresis))
+        .hasMessageContaining("alarm.clear.hysteresis");
+    Map<String, String> spike = required();
+    spike.put("alarm.spike.z", "0");
+    assertThatThrownBy(() -> ConsoleConfig.fromMap(spike)).hasMessageContaining("alarm.spike.z");
+  }
+
+  @Test
   void theDocsSettingsTableIsTheDefinition() throws IOException {
     String docs = Files.readString(Path.of("../docs/console.md"));
     String section = docs.substring(docs.indexOf("## Configure"));
