@@ -52,6 +52,10 @@ topic heatwatch.alarms "$partitions"
 topic heatwatch.alarm-commands "$partitions"
 topic heatwatch.device-status "$partitions" --config cleanup.policy=compact
 topic heatwatch.sensor-config "$partitions" --config cleanup.policy=compact
+# notification intents (key alarmId) and the notifier's delivery log (key notification id): the log
+# is read whole at the notifier's start, so it keeps only the latest record per id
+topic heatwatch.notifications "$partitions" --config retention.ms=2592000000
+topic heatwatch.notification-log 1 --config cleanup.policy=compact
 
 step "Elasticsearch roles and users"
 jq -n --arg p "$KIBANA_SYSTEM_PASSWORD" '{password: $p}' |

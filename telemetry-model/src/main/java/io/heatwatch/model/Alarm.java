@@ -274,7 +274,18 @@ public record Alarm(
      */
     TREND,
     /** The time the sensor spent outside its thresholds, summed over a window, reached a limit. */
-    EXPOSURE
+    EXPOSURE,
+    /**
+     * Most devices of a site fell silent within a short window: one alarm for the site, with {@code
+     * deviceId} {@link Pipeline#DEVICE_ID} and {@code sensorId} null, instead of a page per device.
+     */
+    SITE_UNREACHABLE,
+    /**
+     * A notification channel kept failing to deliver; raised by the notifier, with {@code deviceId}
+     * {@link Pipeline#DEVICE_ID} and {@code sensorId} the channel's id, and sent through another
+     * channel.
+     */
+    NOTIFICATION_FAILED
   }
 
   /**

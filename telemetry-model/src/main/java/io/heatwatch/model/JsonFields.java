@@ -57,6 +57,15 @@ final class JsonFields {
     return Check.notNull(field, integer(field));
   }
 
+  /** A required integer that must fit an {@code int}. */
+  int requiredInt(String field) {
+    long value = requiredInteger(field);
+    if (value != (int) value) {
+      throw new InvalidPayloadException(field, value, "expected an integer of at most 32 bits");
+    }
+    return (int) value;
+  }
+
   Boolean bool(String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {

@@ -19,6 +19,12 @@ public final class KafkaTopics {
   /** Operator acknowledgements, key = alarmId. */
   public static final String ALARM_COMMANDS = "heatwatch.alarm-commands";
 
+  /** Notification intents written by the job (and the watchdog), key = alarmId. */
+  public static final String NOTIFICATIONS = "heatwatch.notifications";
+
+  /** The notifier's delivery log, compacted, key = notification id. */
+  public static final String NOTIFICATION_LOG = "heatwatch.notification-log";
+
   /** Messages the bridge could not accept, with a reason header. */
   public static final String READINGS_DLQ = "heatwatch.readings.dlq";
 
@@ -29,11 +35,13 @@ public final class KafkaTopics {
   public static final String LEGACY = "temperature_msg";
 
   /** Topics that keep only the latest record per key. */
-  public static final List<String> COMPACTED = List.of(DEVICE_STATUS, SENSOR_CONFIG);
+  public static final List<String> COMPACTED =
+      List.of(DEVICE_STATUS, SENSOR_CONFIG, NOTIFICATION_LOG);
 
   /** Topics that keep everything for their retention time. */
   public static final List<String> APPEND_ONLY =
-      List.of(READINGS, ALARMS, ALARM_COMMANDS, READINGS_DLQ, READINGS_INVALID, LEGACY);
+      List.of(
+          READINGS, ALARMS, ALARM_COMMANDS, NOTIFICATIONS, READINGS_DLQ, READINGS_INVALID, LEGACY);
 
   private KafkaTopics() {}
 }

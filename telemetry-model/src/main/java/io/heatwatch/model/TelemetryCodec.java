@@ -126,7 +126,10 @@ public final class TelemetryCodec {
 
   /** An alarm event. */
   public static Alarm decodeAlarm(byte[] payload) {
-    JsonFields f = new JsonFields(parse(payload), "Alarm");
+    return alarm(new JsonFields(parse(payload), "Alarm"));
+  }
+
+  private static Alarm alarm(JsonFields f) {
     return Alarm.builder()
         .v(f.version())
         .alarmId(f.text("alarmId"))
@@ -158,6 +161,20 @@ public final class TelemetryCodec {
         Check.notNull("excursion.peakC", f.number("peakC")),
         Check.notNull("excursion.meanC", f.number("meanC")),
         Check.notNull("excursion.mktC", f.number("mktC")));
+  }
+
+  /** A notification intent. */
+  public static Notification decodeNotification(byte[] payload) {
+    JsonFields f = new JsonFields(parse(payload), "Notification");
+    return new Notification(
+        f.version(),
+        f.text("alarmId"),
+        f.requiredInteger("alarmVersion"),
+        f.enumValue("reason", Notification.Reason.class),
+        f.requiredInt("level"),
+        f.requiredInt("count"),
+        f.instant("at"),
+        alarm(Check.notNull("alarm", f.object("alarm"))));
   }
 
   /** An operator's command on an alarm. */

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 class KafkaTopicsTest {
 
   @Test
-  void onlyStatusAndConfigAreCompacted() {
+  void onlyStatusConfigAndTheDeliveryLogAreCompacted() {
     assertThat(KafkaTopics.COMPACTED)
-        .containsExactlyInAnyOrder("heatwatch.device-status", "heatwatch.sensor-config");
+        .containsExactlyInAnyOrder(
+            "heatwatch.device-status", "heatwatch.sensor-config", "heatwatch.notification-log");
   }
 
   @Test

@@ -34,7 +34,7 @@ public final class AlarmLifecycle {
   /** The contract's longest alarm message. */
   private static final int MAX_MESSAGE = 500;
 
-  private static final AlarmKind[] KINDS = AlarmKind.values();
+  private static final AlarmKind[] KINDS = AlarmSlots.TRACKED;
 
   private AlarmLifecycle() {}
 

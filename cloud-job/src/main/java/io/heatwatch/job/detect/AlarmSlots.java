@@ -3,6 +3,7 @@ package io.heatwatch.job.detect;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import java.util.Arrays;
+import java.util.EnumSet;
 
 /**
  * The stable slot of each alarm kind in the per-kind state arrays ({@code open} and {@code
@@ -14,6 +15,11 @@ import java.util.Arrays;
 final class AlarmSlots {
   /** Slots in an array of today: one past the highest slot number. */
   static final int COUNT = 11;
+
+  /** The kinds a sensor's or device's state keeps, in {@link AlarmKind} order. */
+  static final AlarmKind[] TRACKED =
+      EnumSet.complementOf(EnumSet.of(AlarmKind.SITE_UNREACHABLE, AlarmKind.NOTIFICATION_FAILED))
+          .toArray(AlarmKind[]::new);
 
   private AlarmSlots() {}
 
@@ -31,6 +37,9 @@ final class AlarmSlots {
       case PIPELINE_STALLED -> 8;
       case TREND -> 9;
       case EXPOSURE -> 10;
+        // Raised for a whole site or by the notifier, never kept in a sensor's or device's state.
+      case SITE_UNREACHABLE, NOTIFICATION_FAILED ->
+          throw new IllegalArgumentException(kind + " has no per-sensor slot");
     };
   }
 

@@ -1,6 +1,7 @@
 package io.heatwatch.job.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
@@ -38,7 +39,7 @@ class AlarmSlotsTest {
 
   @Test
   void everyKindKeepsTheSlotStateWasWrittenWith() {
-    for (AlarmKind kind : AlarmKind.values()) {
+    for (AlarmKind kind : AlarmSlots.TRACKED) {
       assertThat(WRITTEN).as("a new kind takes the next unused slot").containsKey(kind);
       assertThat(AlarmSlots.of(kind)).as(kind.name()).isEqualTo(WRITTEN.get(kind));
     }
@@ -48,7 +49,16 @@ class AlarmSlotsTest {
 
   @Test
   void noTwoKindsShareASlot() {
-    assertThat(Arrays.stream(AlarmKind.values()).map(AlarmSlots::of)).doesNotHaveDuplicates();
+    assertThat(Arrays.stream(AlarmSlots.TRACKED).map(AlarmSlots::of)).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void siteAndNotifierKindsHaveNoSlot() {
+    assertThat(AlarmSlots.TRACKED)
+        .doesNotContain(AlarmKind.SITE_UNREACHABLE, AlarmKind.NOTIFICATION_FAILED)
+        .hasSize(AlarmKind.values().length - 2);
+    assertThatThrownBy(() -> AlarmSlots.of(AlarmKind.SITE_UNREACHABLE))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -34,7 +34,7 @@ class OldStateTest {
     SensorState restored = roundTrip(old, SensorState.class);
     restored.fitKinds();
 
-    assertThat(restored.open).hasSize(AlarmKind.values().length);
+    assertThat(restored.open).hasSize(AlarmSlots.COUNT);
     assertThat(restored.pendingSince).containsOnly(SensorState.NONE);
     assertThat(restored.open[AlarmKind.HIGH.ordinal()]).isEqualTo(high);
     assertThat(restored.tracks().open(AlarmKind.HIGH)).isEqualTo(high);
@@ -60,10 +60,8 @@ class OldStateTest {
     DeviceTrack restored = roundTrip(old, DeviceTrack.class);
     restored.fitKinds();
 
-    assertThat(restored.open).hasSize(AlarmKind.values().length);
-    assertThat(restored.pendingSince)
-        .hasSize(AlarmKind.values().length)
-        .containsOnly(SensorState.NONE);
+    assertThat(restored.open).hasSize(AlarmSlots.COUNT);
+    assertThat(restored.pendingSince).hasSize(AlarmSlots.COUNT).containsOnly(SensorState.NONE);
     assertThat(restored.sensors).isNull();
   }
 
