@@ -59,7 +59,7 @@ final class SensorRetirement implements Serializable {
         current.seen == null
             ? "retired by an operator"
             : "retired: not seen since " + Instant.ofEpochMilli(SeqWindow.lastSeen(current.seen));
-    return AlarmLifecycle.clearAll(
-        current.tracks(), Instant.ofEpochMilli(now), sensorId + " " + reason);
+    // A HIGH or LOW excursion nothing showed the end of is taken to last until the retirement.
+    return AlarmLifecycle.clearAll(current, Instant.ofEpochMilli(now), sensorId + " " + reason);
   }
 }

@@ -4,6 +4,7 @@ import static io.heatwatch.job.TestReadings.T0;
 import static io.heatwatch.job.TestReadings.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.model.Alarm;
@@ -38,6 +39,12 @@ class SensorRetirementTest {
               tuple(AlarmKind.HIGH, AlarmState.OPEN, h.alarms().get(0).message()),
               tuple(AlarmKind.HIGH, AlarmState.CLEARED, "t1 retired: not seen since " + T0));
       assertThat(h.alarms().get(1).clearedAt()).isEqualTo(T0.plus(RETIRE));
+      // nothing showed the excursion end before the sensor fell silent: it lasts until retirement
+      Alarm.Excursion excursion = h.alarms().get(1).excursion();
+      assertThat(excursion).isNotNull();
+      assertThat(excursion.durationS()).isEqualTo(RETIRE.toSeconds());
+      assertThat(excursion.peakC()).isEqualTo(40.0);
+      assertThat(excursion.mktC()).isCloseTo(40.0, within(1e-9));
       assertThat(h.stateEntries()).isZero();
     }
   }
