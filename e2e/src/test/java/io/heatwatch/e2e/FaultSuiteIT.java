@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -129,6 +130,7 @@ class FaultSuiteIT {
 
   @Test
   @Order(3)
+  @Tag(Form.LONG_ONLY)
   void networkCutThenSlowAndLossy() throws Exception {
     try (CaseRun run = new CaseRun(chain, dir, "e2e-c3");
         FaultProxy network = FaultProxy.start("127.0.0.1", chain.mqttPort(), 3)) {
@@ -157,6 +159,7 @@ class FaultSuiteIT {
 
   @Test
   @Order(4)
+  @Tag(Form.LONG_ONLY)
   void connectTaskKilledThenWorkerRestarted() throws Exception {
     try (CaseRun run = new CaseRun(chain, dir, "e2e-c4")) {
       run.fleet("c4", FORM.devices(), chain.mqttUri(), Clock.systemUTC());
@@ -237,6 +240,7 @@ class FaultSuiteIT {
 
   @Test
   @Order(8)
+  @Tag(Form.LONG_ONLY)
   void deviceClockWrongUntilNtpSyncs() throws Exception {
     try (CaseRun run = new CaseRun(chain, dir, "e2e-c8")) {
       Traffic right = run.fleet("c8", FORM.devices(), chain.mqttUri(), Clock.systemUTC());
