@@ -8,6 +8,7 @@ import io.heatwatch.model.MqttTopics.Channel;
 import io.heatwatch.model.Quality;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.TelemetryCodec;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,17 +18,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives the LED and buzzer: on while the cloud reports an open alarm for this device, or while a
- * sensor is beyond the thresholds the cloud last sent (retained on the config topic) — the local
- * check keeps working while the cloud is unreachable. Also power-cycles a bus whose every sensor
- * failed on {@code hungAfter} consecutive ticks, and a bus that went empty (the kernel dropped
- * every slave) after sensors were seen on it.
+ * sensor has stayed beyond the thresholds the cloud last sent (retained on the config topic; a
+ * profile's thresholds, alarm delay and defrost tolerance where the config names one, {@link
+ * LocalLimits}) — the local check keeps working while the cloud is unreachable. Also power-cycles a
+ * bus whose every sensor failed on {@code hungAfter} consecutive ticks, and a bus that went empty
+ * (the kernel dropped every slave) after sensors were seen on it.
  */
 public final class LocalAlarms {
   private static final Logger LOG = LoggerFactory.getLogger(LocalAlarms.class);
 
   private final Actuators actuators;
   private final int hungAfter;
-  private final Map<String, SensorConfig> thresholds = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Map<String, LocalLimits> thresholds = new ConcurrentHashMap<>();
+
+  /** Since when (epoch ms) each sensor has been beyond its limits without a break. */
+  private final Map<String, Long> beyondSince = new ConcurrentHashMap<>();
+
   private final Set<String> cloudAlarms = ConcurrentHashMap.newKeySet();
   private final Set<String> localAlarms = ConcurrentHashMap.newKeySet();
   private int failedTicks;
@@ -37,10 +44,12 @@ public final class LocalAlarms {
   /**
    * @param actuators the outputs
    * @param hungAfter ticks with every sensor failing before the bus is power-cycled, 0 for never
+   * @param clock times how long a sensor has been beyond its thresholds
    */
-  public LocalAlarms(Actuators actuators, int hungAfter) {
+  public LocalAlarms(Actuators actuators, int hungAfter, Clock clock) {
     this.actuators = actuators;
     this.hungAfter = hungAfter;
+    this.clock = clock;
   }
 
   /** A downlink message; malformed ones are logged and ignored. */
@@ -48,7 +57,7 @@ public final class LocalAlarms {
     try {
       if (channel == Channel.CONFIG) {
         SensorConfig config = TelemetryCodec.decodeSensorConfig(payload);
-        thresholds.put(config.sensorId(), config);
+        thresholds.put(config.sensorId(), LocalLimits.of(config));
         LOG.info(
             "thresholds for {}: high {} low {}", config.sensorId(), config.highC(), config.lowC());
       } else if (channel == Channel.ALARMS) {
@@ -75,12 +84,7 @@ public final class LocalAlarms {
     for (Sample sample : samples) {
       if (sample.quality() == Quality.OK) {
         allFailed = false;
-        SensorConfig limits = thresholds.get(sample.sensorId());
-        if (limits != null && beyond(sample.tempC(), limits)) {
-          localAlarms.add(sample.sensorId());
-        } else if (limits == null || within(sample.tempC(), limits)) {
-          localAlarms.remove(sample.sensorId());
-        }
+        check(sample.sensorId(), sample.tempC());
       }
     }
     failedTicks = allFailed ? failedTicks + 1 : 0;
@@ -91,13 +95,20 @@ public final class LocalAlarms {
     update();
   }
 
-  private static boolean beyond(double t, SensorConfig c) {
-    return (c.highC() != null && t > c.highC()) || (c.lowC() != null && t < c.lowC());
-  }
-
-  private static boolean within(double t, SensorConfig c) {
-    double h = c.hysteresisC() == null ? 0.0 : c.hysteresisC();
-    return (c.highC() == null || t < c.highC() - h) && (c.lowC() == null || t > c.lowC() + h);
+  private void check(String sensorId, double t) {
+    LocalLimits limits = thresholds.get(sensorId);
+    if (limits != null && limits.beyond(t)) {
+      long now = clock.millis();
+      long since = beyondSince.computeIfAbsent(sensorId, id -> now);
+      if (now - since >= limits.delayAt(t)) {
+        localAlarms.add(sensorId);
+      }
+      return;
+    }
+    beyondSince.remove(sensorId);
+    if (limits == null || limits.within(t)) {
+      localAlarms.remove(sensorId);
+    }
   }
 
   /** Whether the LED and buzzer are on. */

@@ -213,7 +213,8 @@ public final class Main implements Callable<Integer> {
             .clockSync(SystemdClockSync.system())
             .scheduler(scheduler)
             .cpuTemperature(config.sensors().cpuTemperature())
-            .localAlarms(new LocalAlarms(actuators(config.gpio()), config.gpio().powerCycleAfter()))
+            .localAlarms(
+                new LocalAlarms(actuators(config.gpio()), config.gpio().powerCycleAfter(), clock))
             .build();
     agent.connect();
     agent.schedule(config.period(), config.heartbeat());

@@ -84,7 +84,7 @@ public final class SimulatedFleet implements AutoCloseable {
               .uplink(new MqttSession(mqtt, spec.site(), deviceId, scheduler), mqtt.batching())
               .clock(clock)
               .scheduler(scheduler)
-              .localAlarms(new LocalAlarms(new NoActuators("simulated device"), 0))
+              .localAlarms(new LocalAlarms(new NoActuators("simulated device"), 0, clock))
               .build();
       agent.connect();
       agents.add(agent);

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class AgentTest {
         .clock(clock)
         .clockSync(clockSync)
         .scheduler(scheduler)
-        .localAlarms(new LocalAlarms(new NoActuators("test"), 0))
+        .localAlarms(new LocalAlarms(new NoActuators("test"), 0, Clock.systemUTC()))
         .build();
   }
 
@@ -170,7 +171,7 @@ class AgentTest {
                 Batching.DEFAULT)
             .clock(clock)
             .scheduler(scheduler)
-            .localAlarms(new LocalAlarms(new NoActuators("test"), 0))
+            .localAlarms(new LocalAlarms(new NoActuators("test"), 0, Clock.systemUTC()))
             .build()) {
       assertThat(agent.status().sensorsConfigured()).isEqualTo(2L);
       assertThat(agent.status().sensorsSeen()).as("before the first tick").isNull();

@@ -15,11 +15,14 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.MqttTopics.Channel;
 import io.heatwatch.model.Quality;
 import io.heatwatch.model.SensorConfig;
+import io.heatwatch.model.SensorProfile;
 import io.heatwatch.model.TelemetryCodec;
 import io.heatwatch.model.Versions;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +35,35 @@ class LocalAlarmsTest {
   private Context pi4j;
   private final List<Duration> powerOff = new ArrayList<>();
   private LocalAlarms alarms;
+  private final MutableClock clock = new MutableClock(T);
+
+  /** A clock the test moves by hand. */
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
 
   @BeforeEach
   void mockPi() {
@@ -40,7 +72,8 @@ class LocalAlarmsTest {
             .add(new MockPlatform())
             .add(MockDigitalOutputProvider.newInstance())
             .build();
-    alarms = new LocalAlarms(new Pi4jActuators(pi4j, new GpioPins(17, 27, 22), powerOff::add), 3);
+    alarms =
+        new LocalAlarms(new Pi4jActuators(pi4j, new GpioPins(17, 27, 22), powerOff::add), 3, clock);
   }
 
   @AfterEach
@@ -110,6 +143,64 @@ class LocalAlarmsTest {
     assertThat(pin("alarm-led")).isEqualTo(DigitalState.LOW);
     alarms.samples(List.of(new Sample("s1", -0.5, Quality.OK)));
     assertThat(alarms.active()).as("below low").isTrue();
+  }
+
+  private void config(SensorConfig.Builder b) {
+    alarms.downlink(
+        Channel.CONFIG,
+        TelemetryCodec.encode(
+            b.sensorId("s1").site("home").deviceId("pi-1").updatedAt(T).updatedBy("op").build()));
+  }
+
+  private void tick(double tempC, Duration after) {
+    clock.advance(after);
+    alarms.samples(List.of(new Sample("s1", tempC, Quality.OK)));
+  }
+
+  @Test
+  void aProfileGivesTheLocalCheckItsThresholdsAndAlarmDelay() {
+    config(SensorConfig.builder().profile(SensorProfile.SERVER_ROOM));
+    tick(28.0, Duration.ZERO);
+    tick(28.0, Duration.ofMinutes(4));
+    assertThat(alarms.active()).as("shorter than the server room's 5 min delay").isFalse();
+    tick(25.0, Duration.ofMinutes(1));
+    tick(28.0, Duration.ofMinutes(1));
+    tick(28.0, Duration.ofMinutes(4));
+    assertThat(alarms.active()).as("the delay starts again after a return").isFalse();
+    tick(28.0, Duration.ofMinutes(2));
+    assertThat(pin("alarm-led"))
+        .as("beyond the server room's HIGH 27 for its delay")
+        .isEqualTo(DigitalState.HIGH);
+    tick(26.5, Duration.ofMinutes(1));
+    assertThat(alarms.active()).as("within the hysteresis of 1").isTrue();
+    tick(25.9, Duration.ofMinutes(1));
+    assertThat(alarms.active()).isFalse();
+  }
+
+  @Test
+  void aFreezerDefrostUnderItsCeilingIsToleratedButNotPastItsLongestDefrost() {
+    config(SensorConfig.builder().profile(SensorProfile.FREEZER));
+    tick(-18.0, Duration.ZERO);
+    tick(-8.0, Duration.ofMinutes(1));
+    tick(-6.0, Duration.ofMinutes(30));
+    assertThat(alarms.active()).as("a 30 min defrost under -3 °C").isFalse();
+    tick(-18.0, Duration.ofMinutes(5));
+    tick(-8.0, Duration.ofMinutes(60));
+    tick(-8.0, Duration.ofMinutes(46));
+    assertThat(alarms.active()).as("above HIGH for longer than the longest defrost").isTrue();
+    tick(-18.0, Duration.ofMinutes(1));
+    tick(0.0, Duration.ofMinutes(1));
+    tick(0.0, Duration.ofMinutes(16));
+    assertThat(alarms.active()).as("past the defrost ceiling: the plain delay of 15 min").isTrue();
+  }
+
+  @Test
+  void explicitThresholdsOverrideTheProfile() {
+    config(SensorConfig.builder().profile(SensorProfile.SERVER_ROOM).highC(30.0).minDurationS(0L));
+    tick(29.0, Duration.ZERO);
+    assertThat(alarms.active()).isFalse();
+    tick(30.5, Duration.ofSeconds(10));
+    assertThat(alarms.active()).isTrue();
   }
 
   @Test

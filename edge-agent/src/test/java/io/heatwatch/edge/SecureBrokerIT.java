@@ -93,7 +93,7 @@ class SecureBrokerIT {
         .uplink(new MqttSession(settings, "lab", "pi-tls", scheduler), settings.batching())
         .clock(Clock.systemUTC())
         .scheduler(scheduler)
-        .localAlarms(new LocalAlarms(new NoActuators("test"), 0))
+        .localAlarms(new LocalAlarms(new NoActuators("test"), 0, Clock.systemUTC()))
         .build();
   }
 
