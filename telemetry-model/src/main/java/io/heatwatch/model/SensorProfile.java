@@ -75,13 +75,7 @@ public enum SensorProfile {
               .flatlineMs(24 * HOUR)
               .exposureMaxMs(0)
               .defrostMaxMs(0)
-              .detectors(
-                  EnumSet.of(
-                      AlarmKind.HIGH,
-                      AlarmKind.LOW,
-                      AlarmKind.TREND,
-                      AlarmKind.FLATLINE,
-                      AlarmKind.SENSOR_FAULT));
+              .detectors(lived());
       case SERVER_ROOM ->
           b.highC(27)
               .lowC(15)
@@ -106,13 +100,7 @@ public enum SensorProfile {
               .flatlineMs(12 * HOUR)
               .exposureMaxMs(0)
               .defrostMaxMs(0)
-              .detectors(
-                  EnumSet.of(
-                      AlarmKind.HIGH,
-                      AlarmKind.LOW,
-                      AlarmKind.TREND,
-                      AlarmKind.FLATLINE,
-                      AlarmKind.SENSOR_FAULT));
+              .detectors(lived());
       case CUSTOM -> {
         return custom;
       }
@@ -138,6 +126,12 @@ public enum SensorProfile {
             + " got '"
             + text
             + "'");
+  }
+
+  /** What rooms and greenhouses run: their level moves with people, sun and venting. */
+  private static EnumSet<AlarmKind> lived() {
+    return EnumSet.of(
+        AlarmKind.HIGH, AlarmKind.LOW, AlarmKind.TREND, AlarmKind.FLATLINE, AlarmKind.SENSOR_FAULT);
   }
 
   /** What cold storage runs: no SPIKE or RATE_OF_CHANGE, which doors and defrost set off. */
