@@ -7,6 +7,8 @@ import io.heatwatch.job.device.StatusToDevices;
 import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.job.model.DeviceEvent;
 import io.heatwatch.job.model.ParsedRecord;
+import io.heatwatch.job.notify.AlarmIdKey;
+import io.heatwatch.job.notify.NotificationScheduler;
 import io.heatwatch.job.parse.CanarySplitter;
 import io.heatwatch.job.parse.CommandRouter;
 import io.heatwatch.job.parse.InvalidRecordSplitter;
@@ -16,6 +18,7 @@ import io.heatwatch.job.sensor.SensorInput;
 import io.heatwatch.job.sensor.SensorInputKey;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.AlarmCommand;
+import io.heatwatch.model.Notification;
 import io.heatwatch.model.Reading;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -132,6 +135,15 @@ public final class HeatwatchJob {
                 configs));
     alarms.sinkTo(sinks.alarms()).name("alarms sink").uid("alarms-sink");
     alarms.sinkTo(sinks.alarmEvents()).name("alarm events sink").uid("alarm-events-sink");
+    alarms
+        .keyBy(new AlarmIdKey())
+        .process(new NotificationScheduler(config.escalation()))
+        .returns(TypeInformation.of(Notification.class))
+        .name("notification scheduler")
+        .uid("notification-scheduler")
+        .sinkTo(sinks.notifications())
+        .name("notifications sink")
+        .uid("notifications-sink");
   }
 
   /**

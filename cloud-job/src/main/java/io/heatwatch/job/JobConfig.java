@@ -26,6 +26,7 @@ import static io.heatwatch.job.JobOptions.SPIKE_Z;
 import static io.heatwatch.job.JobOptions.STATE_BACKEND;
 import static io.heatwatch.job.JobOptions.TRANSACTIONAL_ID_PREFIX;
 
+import io.heatwatch.job.notify.Escalation;
 import io.heatwatch.model.Thresholds;
 import java.io.IOException;
 import java.net.URI;
@@ -76,7 +77,8 @@ public record JobConfig(
     Restarts restarts,
     Duration silentMin,
     Duration retireAfter,
-    Optional<ElasticsearchLogin> elasticsearchLogin) {
+    Optional<ElasticsearchLogin> elasticsearchLogin,
+    Escalation escalation) {
 
   public JobConfig {
     require(JobOptions.KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrapServers);
@@ -123,6 +125,7 @@ public record JobConfig(
     require(RESTART_DELAY, restarts);
     positive(SILENT_MIN, silentMin);
     positive(RETIRE_AFTER, retireAfter);
+    require(JobOptions.NOTIFY_ESCALATION_CRITICAL, escalation);
   }
 
   /** The default thresholds of every sensor, before its own config overrides them. */
@@ -209,7 +212,28 @@ public record JobConfig(
             read.optionalInt(RESTART_ATTEMPTS)),
         read.duration(SILENT_MIN),
         read.duration(RETIRE_AFTER),
-        read.login(JobOptions.ELASTICSEARCH_USERNAME, JobOptions.ELASTICSEARCH_PASSWORD_FILE));
+        read.login(JobOptions.ELASTICSEARCH_USERNAME, JobOptions.ELASTICSEARCH_PASSWORD_FILE),
+        escalation(read));
+  }
+
+  private static Escalation escalation(OptionValues read) {
+    List<Duration> critical = read.durations(JobOptions.NOTIFY_ESCALATION_CRITICAL);
+    List<Duration> warning = read.durations(JobOptions.NOTIFY_ESCALATION_WARNING);
+    Duration remindCritical = read.duration(JobOptions.NOTIFY_REMINDER_CRITICAL);
+    Duration remindWarning = read.duration(JobOptions.NOTIFY_REMINDER_WARNING);
+    try {
+      Escalation.checked(critical);
+    } catch (IllegalArgumentException e) {
+      throw invalid(JobOptions.NOTIFY_ESCALATION_CRITICAL, critical, e.getMessage());
+    }
+    try {
+      Escalation.checked(warning);
+    } catch (IllegalArgumentException e) {
+      throw invalid(JobOptions.NOTIFY_ESCALATION_WARNING, warning, e.getMessage());
+    }
+    notNegative(JobOptions.NOTIFY_REMINDER_CRITICAL, remindCritical);
+    notNegative(JobOptions.NOTIFY_REMINDER_WARNING, remindWarning);
+    return new Escalation(critical, warning, remindCritical, remindWarning);
   }
 
   /**

@@ -2,10 +2,13 @@ package io.heatwatch.job;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.heatwatch.job.notify.Escalation;
+import io.heatwatch.model.Durations;
 import io.heatwatch.model.Thresholds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
@@ -215,6 +218,36 @@ public final class JobOptions {
           "a sensor not seen this long is retired: its alarms are cleared with the reason"
               + " and its state freed");
 
+  public static final ConfigOption<String> NOTIFY_ESCALATION_CRITICAL =
+      define(
+          key("notify.escalation.critical")
+              .stringType()
+              .defaultValue(delays(Escalation.DEFAULTS.critical())),
+          "when an unacknowledged CRITICAL alarm reaches notification levels 2, 3, ...: delays"
+              + " after it opened, comma-separated and increasing; empty: level 1 only");
+
+  public static final ConfigOption<String> NOTIFY_ESCALATION_WARNING =
+      define(
+          key("notify.escalation.warning")
+              .stringType()
+              .defaultValue(delays(Escalation.DEFAULTS.warning())),
+          "the same for a WARNING alarm");
+
+  public static final ConfigOption<Duration> NOTIFY_REMINDER_CRITICAL =
+      define(
+          key("notify.reminder.critical")
+              .durationType()
+              .defaultValue(Escalation.DEFAULTS.remindCritical()),
+          "after its last level, an unacknowledged CRITICAL alarm is recalled to that level this"
+              + " often; 0 s: never");
+
+  public static final ConfigOption<Duration> NOTIFY_REMINDER_WARNING =
+      define(
+          key("notify.reminder.warning")
+              .durationType()
+              .defaultValue(Escalation.DEFAULTS.remindWarning()),
+          "the same for a WARNING alarm");
+
   /** Read by {@link JobConfig#fromArgs} only: the other settings from a properties file. */
   public static final ConfigOption<String> CONFIG_FILE =
       define(
@@ -225,6 +258,10 @@ public final class JobOptions {
   public static final List<ConfigOption<?>> ALL = List.copyOf(DEFINED);
 
   private JobOptions() {}
+
+  private static String delays(List<Duration> delays) {
+    return delays.stream().map(Durations::format).collect(Collectors.joining(", "));
+  }
 
   private static <T> ConfigOption<T> define(ConfigOption<T> option, String description) {
     ConfigOption<T> described = option.withDescription(description);

@@ -3,6 +3,7 @@ package io.heatwatch.job;
 import static io.heatwatch.job.JobConfig.invalid;
 
 import io.heatwatch.job.JobConfig.ElasticsearchLogin;
+import io.heatwatch.model.Durations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -43,6 +44,23 @@ record OptionValues(Configuration settings) {
 
   Duration duration(ConfigOption<Duration> option) {
     return value(option, "expected a duration such as '500 ms', '10 s', '5 min' or '7 d'");
+  }
+
+  /** Comma-separated durations, empty for a blank value. */
+  List<Duration> durations(ConfigOption<String> option) {
+    String text = text(option);
+    List<Duration> out = new ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    for (String part : text.split(",")) {
+      try {
+        out.add(Durations.parse(option.key(), part));
+      } catch (IllegalArgumentException e) {
+        throw invalid(option, text, "expected durations such as '15 min, 45 min', comma-separated");
+      }
+    }
+    return out;
   }
 
   /** A whole number, or empty when unset or blank. */

@@ -11,9 +11,11 @@ import io.heatwatch.job.sinks.DeviceEmitter;
 import io.heatwatch.job.sinks.ElasticsearchSinks;
 import io.heatwatch.job.sinks.InvalidRecordSerializer;
 import io.heatwatch.job.sinks.MetricsEmitter;
+import io.heatwatch.job.sinks.NotificationRecordSerializer;
 import io.heatwatch.job.sinks.ReadingEmitter;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.Notification;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -63,6 +65,17 @@ final class ProductionSinks implements Sinks {
         config.elasticsearchLogin(),
         new AlarmEmitter(),
         config.kafkaBootstrapServers());
+  }
+
+  @Override
+  public Sink<Notification> notifications() {
+    // At least once, as alarm events: an intent must not wait for a checkpoint; the notifier
+    // drops a repeated intent by its id.
+    return KafkaSink.<Notification>builder()
+        .setBootstrapServers(config.kafkaBootstrapServers())
+        .setRecordSerializer(new NotificationRecordSerializer(KafkaTopics.NOTIFICATIONS))
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .build();
   }
 
   @Override

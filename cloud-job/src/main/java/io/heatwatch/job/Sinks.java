@@ -5,6 +5,7 @@ import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Notification;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /** Where the job writes; production writes Elasticsearch and Kafka, tests may pass any sink. */
@@ -24,6 +25,9 @@ public interface Sinks {
 
   /** Alarm versions, Kafka {@code heatwatch.alarms} (key alarmId). */
   Sink<Alarm> alarmEvents();
+
+  /** Notification intents, Kafka {@code heatwatch.notifications} (key alarmId). */
+  Sink<Notification> notifications();
 
   /** The latest state per device, Elasticsearch {@code heatwatch-devices}. */
   Sink<DeviceView> devices();

@@ -14,6 +14,7 @@ import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
+import io.heatwatch.model.Notification;
 import io.heatwatch.testkit.FlinkCluster;
 import io.heatwatch.testkit.FlinkExtension;
 import java.time.Duration;
@@ -134,6 +135,11 @@ class HeatwatchJobRestartITCase {
 
     @Override
     public Sink<Alarm> alarms() {
+      return new DiscardingSink<>();
+    }
+
+    @Override
+    public Sink<Notification> notifications() {
       return new DiscardingSink<>();
     }
 

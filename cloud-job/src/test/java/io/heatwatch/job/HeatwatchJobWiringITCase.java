@@ -17,6 +17,7 @@ import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.Notification;
 import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
@@ -105,6 +106,12 @@ class HeatwatchJobWiringITCase {
         .extracting(Alarm::state)
         .containsExactly(AlarmState.OPEN, AlarmState.CLEARED);
     assertThat(collected("alarm-events")).isEqualTo(collected("alarms"));
+    // the alarm is announced when it opens and again when it clears, to the level it reached
+    assertThat(collected("notifications"))
+        .map(Notification.class::cast)
+        .extracting(Notification::reason, Notification::level)
+        .containsExactly(
+            tuple(Notification.Reason.OPENED, 1), tuple(Notification.Reason.CLEARED, 1));
     assertThat(collected("devices"))
         .map(DeviceView.class::cast)
         .extracting(DeviceView::deviceId)
@@ -210,6 +217,11 @@ class HeatwatchJobWiringITCase {
     @Override
     public Sink<Alarm> alarms() {
       return new CollectingSink<>(run + "/alarms");
+    }
+
+    @Override
+    public Sink<Notification> notifications() {
+      return new CollectingSink<>(run + "/notifications");
     }
 
     @Override

@@ -267,6 +267,10 @@ class JobConfigTest {
           restart.attempts           | many                  | expected a whole number
           sensor.silent.min          | 0 s                   | must be positive
           sensor.retire-after        | 0 s                   | must be positive
+          notify.escalation.critical | '15 min, 10 min'      | strictly increasing
+          notify.escalation.critical | 'soon'                | expected durations such as
+          notify.escalation.warning  | '0 s'                 | must be > 0
+          notify.reminder.critical   | -1 s                  | expected a duration
           """)
   void rejectsABadValueNamingItsKey(String key, String value, String problem) {
     Map<String, String> settings = new HashMap<>(required());
@@ -276,6 +280,19 @@ class JobConfigTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(key + ": ")
         .hasMessageContaining(problem);
+  }
+
+  @Test
+  void escalationDefaultsAndAnEmptyListMeaningLevelOneOnly() {
+    assertThat(JobConfig.fromMap(required()).escalation())
+        .isEqualTo(io.heatwatch.job.notify.Escalation.DEFAULTS);
+    Map<String, String> settings = new HashMap<>(required());
+    settings.put("notify.escalation.warning", "");
+    settings.put("notify.escalation.critical", "5 min, 1 h");
+    var escalation = JobConfig.fromMap(settings).escalation();
+    assertThat(escalation.warning()).isEmpty();
+    assertThat(escalation.critical())
+        .containsExactly(java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(1));
   }
 
   @Test

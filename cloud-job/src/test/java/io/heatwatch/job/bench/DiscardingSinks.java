@@ -6,6 +6,7 @@ import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Notification;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
@@ -36,6 +37,11 @@ record DiscardingSinks(Sinks kafka) implements Sinks {
 
   @Override
   public Sink<Alarm> alarms() {
+    return new DiscardingSink<>();
+  }
+
+  @Override
+  public Sink<Notification> notifications() {
     return new DiscardingSink<>();
   }
 
