@@ -2,7 +2,9 @@ package io.heatwatch.watchdog;
 
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.Notification;
 import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.model.Versions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,12 +87,35 @@ final class AlarmWriter implements AutoCloseable {
   }
 
   private void toKafka(Alarm a) throws Exception {
+    send(KafkaTopics.ALARMS, a.alarmId(), TelemetryCodec.encode(a));
+    Notification intent = intent(a);
+    if (intent != null) {
+      // Sent again with the alarm when a retry repeats this path: a repeated intent has the same
+      // id, and the notifier drops it.
+      send(KafkaTopics.NOTIFICATIONS, a.alarmId(), TelemetryCodec.encode(intent));
+    }
+  }
+
+  /**
+   * The watchdog's own notification intent for {@code a}: OPENED for a new alarm, CLEARED when it
+   * clears, at level 1 and without escalation, so a stalled stage reaches people even when the job
+   * (which decides the other alarms' notifications) is the stage that stopped.
+   */
+  static Notification intent(Alarm a) {
+    Notification.Reason reason;
+    if (a.state() == Alarm.AlarmState.CLEARED) {
+      reason = Notification.Reason.CLEARED;
+    } else if (a.version() == 1) {
+      reason = Notification.Reason.OPENED;
+    } else {
+      return null;
+    }
+    return new Notification(Versions.V1, a.alarmId(), a.version(), reason, 1, 0, a.updatedAt(), a);
+  }
+
+  private void send(String topic, String key, byte[] value) throws Exception {
     producer
-        .send(
-            new ProducerRecord<>(
-                KafkaTopics.ALARMS,
-                a.alarmId().getBytes(StandardCharsets.UTF_8),
-                TelemetryCodec.encode(a)))
+        .send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value))
         .get(timeout.toMillis() * 3, TimeUnit.MILLISECONDS);
   }
 

@@ -53,7 +53,7 @@ class WatchdogFaultsIT {
       ElasticsearchServer es,
       FlinkCluster flink)
       throws Exception {
-    kafka.createTopics(3, KafkaTopics.READINGS, KafkaTopics.ALARMS);
+    kafka.createTopics(3, KafkaTopics.READINGS, KafkaTopics.ALARMS, KafkaTopics.NOTIFICATIONS);
     ElasticsearchHttp http = new ElasticsearchHttp(es.httpUrl());
     http.put(
         "/_index_template/heatwatch-alarms",

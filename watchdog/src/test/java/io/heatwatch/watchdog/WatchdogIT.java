@@ -11,6 +11,7 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.Notification;
 import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.Pipeline.Stage;
 import io.heatwatch.model.TelemetryCodec;
@@ -76,7 +77,7 @@ class WatchdogIT {
       ElasticsearchServer es,
       FlinkCluster flink)
       throws Exception {
-    kafka.createTopics(3, KafkaTopics.READINGS, KafkaTopics.ALARMS);
+    kafka.createTopics(3, KafkaTopics.READINGS, KafkaTopics.ALARMS, KafkaTopics.NOTIFICATIONS);
     ElasticsearchHttp http = new ElasticsearchHttp(es.httpUrl());
     http.put(
         "/_index_template/heatwatch-alarms",
@@ -120,6 +121,18 @@ class WatchdogIT {
         assertEquals(opened.alarmId(), cleared.alarmId());
         assertEquals(2, cleared.version());
         awaitAlarmDoc(http, opened.alarmId(), "CLEARED");
+        // people hear of it from the watchdog itself, not through the job that may be the stage
+        // that stopped
+        await()
+            .atMost(WITHIN)
+            .until(
+                () ->
+                    records(kafka, KafkaTopics.NOTIFICATIONS, TelemetryCodec::decodeNotification)
+                        .stream()
+                        .filter(n -> n.alarmId().equals(opened.alarmId()))
+                        .map(Notification::reason)
+                        .toList()
+                        .equals(List.of(Notification.Reason.OPENED, Notification.Reason.CLEARED)));
 
         // the job stops indexing the canary: the job is named
         relay.relaying = false;
@@ -247,7 +260,12 @@ class WatchdogIT {
   }
 
   private static List<Alarm> alarms(KafkaServer kafka) {
-    List<Alarm> out = new ArrayList<>();
+    return records(kafka, KafkaTopics.ALARMS, TelemetryCodec::decodeAlarm);
+  }
+
+  private static <T> List<T> records(
+      KafkaServer kafka, String topic, java.util.function.Function<byte[], T> decode) {
+    List<T> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> c =
         new KafkaConsumer<>(
             Map.<String, Object>of(
@@ -255,7 +273,7 @@ class WatchdogIT {
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
       List<TopicPartition> tps =
-          c.partitionsFor(KafkaTopics.ALARMS).stream()
+          c.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       c.assign(tps);
@@ -263,9 +281,11 @@ class WatchdogIT {
       Map<TopicPartition, Long> end = c.endOffsets(tps);
       while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
         for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-          Alarm a = TelemetryCodec.decodeAlarm(r.value());
-          assertEquals(a.alarmId(), new String(r.key(), StandardCharsets.UTF_8), "key = alarmId");
-          out.add(a);
+          T record = decode.apply(r.value());
+          String alarmId =
+              record instanceof Alarm a ? a.alarmId() : ((Notification) record).alarmId();
+          assertEquals(alarmId, new String(r.key(), StandardCharsets.UTF_8), "key = alarmId");
+          out.add(record);
         }
       }
     }
