@@ -1,0 +1,18 @@
+package io.heatwatch.notifier.deliver;
+
+/** Where a notification is in claim, send, record; stored by name in the delivery log. */
+public enum DeliveryState {
+  /** To be sent: written before the intent's offset is committed. */
+  CLAIMED,
+  /** The channel's server accepted it; never sent again. */
+  SENT,
+  /** An attempt failed in a way that may pass; the next attempt is at {@code nextAt}. */
+  RETRYING,
+  /** The channel refused it for good (an unknown address, a rejected request). */
+  FAILED;
+
+  /** Whether nothing more will be done for it. */
+  boolean done() {
+    return this == SENT || this == FAILED;
+  }
+}
