@@ -1,0 +1,57 @@
+package io.heatwatch.notifier;
+
+import io.heatwatch.model.Notification.Reason;
+import io.heatwatch.notifier.ack.AckLinks;
+import io.heatwatch.notifier.channel.ChannelSettings;
+import io.heatwatch.notifier.channel.EmailSettings;
+import io.heatwatch.notifier.channel.Message;
+import io.heatwatch.notifier.channel.SmsSettings;
+import io.heatwatch.notifier.config.NotifierConfig;
+import io.heatwatch.notifier.config.Recipient;
+import io.heatwatch.notifier.deliver.LogEntry;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Makes the message of a notification: the recipient's name and address for the channel's kind, and
+ * an acknowledgement link while there is something to acknowledge.
+ */
+final class Messages implements Function<LogEntry, Message> {
+  private final NotifierConfig config;
+  private final AckLinks links;
+
+  /** {@code links} null: messages carry no acknowledgement link. */
+  Messages(NotifierConfig config, AckLinks links) {
+    this.config = config;
+    this.links = links;
+  }
+
+  @Override
+  public Message apply(LogEntry e) {
+    String recipientId = e.target().recipient();
+    Recipient r = null;
+    if (recipientId != null) {
+      r = config.recipients().get(recipientId);
+      if (r == null) {
+        throw new IllegalStateException("recipient " + recipientId + " no longer configured");
+      }
+    }
+    ChannelSettings channel = config.channels().get(e.target().channel());
+    Reason reason = e.intent().reason();
+    boolean open = reason != Reason.ACKNOWLEDGED && reason != Reason.CLEARED;
+    String ackUrl =
+        links != null && r != null && open ? links.link(e.intent().alarmId(), r.id()) : null;
+    return new Message(
+        e.id(), r == null ? null : r.name(), address(channel, r), List.of(e.intent()), ackUrl);
+  }
+
+  private static String address(ChannelSettings channel, Recipient r) {
+    if (r == null) {
+      return null;
+    }
+    if (channel instanceof EmailSettings) {
+      return r.email();
+    }
+    return channel instanceof SmsSettings ? r.phone() : null;
+  }
+}

@@ -1,0 +1,92 @@
+package io.heatwatch.notifier.deliver;
+
+import io.heatwatch.model.Notification;
+import io.heatwatch.notifier.config.Target;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claim, then hand to the channel's sender: each target of an intent not already done or in flight
+ * gets a CLAIMED entry in the delivery log, acknowledged, before its sender sees it.
+ */
+final class Deliveries {
+  private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+
+  /** The most notifications that wait for one channel before intents stop being read. */
+  static final int MAX_PENDING_PER_CHANNEL = 10_000;
+
+  private final Map<String, ChannelSender> senders;
+  private final DeliveryLog log;
+  private final Ledger ledger;
+  private final Clock clock;
+
+  Deliveries(Map<String, ChannelSender> senders, DeliveryLog log, Ledger ledger, Clock clock) {
+    this.senders = Map.copyOf(senders);
+    this.log = log;
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  /**
+   * Claims the intent for every target and queues the claims; returns how many were new. Throws
+   * {@link DeliveryLog.LogWriteException} if the claims could not be written (none is queued).
+   */
+  int claim(Notification intent, List<Target> targets) {
+    List<LogEntry> claims = new ArrayList<>();
+    for (Target t : targets) {
+      LogEntry claim = LogEntry.claim(intent, t, clock.instant());
+      if (ledger.claim(claim.id())) {
+        claims.add(claim);
+      }
+    }
+    if (claims.isEmpty()) {
+      return 0;
+    }
+    try {
+      log.write(claims);
+    } catch (RuntimeException e) {
+      claims.forEach(c -> ledger.release(c.id()));
+      throw e;
+    }
+    for (LogEntry c : claims) {
+      LOG.info("notification {} claimed for {} to {}", c.id(), intent.id(), c.target());
+      senders.get(c.target().channel()).enqueue(c);
+    }
+    return claims.size();
+  }
+
+  /**
+   * Re-queues what the log held as claimed or retrying at start; a claim for a gone channel fails.
+   */
+  void resume(Collection<LogEntry> pending) {
+    for (LogEntry e : pending) {
+      ChannelSender s = senders.get(e.target().channel());
+      if (s != null) {
+        s.enqueue(e);
+      } else {
+        LogEntry failed = e.abandoned(clock.instant(), "channel no longer configured");
+        log.write(failed);
+        ledger.done(failed.id());
+        LOG.warn("notification {} to {} FAILED: channel no longer configured", e.id(), e.target());
+      }
+    }
+  }
+
+  /** Whether some channel has as much waiting as it may hold. */
+  boolean full() {
+    return senders.values().stream().anyMatch(s -> s.pending() >= MAX_PENDING_PER_CHANNEL);
+  }
+
+  Map<String, ChannelSender> senders() {
+    return senders;
+  }
+
+  Ledger ledger() {
+    return ledger;
+  }
+}

@@ -1,0 +1,175 @@
+package io.heatwatch.notifier.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.Pipeline;
+import io.heatwatch.notifier.deliver.Intents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class NotifierConfigTest {
+  private static final Instant AT = Instant.parse("2026-12-05T10:00:00Z");
+
+  private static final String CHANNELS =
+      """
+      channels:
+        ops-mail: {type: email, host: 127.0.0.1, port: 2525, tls: NONE, from: heatwatch@example.com}
+        ops-slack: {type: webhook, preset: SLACK, url: "http://127.0.0.1:9/hook"}
+      """;
+
+  @Test
+  void theExampleLoadsWithItsPoliciesInOrder() throws IOException {
+    NotifierConfig c = NotifierConfig.parse("notifier-example.yml", example());
+
+    assertThat(c.site()).isEqualTo("heatwatch");
+    assertThat(c.kafka().bootstrapServers()).isEqualTo("localhost:9092");
+    assertThat(c.http().port()).isEqualTo(8095);
+    assertThat(c.channelFailedAfter()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(c.retry())
+        .isEqualTo(new RetrySettings(Duration.ofSeconds(5), Duration.ofMinutes(5)));
+    assertThat(c.channels()).containsOnlyKeys("ops-mail", "ops-slack", "ops-sms");
+    assertThat(c.recipients().get("maria").email()).isEqualTo("maria@example.com");
+    assertThat(c.policies())
+        .extracting(Policy::name)
+        .containsExactly("cold-store-critical", "heatwatch-itself", "everything-else");
+    assertThat(c.policies().get(0).level(2).targets())
+        .containsExactly(new Target("tom", "ops-sms"), new Target("tom", "ops-mail"));
+
+    Alarm coldStore = Intents.alarm("a", AT).toBuilder().site("cold-store-b").build();
+    Alarm warning = coldStore.toBuilder().severity(Severity.WARNING).build();
+    Alarm failed =
+        coldStore.toBuilder()
+            .site("heatwatch")
+            .deviceId(Pipeline.DEVICE_ID)
+            .sensorId("ops-mail")
+            .kind(AlarmKind.NOTIFICATION_FAILED)
+            .build();
+    assertThat(c.policyFor(coldStore).map(Policy::name)).contains("cold-store-critical");
+    assertThat(c.policyFor(warning).map(Policy::name)).contains("everything-else");
+    assertThat(c.policyFor(failed).map(Policy::name)).contains("heatwatch-itself");
+  }
+
+  @Test
+  void anAlarmNoPolicyMatchesHasNoPolicy() {
+    NotifierConfig c =
+        parse(
+            """
+            policies:
+              - match: {kinds: [LOW]}
+                levels: [{notify: [{channel: ops-slack}]}]
+            """);
+    assertThat(c.policyFor(Intents.alarm("a", AT))).isEmpty();
+    assertThat(c.policies().get(0).name()).isEqualTo("policy-1");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceNamingItsPath() {
+    String yaml =
+        """
+        kafka: {bootstrapServers: "localhost:9092"}
+        http: {port: 70000, publicUrl: "not a url"}
+        channelFailedAfter: soon
+        colour: blue
+        """
+            + CHANNELS
+            + """
+        recipients:
+          maria: {name: Maria, email: maria-at-example.com}
+          tom: {name: Tom, phone: "+4915100000002"}
+        policies:
+          - name: a
+            levels: [{notify: [{channel: ops-slack}]}]
+          - name: b
+            match: {kinds: [HOT], severities: [CRITICAL]}
+            levels: [{notify: [{channel: ops-slack}]}]
+          - name: c
+            levels:
+              - notify: [{recipient: maria, channel: ops-mail}, {channel: ops-sms}]
+              - notify: [{recipient: nobody, channel: ops-mail}]
+              - notify: [{recipient: tom, channel: ops-mail}]
+              - notify: []
+        """;
+
+    assertThatThrownBy(() -> NotifierConfig.parse("bad.yml", yaml))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .contains(
+                        "policies[2].levels[0].notify[1].channel: no channel \"ops-sms\"",
+                        "policies[2].levels[1].notify[0].recipient: no recipient \"nobody\"",
+                        "policies[2].levels[2].notify[0].recipient: tom has no email for channel"
+                            + " \"ops-mail\"",
+                        "colour: unknown key (known: ackKey, channelFailedAfter, channels, http,"
+                            + " kafka, maxLogEntries, policies, recipients, retry, site)",
+                        "recipients.maria.email: not an e-mail address: \"maria-at-example.com\"")
+                    .anySatisfy(p -> assertThat(p).startsWith("http.port: must be 0..65535"))
+                    .anySatisfy(p -> assertThat(p).startsWith("http.publicUrl: "))
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("channelFailedAfter").contains("soon"))
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("policies[1].match.kinds[0]: \"HOT\""))
+                    .anySatisfy(p -> assertThat(p).startsWith("policies[2].levels[3].notify: ")))
+        .hasMessageStartingWith("bad.yml: ");
+  }
+
+  @Test
+  void aChannelWithBadSettingsIsNamed() {
+    String yaml =
+        """
+        kafka: {bootstrapServers: "localhost:9092"}
+        http: {publicUrl: "http://127.0.0.1:8095"}
+        channels:
+          pigeon: {type: pigeon}
+        policies:
+          - levels: [{notify: [{channel: pigeon}]}]
+        """;
+    assertThatThrownBy(() -> NotifierConfig.parse("bad.yml", yaml))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("channels.pigeon"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .isEqualTo(
+                                    "policies[0].levels[0].notify[0].channel: no channel"
+                                        + " \"pigeon\"")));
+  }
+
+  @Test
+  void missingSectionsAreNamed() {
+    assertThatThrownBy(() -> NotifierConfig.parse("empty.yml", "site: home\n"))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .contains("kafka: missing", "http: missing", "channels: missing"));
+  }
+
+  private static NotifierConfig parse(String policies) {
+    return NotifierConfig.parse(
+        "test",
+        """
+        kafka: {bootstrapServers: "localhost:9092"}
+        http: {publicUrl: "http://127.0.0.1:8095"}
+        """
+            + CHANNELS
+            + policies);
+  }
+
+  private static String example() throws IOException {
+    try (InputStream in = NotifierConfigTest.class.getResourceAsStream("/notifier-example.yml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
