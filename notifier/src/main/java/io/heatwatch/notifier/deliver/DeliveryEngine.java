@@ -43,7 +43,7 @@ public final class DeliveryEngine implements AutoCloseable {
       DeliveryListener listener) {
     Properties client = config.kafka().clientSettings();
     Ledger ledger = new Ledger(config.maxLogEntries());
-    LogReader.Rebuilt rebuilt = LogReader.read(client, ledger, REBUILD_TIMEOUT);
+    LogReader.Rebuilt rebuilt = LogReader.read(client, ledger, seen, REBUILD_TIMEOUT);
     LOG.info(
         "delivery log read: {} records, {} done, {} to resume, {} open NOTIFICATION_FAILED",
         rebuilt.records(),

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the whole delivery log to its end offsets at start: done ids go to the ledger (never sent
- * again), claims and retries come back to be sent, and a NOTIFICATION_FAILED that was raised and
- * not cleared is open again. Keys of other writers ({@code ack:} nonces) are skipped.
+ * again), claims and retries come back to be sent, a NOTIFICATION_FAILED that was raised and not
+ * cleared is open again, and the alarms notified are remembered for the acknowledgement page. Keys
+ * of other writers ({@code ack:} nonces) are skipped.
  */
 final class LogReader {
   private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
@@ -42,7 +43,7 @@ final class LogReader {
 
   private LogReader() {}
 
-  static Rebuilt read(Properties clientSettings, Ledger ledger, Duration timeout) {
+  static Rebuilt read(Properties clientSettings, Ledger ledger, SeenAlarms seen, Duration timeout) {
     Properties p = new Properties();
     p.putAll(clientSettings);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "heatwatch-notifier-log-reader");
@@ -91,6 +92,8 @@ final class LogReader {
             }
             continue;
           }
+          // The acknowledgement page names the alarm of a link sent before a restart too.
+          seen.remember(e.intent().alarm());
           if (e.state().done()) {
             pending.remove(e.id());
             ledger.done(e.id());
@@ -109,7 +112,7 @@ final class LogReader {
         }
       }
     }
-    if (bad > 0) {
+    if (bad > 1) {
       LOG.warn("delivery log: {} malformed entries skipped in all", bad);
     }
     Map<String, OpenFailure> open = new LinkedHashMap<>();

@@ -73,7 +73,8 @@ class LogReaderIT {
     }
 
     Ledger ledger = new Ledger(1000);
-    LogReader.Rebuilt rebuilt = LogReader.read(client, ledger, Duration.ofSeconds(20));
+    SeenAlarms seen = new SeenAlarms();
+    LogReader.Rebuilt rebuilt = LogReader.read(client, ledger, seen, Duration.ofSeconds(20));
 
     assertThat(ledger.isDone(sent.id())).isTrue();
     assertThat(ledger.isDone(failed.id())).isTrue();
@@ -87,6 +88,7 @@ class LogReaderIT {
     // Resumed claims are in flight: the same intent read again claims nothing new.
     assertThat(ledger.claim(claimed.id())).isFalse();
     assertThat(ledger.claim(sent.id())).isFalse();
+    assertThat(seen.get(alarm.alarmId())).contains(alarm);
     assertThat(rebuilt.openFailures()).containsKey("logreader-mail");
     assertThat(rebuilt.openFailures().get("logreader-mail").told())
         .containsExactly(new Target(null, "hook"));
