@@ -1,11 +1,28 @@
 package io.heatwatch.notifier.channel;
 
-/** Placeholder until the Sms channel lands (next commit): every send fails. */
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+
+/**
+ * Sends a text message through a generic SMS-over-HTTP provider: a POST with a bearer token and the
+ * JSON body the settings' template makes.
+ */
 final class SmsChannel implements Channel {
   private final String id;
+  private final SmsSettings settings;
+  private final HttpClient client;
+  private final Clock clock;
 
   SmsChannel(String id, SmsSettings settings) {
+    this(id, settings, Clock.systemUTC());
+  }
+
+  SmsChannel(String id, SmsSettings settings, Clock clock) {
     this.id = id;
+    this.settings = settings;
+    this.client = HttpOutcomes.client(settings.timeout());
+    this.clock = clock;
   }
 
   @Override
@@ -15,6 +32,22 @@ final class SmsChannel implements Channel {
 
   @Override
   public Outcome send(Message message) {
-    return new Outcome.Failed("the Sms channel is not built yet");
+    if (message.to() == null || message.to().isBlank()) {
+      return new Outcome.Failed("no phone number for " + message.recipientName());
+    }
+    String text = MessageText.shortText(message, settings.maxLength());
+    HttpRequest request =
+        HttpRequest.newBuilder(settings.url())
+            .timeout(settings.timeout())
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "heatwatch-notifier")
+            .header("Authorization", "Bearer " + settings.token().reveal())
+            // Providers that honour it drop a repeat; the others ignore it.
+            .header("Idempotency-Key", message.id())
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    SmsBody.fill(settings.bodyTemplate(), message.to(), text)))
+            .build();
+    return HttpOutcomes.send(client, request, clock);
   }
 }
