@@ -1,0 +1,74 @@
+package io.heatwatch.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretTest {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** A setting that holds a secret, as the channels' settings do. */
+  record Login(String user, Secret password) {}
+
+  @Test
+  void readsAnEnvironmentVariableTrimmed() {
+    Secret s =
+        Secret.read("password", "env:SMTP_PASSWORD", Map.of("SMTP_PASSWORD", " s3cr3t\n")::get);
+
+    assertThat(s.reveal()).isEqualTo("s3cr3t");
+    assertThat(s.source()).isEqualTo("env:SMTP_PASSWORD");
+  }
+
+  @Test
+  void readsAFileTrimmed(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("token"), "tok-123\n");
+
+    assertThat(Secret.read("token", "file:" + file).reveal()).isEqualTo("tok-123");
+  }
+
+  @Test
+  void refusesALiteralNamingTheFieldButNotTheValue() {
+    assertThatThrownBy(() -> Secret.read("password", "hunter2", k -> null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("password must be env:NAME or file:/path")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void refusesAnUnsetVariableAMissingFileAndAnEmptyValue(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> Secret.read("token", "env:NOPE", k -> null))
+        .hasMessage("token: environment variable NOPE is not set");
+    assertThatThrownBy(() -> Secret.read("token", "file:" + dir.resolve("absent"), k -> null))
+        .hasMessageStartingWith("token: cannot read");
+    Path blank = Files.writeString(dir.resolve("blank"), " \n");
+    assertThatThrownBy(() -> Secret.read("token", "file:" + blank, k -> null))
+        .hasMessageEndingWith("is empty");
+  }
+
+  @Test
+  void toStringHidesTheValueAlsoInsideARecord() {
+    Secret s = Secret.of("hunter2");
+
+    assertThat(s).hasToString("****");
+    assertThat(new Login("maria", s).toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void bindsFromYamlAndRefusesALiteralNamingTheField(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("pw"), "s3cr3t");
+
+    Login login = YAML.readValue("user: maria\npassword: file:" + file + "\n", Login.class);
+    assertThat(login.password().reveal()).isEqualTo("s3cr3t");
+
+    assertThatThrownBy(() -> YAML.readValue("user: maria\npassword: hunter2\n", Login.class))
+        .hasMessageContaining("password must be env:NAME or file:/path")
+        .hasMessageNotContaining("hunter2");
+  }
+}
