@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -117,13 +118,22 @@ final class IntentReader implements AutoCloseable {
       for (ConsumerRecord<String, byte[]> r : records) {
         intent(r).ifPresent(this::claim);
       }
-      consumer.commitSync();
     } catch (DeliveryLog.LogWriteException e) {
-      // Nothing after the failed claim is committed: read the batch again after a pause.
+      // Nothing from the failed claim on is committed: the batch is read again (each try waits
+      // for the write timeout), and the ledger drops what was claimed already.
       LOG.warn("intents: claims could not be written, reading the batch again: {}", e.getMessage());
       for (TopicPartition tp : records.partitions()) {
         consumer.seek(tp, records.records(tp).get(0).offset());
       }
+      return;
+    }
+    try {
+      consumer.commitSync();
+    } catch (WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      // A rebalance or a lost broker: the intents come again, and their claims are known.
+      LOG.warn("intents: offsets not committed, the batch may be read again: {}", e.toString());
     }
   }
 
@@ -148,6 +158,17 @@ final class IntentReader implements AutoCloseable {
   }
 
   private void claim(Notification intent) {
+    try {
+      claimFor(intent);
+    } catch (DeliveryLog.LogWriteException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A bug must not stop every later intent: this one is skipped, loudly.
+      LOG.error("intent {}: skipped, it could not be claimed", intent.id(), e);
+    }
+  }
+
+  private void claimFor(Notification intent) {
     seen.remember(intent.alarm());
     Optional<Policy> policy = config.policyFor(intent.alarm());
     if (policy.isEmpty()) {

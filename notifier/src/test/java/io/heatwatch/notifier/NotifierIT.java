@@ -1,0 +1,289 @@
+package io.heatwatch.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.heatwatch.model.Alarm;
+import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Alarm.AlarmState;
+import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.Notification;
+import io.heatwatch.model.Notification.Reason;
+import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.notifier.config.NotifierConfig;
+import io.heatwatch.notifier.config.Target;
+import io.heatwatch.notifier.deliver.Intents;
+import io.heatwatch.notifier.deliver.NotificationIds;
+import io.heatwatch.testkit.KafkaExtension;
+import io.heatwatch.testkit.KafkaServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The notifier over real Kafka, a real SMTP server (GreenMail) and a real webhook receiver:
+ * delivery, restarts, a dead channel and NOTIFICATION_FAILED, ACKNOWLEDGED to everyone told.
+ */
+@ExtendWith(KafkaExtension.class)
+class NotifierIT {
+  private static final Target MARIA_MAIL = new Target("maria", "mail");
+  private static final Target BOSS_MAIL = new Target("boss", "mail");
+  private static final Target HOOK = new Target(null, "hook");
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private KafkaServer kafka;
+  private Receivers receivers;
+  private KafkaProducer<String, byte[]> producer;
+  private Notifier notifier;
+  private Path dir;
+  private int httpPort;
+
+  @BeforeEach
+  void start(KafkaServer kafka, @TempDir Path dir) throws Exception {
+    this.kafka = kafka;
+    this.dir = dir;
+    httpPort = Receivers.freePort();
+    kafka.createTopics(1, KafkaTopics.NOTIFICATIONS, KafkaTopics.ALARMS);
+    kafka.createCompactedTopic(KafkaTopics.NOTIFICATION_LOG, 1);
+    receivers = new Receivers();
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  @AfterEach
+  void stop() {
+    if (notifier != null) {
+      notifier.close();
+    }
+    producer.close();
+    receivers.close();
+  }
+
+  @Test
+  void anOpenedIntentReachesEmailAndAWebhookCarryingItsId() throws Exception {
+    notifier = Notifier.start(config(), Clock.systemUTC());
+    Notification opened = opened();
+    Alarm elsewhere = opened().alarm().toBuilder().site("elsewhere").build();
+    send(Intents.intent(elsewhere, Reason.OPENED, 1, 0));
+    send(opened);
+
+    String mailId = NotificationIds.of(opened.id(), MARIA_MAIL);
+    String hookId = NotificationIds.of(opened.id(), HOOK);
+    await().atMost(WAIT).until(() -> mailsWith(mailId) == 1 && hooksWith(hookId) == 1);
+    assertThat(
+            receivers.hooks().stream().filter(h -> h.id().equals(hookId)).findFirst().get().body())
+        .contains(opened.alarmId());
+    assertThat(notifier.status().channels().get("mail").pending()).isZero();
+    // An alarm no policy matches is counted, and nobody hears of it.
+    assertThat(notifier.status().unmatchedIntents()).isEqualTo(1);
+    assertThat(receivers.hooks()).noneMatch(h -> h.body().contains(elsewhere.alarmId()));
+
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"ok\"", "\"mail\"", "\"hook\"", "consumerLag");
+
+    // The mail carries an acknowledgement link the notifier itself serves.
+    String body = receivers.mailBody(mailId);
+    Matcher link =
+        Pattern.compile("http://127\\.0\\.0\\.1:" + httpPort + "/ack/[A-Za-z0-9._~-]+")
+            .matcher(body);
+    assertThat(link.find()).as("an /ack/ link in %s", body).isTrue();
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create(link.group())).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("I'm on it");
+  }
+
+  @Test
+  void aNotifierClosedAndStartedAgainMidStreamSendsNoIdTwice() {
+    notifier = Notifier.start(config(), Clock.systemUTC());
+    List<Notification> first = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      first.add(opened());
+    }
+    first.forEach(this::send);
+    await().atMost(WAIT).until(() -> receivers.hooks().size() >= 3);
+    notifier.close();
+
+    notifier = Notifier.start(config(), Clock.systemUTC());
+    // The job may emit the same intents again after a restore: they must not go out twice either.
+    first.forEach(this::send);
+    List<Notification> second = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      second.add(opened());
+    }
+    second.forEach(this::send);
+
+    Set<String> expected = new HashSet<>();
+    for (Notification n : concat(first, second)) {
+      expected.add(NotificationIds.of(n.id(), MARIA_MAIL));
+      expected.add(NotificationIds.of(n.id(), HOOK));
+    }
+    await().atMost(WAIT).until(() -> receivedIds().containsAll(expected));
+    List<String> all = receivedIds();
+    assertThat(all).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void smtpDownRaisesNotificationFailedThroughTheWebhookAndEverythingGoesWhenItIsBack() {
+    notifier = Notifier.start(config(), Clock.systemUTC());
+    receivers.stopSmtp();
+    Notification opened = opened();
+    send(opened);
+
+    await().atMost(WAIT).until(() -> hooksContaining("NOTIFICATION_FAILED", "OPENED").size() == 1);
+    assertThat(notifier.status().notificationFailed()).containsKey("mail");
+    assertThat(mailsWith(NotificationIds.of(opened.id(), MARIA_MAIL))).isZero();
+
+    receivers.startSmtp();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                mailsWith(NotificationIds.of(opened.id(), MARIA_MAIL)) == 1
+                    && hooksContaining("NOTIFICATION_FAILED", "CLEARED").size() == 1);
+    await().atMost(WAIT).until(() -> notifier.status().notificationFailed().isEmpty());
+    List<Alarm> failures = notificationFailedAlarms();
+    assertThat(failures)
+        .extracting(Alarm::state)
+        .containsExactly(AlarmState.OPEN, AlarmState.CLEARED);
+    assertThat(failures).extracting(Alarm::sensorId).containsOnly("mail");
+  }
+
+  @Test
+  void acknowledgedGoesToEveryoneToldSoFarEachOnce() {
+    notifier = Notifier.start(config(), Clock.systemUTC());
+    Notification opened = opened();
+    Alarm acked =
+        opened.alarm().toBuilder()
+            .version(2)
+            .state(AlarmState.ACKNOWLEDGED)
+            .ackedBy("maria")
+            .build();
+    Notification escalated = Intents.intent(opened.alarm(), Reason.ESCALATED, 2, 0);
+    Notification ack = Intents.intent(acked, Reason.ACKNOWLEDGED, 2, 0);
+    send(opened);
+    send(escalated);
+    send(ack);
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                mailsWith(NotificationIds.of(ack.id(), MARIA_MAIL)) == 1
+                    && mailsWith(NotificationIds.of(ack.id(), BOSS_MAIL)) == 1
+                    && hooksWith(NotificationIds.of(ack.id(), HOOK)) == 1);
+    assertThat(mailsWith(NotificationIds.of(escalated.id(), BOSS_MAIL))).isEqualTo(1);
+    assertThat(mailsWith(NotificationIds.of(escalated.id(), MARIA_MAIL))).isZero();
+  }
+
+  private NotifierConfig config() {
+    return NotifierConfig.parse(
+        "test", NotifierYaml.of(kafka.bootstrapServers(), receivers, httpPort, dir));
+  }
+
+  private Notification opened() {
+    Alarm alarm = Intents.alarm("dev-1:t1:HIGH:" + UUID.randomUUID(), Instant.now());
+    return Intents.intent(alarm, Reason.OPENED, 1, 0);
+  }
+
+  private void send(Notification n) {
+    try {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  KafkaTopics.NOTIFICATIONS, n.alarmId(), TelemetryCodec.encode(n)))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long mailsWith(String id) {
+    return receivers.mailIds().stream().filter(m -> m.contains(id)).count();
+  }
+
+  private long hooksWith(String id) {
+    return receivers.hooks().stream().filter(h -> id.equals(h.id())).count();
+  }
+
+  private List<Receivers.Hook> hooksContaining(String... words) {
+    return receivers.hooks().stream()
+        .filter(h -> List.of(words).stream().allMatch(h.body()::contains))
+        .toList();
+  }
+
+  /** The notification ids every receiver saw, in order, repeats included. */
+  private List<String> receivedIds() {
+    List<String> ids = new ArrayList<>();
+    receivers.hooks().forEach(h -> ids.add(h.id()));
+    for (String messageId : receivers.mailIds()) {
+      ids.add(messageId.replaceAll("^<|@.*$", ""));
+    }
+    return ids;
+  }
+
+  private List<Alarm> notificationFailedAlarms() {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<Alarm> alarms = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> c =
+        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      c.subscribe(List.of(KafkaTopics.ALARMS));
+      Instant deadline = Instant.now().plusSeconds(10);
+      while (alarms.size() < 2 && Instant.now().isBefore(deadline)) {
+        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+          Alarm a = TelemetryCodec.decodeAlarm(r.value());
+          if (a.kind() == AlarmKind.NOTIFICATION_FAILED
+              && a.openedAt().isAfter(Instant.now().minusSeconds(60))) {
+            alarms.add(a);
+          }
+        }
+      }
+    }
+    return alarms;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}
