@@ -38,7 +38,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Notifier notifier = Notifier.start(cfg, Clock.systemUTC());
+    Notifier notifier;
+    try {
+      notifier = Notifier.start(cfg, Clock.systemUTC());
+    } catch (RuntimeException e) {
+      // A missing topic, Kafka out of reach, a port in use: one line, as for a bad file.
+      System.err.println("cannot start the notifier: " + e.getMessage());
+      return 1;
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

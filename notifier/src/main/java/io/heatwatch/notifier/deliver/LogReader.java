@@ -44,6 +44,11 @@ final class LogReader {
   private LogReader() {}
 
   static Rebuilt read(Properties clientSettings, Ledger ledger, SeenAlarms seen, Duration timeout) {
+    return read(clientSettings, ledger, seen, timeout, KafkaTopics.NOTIFICATION_LOG);
+  }
+
+  static Rebuilt read(
+      Properties clientSettings, Ledger ledger, SeenAlarms seen, Duration timeout, String topic) {
     Properties p = new Properties();
     p.putAll(clientSettings);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "heatwatch-notifier-log-reader");
@@ -57,8 +62,14 @@ final class LogReader {
     long bad = 0;
     try (KafkaConsumer<String, byte[]> c =
         new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<PartitionInfo> infos = c.partitionsFor(topic, timeout);
+      if (infos == null || infos.isEmpty()) {
+        // Otherwise every claim would fail later, one warning at a time.
+        throw new IllegalStateException(
+            "topic " + topic + " does not exist (infra/setup/setup.sh creates it, compacted)");
+      }
       List<TopicPartition> parts = new ArrayList<>();
-      for (PartitionInfo pi : c.partitionsFor(KafkaTopics.NOTIFICATION_LOG, timeout)) {
+      for (PartitionInfo pi : infos) {
         parts.add(new TopicPartition(pi.topic(), pi.partition()));
       }
       c.assign(parts);
@@ -68,7 +79,7 @@ final class LogReader {
       while (!caughtUp(c, end)) {
         if (Instant.now().isAfter(deadline)) {
           throw new IllegalStateException(
-              "could not read " + KafkaTopics.NOTIFICATION_LOG + " to its end within " + timeout);
+              "could not read " + topic + " to its end within " + timeout);
         }
         for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
           records++;

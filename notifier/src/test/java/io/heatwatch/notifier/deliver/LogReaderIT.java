@@ -1,6 +1,7 @@
 package io.heatwatch.notifier.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
@@ -92,6 +93,21 @@ class LogReaderIT {
     assertThat(rebuilt.openFailures()).containsKey("logreader-mail");
     assertThat(rebuilt.openFailures().get("logreader-mail").told())
         .containsExactly(new Target(null, "hook"));
+  }
+
+  @Test
+  void aMissingLogTopicStopsTheStartNamingIt(KafkaServer kafka) {
+    Properties client = new Properties();
+    client.put("bootstrap.servers", kafka.bootstrapServers());
+    String topic = "heatwatch.notification-log-missing-" + UUID.randomUUID();
+
+    assertThatThrownBy(
+            () ->
+                LogReader.read(
+                    client, new Ledger(10), new SeenAlarms(), Duration.ofSeconds(10), topic))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(topic)
+        .hasMessageContaining("does not exist");
   }
 
   private static byte[] bytes(String s) {
