@@ -100,7 +100,7 @@ final class EmailChannel implements Channel {
     mail.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: no vacation replies
     for (Notification n :
         message.about().subList(0, Math.min(MAX_REFERENCES, message.about().size()))) {
-      mail.addHeader("X-Heatwatch-Alarm-Id", n.alarmId());
+      mail.addHeader("X-Heatwatch-Alarm-Id", MessageText.oneLine(n.alarmId()));
     }
     mail.setHeader("X-Heatwatch-Notification-Id", message.id());
     mail.setSentDate(java.util.Date.from(message.first().at()));

@@ -22,6 +22,10 @@ public record Message(
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("id must not be blank, got " + id);
     }
+    if (id.chars().anyMatch(Character::isISOControl)) {
+      // it goes out as a header value (Message-ID, webhook-id)
+      throw new IllegalArgumentException("id must not hold control characters, got " + id.strip());
+    }
     Objects.requireNonNull(about, "about");
     if (about.isEmpty()) {
       throw new IllegalArgumentException("about must hold at least one intent, got none");

@@ -7,6 +7,7 @@ import io.heatwatch.model.Notification.Reason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The words every channel sends: a subject line, a body, and one short line for SMS and push. Every
@@ -21,6 +22,8 @@ public final class MessageText {
 
   /** How many alarms a grouped body lists one by one before "… and n more". */
   static final int MAX_LISTED = 20;
+
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
   private MessageText() {}
 
@@ -84,7 +87,19 @@ public final class MessageText {
     return text.substring(0, end) + "…";
   }
 
+  /**
+   * {@code text} on one line: runs of control characters (a line break in who acknowledged, in a
+   * comment) become one space, so a subject or a header value cannot start a new header.
+   */
+  static String oneLine(String text) {
+    return CONTROL.matcher(text).replaceAll(" ");
+  }
+
   static String line(Notification n) {
+    return oneLine(rawLine(n));
+  }
+
+  private static String rawLine(Notification n) {
     Alarm a = n.alarm();
     String tag = n.reason() == Reason.CLEARED ? "CLEARED" : a.severity().name();
     StringBuilder s = new StringBuilder("[").append(tag).append("] ");

@@ -107,6 +107,24 @@ class EmailChannelIT {
   }
 
   @Test
+  void aLineBreakInWhoAcknowledgedCannotAddAHeader() throws Exception {
+    Alarm acked =
+        Alarms.acknowledged(Alarms.open("freezer-9"), "mallory\r\nBcc: eve@example.com", null);
+    try (Channel mail = settings(SMTP.getSmtp().getPort()).open("ops-mail")) {
+      Outcome o =
+          mail.send(
+              message("n-ack", "maria@example.com", intent(acked, Reason.ACKNOWLEDGED, 1, 0)));
+
+      assertThat(o).isInstanceOf(Outcome.Delivered.class);
+    }
+
+    assertThat(SMTP.waitForIncomingEmail(5_000, 1)).isTrue();
+    MimeMessage got = SMTP.getReceivedMessages()[0];
+    assertThat(got.getHeader("Bcc")).isNull();
+    assertThat(got.getSubject()).endsWith("by mallory Bcc: eve@example.com");
+  }
+
+  @Test
   void aMessageWithoutAnAddressIsFailed() {
     try (Channel mail = settings(SMTP.getSmtp().getPort()).open("ops-mail")) {
       assertThat(mail.send(message("n1", null, opened(Alarms.open("freezer-2")))))

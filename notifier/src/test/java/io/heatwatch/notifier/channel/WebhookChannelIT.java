@@ -124,6 +124,19 @@ class WebhookChannelIT {
   }
 
   @Test
+  void aLineBreakInWhoAcknowledgedStaysInsideTheNtfyTitle() throws Exception {
+    Alarm acked = Alarms.acknowledged(alarm, "mallory\r\nX-Injected: yes", null);
+
+    HookReceiver.Request r =
+        sendAndReceive(
+            "/topic", Preset.NTFY, message("n-9", null, intent(acked, Reason.ACKNOWLEDGED, 1, 0)));
+
+    assertThat(r.header("X-Injected")).isNull();
+    assertThat(jakarta.mail.internet.MimeUtility.decodeText(r.header("Title")))
+        .endsWith("by mallory X-Injected: yes");
+  }
+
+  @Test
   void serverAnswersBecomeOutcomes() {
     Message m = message("n-6", null, opened(alarm));
     try (Channel e500 = channel("/500", Preset.GENERIC, null);
