@@ -41,6 +41,11 @@ public final class AlarmTracks {
     return tracks;
   }
 
+  /** Whether this is a view over exactly these arrays. */
+  boolean over(Alarm[] open, long[] pendingSince) {
+    return this.open == open && this.pendingSince == pendingSince;
+  }
+
   /** The open alarm of {@code kind}, {@code null} if none. */
   public Alarm open(AlarmKind kind) {
     return open[AlarmSlots.of(kind)];

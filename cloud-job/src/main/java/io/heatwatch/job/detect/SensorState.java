@@ -167,6 +167,12 @@ public class SensorState {
 
   public double[] lowExcursion;
 
+  /**
+   * The view {@link #tracks()} gave last, kept so that a reading does not make one: transient, so
+   * Flink's POJO serializer neither writes nor copies it (a copy makes its own).
+   */
+  private transient AlarmTracks tracks;
+
   public SensorState() {}
 
   /**
@@ -265,7 +271,11 @@ public class SensorState {
 
   /** Its open and pending alarms, by kind. */
   public AlarmTracks tracks() {
-    return AlarmTracks.of(this);
+    fitKinds();
+    if (tracks == null || !tracks.over(open, pendingSince)) {
+      tracks = AlarmTracks.of(this);
+    }
+    return tracks;
   }
 
   private int slot(int i) {

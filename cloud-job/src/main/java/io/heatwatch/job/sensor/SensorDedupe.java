@@ -2,7 +2,6 @@ package io.heatwatch.job.sensor;
 
 import io.heatwatch.job.detect.SensorState;
 import io.heatwatch.model.Reading;
-import java.util.function.Consumer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
@@ -27,39 +26,41 @@ final class SensorDedupe {
     this.tooOld = metrics.counter("readingsOlderThanDedupeWindow");
   }
 
+  /** What {@link #firstCopy} found; {@link #DUPLICATE} is the only one that is not new. */
+  enum Copy {
+    /** A copy of a reading already seen: dropped. */
+    DUPLICATE,
+    /** The first copy, in a wall-clock second the sensor already sent a new reading in. */
+    FIRST,
+    /** The first copy, and the sensor's first new reading of this wall-clock second. */
+    FIRST_OF_SECOND,
+    /** The first copy, from a sensor that was not remembered: also the first of its second. */
+    FIRST_SEEN
+  }
+
   /**
-   * Whether {@code reading} is the first copy of its {@code (deviceId, seq)}; marks it seen at
-   * processing time {@code now}, and passes it to {@code signsOfLife} when it is the sensor's first
-   * new reading of a wall-clock second. Returns {@code false} for a duplicate. {@code firstSeen}
-   * runs when the sensor was not remembered, with {@code now}.
+   * Whether {@code reading} is the first copy of its {@code (deviceId, seq)}, marking it seen at
+   * processing time {@code now}: {@link Copy#DUPLICATE} if not; otherwise whether it is the
+   * sensor's first new reading of a wall-clock second (for the signs of life) and whether the
+   * sensor was not remembered. An outcome rather than callbacks, so a reading allocates nothing
+   * here.
    */
-  boolean firstCopy(
-      SensorState current,
-      Reading reading,
-      long now,
-      Consumer<Reading> signsOfLife,
-      Runnable firstSeen) {
+  Copy firstCopy(SensorState current, Reading reading, long now) {
     long[] seen = current.seen;
-    boolean newSecond;
     if (seen == null) {
-      newSecond = true;
       current.seen = SeqWindow.first(reading.seq(), now);
-      firstSeen.run();
-    } else {
-      newSecond = now / SECOND_MS != SeqWindow.lastSeen(seen) / SECOND_MS;
-      switch (SeqWindow.accept(seen, reading.seq())) {
-        case DUPLICATE -> {
-          duplicates.inc();
-          return false;
-        }
-        case TOO_OLD -> tooOld.inc();
-        case FIRST -> {}
+      return Copy.FIRST_SEEN;
+    }
+    boolean newSecond = now / SECOND_MS != SeqWindow.lastSeen(seen) / SECOND_MS;
+    switch (SeqWindow.accept(seen, reading.seq())) {
+      case DUPLICATE -> {
+        duplicates.inc();
+        return Copy.DUPLICATE;
       }
-      SeqWindow.touch(seen, now);
+      case TOO_OLD -> tooOld.inc();
+      case FIRST -> {}
     }
-    if (newSecond) {
-      signsOfLife.accept(reading);
-    }
-    return true;
+    SeqWindow.touch(seen, now);
+    return newSecond ? Copy.FIRST_OF_SECOND : Copy.FIRST;
   }
 }

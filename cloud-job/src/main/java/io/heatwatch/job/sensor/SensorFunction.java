@@ -12,6 +12,9 @@ import io.heatwatch.model.SensorRef;
 import io.heatwatch.model.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -83,6 +86,16 @@ public final class SensorFunction
   private transient Counter retired;
 
   /**
+   * {@link #thresholds} by the config object they were built from; emptied on any config change.
+   */
+  private transient Map<SensorConfig, Thresholds> effective;
+
+  /** The collector {@link #emitter} passes alarms to, and that consumer. */
+  private transient Collector<Alarm> emitting;
+
+  private transient Consumer<Alarm> emitter;
+
+  /**
    * Detection with {@code defaults} for every threshold a sensor's config does not set, forgetting
    * a sensor {@code dedupeTtl} after its latest new reading, and retiring one with alarms {@code
    * retireAfter} after it.
@@ -100,6 +113,7 @@ public final class SensorFunction
     minutes = new SensorMinutes(metrics);
     forgotten = metrics.counter("sensorsForgotten");
     retired = metrics.counter("sensorsRetired");
+    effective = new IdentityHashMap<>();
   }
 
   @Override
@@ -116,15 +130,15 @@ public final class SensorFunction
     current.fitKinds();
     Reading reading = input.reading();
     long now = ctx.currentProcessingTime();
-    boolean first =
-        dedupe.firstCopy(
-            current,
-            reading,
-            now,
-            sign -> ctx.output(SIGNS_OF_LIFE, sign),
-            () -> ctx.timerService().registerProcessingTimeTimer(retirement.firstCheck(now)));
-    if (!first) {
+    SensorDedupe.Copy copy = dedupe.firstCopy(current, reading, now);
+    if (copy == SensorDedupe.Copy.DUPLICATE) {
       return;
+    }
+    if (copy == SensorDedupe.Copy.FIRST_SEEN) {
+      ctx.timerService().registerProcessingTimeTimer(retirement.firstCheck(now));
+    }
+    if (copy != SensorDedupe.Copy.FIRST) {
+      ctx.output(SIGNS_OF_LIFE, reading);
     }
     long eventTime = eventTime(reading, ctx);
     long watermark = ctx.currentWatermark();
@@ -132,9 +146,35 @@ public final class SensorFunction
         READINGS, new StoredReading(reading, eventTime <= watermark, Instant.ofEpochMilli(now)));
     minutes.count(current, reading, eventTime, watermark, ctx.timerService());
 
-    detection.onReading(
-        current, reading, defaults.with(config(reading, ctx)), alarm -> emit(alarm, out));
+    detection.onReading(current, reading, thresholds(config(reading, ctx)), emitter(out));
     state.update(current);
+  }
+
+  /**
+   * The thresholds a sensor with {@code config} (or none) is judged by: the defaults with the
+   * config applied, built once per config rather than for every reading (a profile's thresholds and
+   * a builder each time). Broadcast state hands out the same config object until it is replaced,
+   * and any config change empties the cache, so it is keyed by identity.
+   */
+  private Thresholds thresholds(SensorConfig config) {
+    if (config == null) {
+      return defaults;
+    }
+    Thresholds applied = effective.get(config);
+    if (applied == null) {
+      applied = defaults.with(config);
+      effective.put(config, applied);
+    }
+    return applied;
+  }
+
+  /** Passes alarms to {@code out}: one consumer per collector, not one per reading. */
+  private Consumer<Alarm> emitter(Collector<Alarm> out) {
+    if (out != emitting) {
+      emitting = out;
+      emitter = alarm -> emit(alarm, out);
+    }
+    return emitter;
   }
 
   /**
@@ -233,6 +273,7 @@ public final class SensorFunction
   public void processBroadcastElement(ConfigUpdate update, Context ctx, Collector<Alarm> out)
       throws Exception {
     BroadcastState<String, SensorConfig> configs = ctx.getBroadcastState(CONFIGS);
+    effective.clear();
     if (update.config() == null) {
       configs.remove(update.key());
       LOG.info("sensor config {} removed, job defaults apply", update.key());

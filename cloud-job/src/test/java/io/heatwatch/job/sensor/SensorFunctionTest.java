@@ -83,6 +83,23 @@ class SensorFunctionTest {
   }
 
   @Test
+  void aConfigReplacedUnderTheSameKeyAppliesFromTheNextReading() throws Exception {
+    // the operator keeps the thresholds built from a config; a new config must not get the old ones
+    try (SensorHarness h = new SensorHarness()) {
+      h.harness.processBroadcastElement(new ConfigUpdate("pi/t1", config("pi", 12.0)), 1);
+      h.read(ok("pi", "t1", 1, 0, 10));
+      h.read(ok("pi", "t1", 2, 10, 10));
+      h.harness.processBroadcastElement(new ConfigUpdate("pi/t1", config("pi", 8.0)), 2);
+      h.read(ok("pi", "t1", 3, 20, 10));
+      h.harness.processBroadcastElement(new ConfigUpdate("pi/t1", config("pi", 12.0)), 3);
+      h.read(ok("pi", "t1", 4, 30, 10));
+      assertThat(h.alarms(AlarmKind.HIGH))
+          .extracting(Alarm::state, Alarm::threshold)
+          .containsExactly(tuple(AlarmState.OPEN, 8.0), tuple(AlarmState.CLEARED, 8.0));
+    }
+  }
+
+  @Test
   void twoDevicesWithTheSameSensorNameEachGetTheirOwnThresholds() throws Exception {
     try (SensorHarness h = new SensorHarness()) {
       h.harness.processBroadcastElement(new ConfigUpdate("pi-a/probe", probe("pi-a", 8.0)), 1);
