@@ -22,6 +22,13 @@ import java.util.function.Function;
  */
 @JsonDeserialize(using = Secret.Reader.class)
 public final class Secret {
+  /**
+   * A Jackson context attribute holding a {@code Function<String, String>} to read {@code env:}
+   * references from instead of the process environment (a config reader's injected environment):
+   * {@code mapper.setDefaultAttributes(ContextAttributes.getEmpty().withSharedAttribute(ENV, f))}.
+   */
+  public static final String ENV = "io.heatwatch.notifier.Secret.env";
+
   private final String source;
   private final String value;
 
@@ -113,6 +120,13 @@ public final class Secret {
 
   /** Binds a secret from a YAML/JSON string; the message names the field that held it. */
   static final class Reader extends JsonDeserializer<Secret> {
+    @SuppressWarnings("unchecked")
+    private static Function<String, String> environment(DeserializationContext ctxt) {
+      return ctxt.getAttribute(ENV) instanceof Function<?, ?> f
+          ? (Function<String, String>) f
+          : System::getenv;
+    }
+
     @Override
     public Secret deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       String field = p.currentName() == null ? "secret" : p.currentName();
@@ -120,7 +134,7 @@ public final class Secret {
         throw JsonMappingException.from(p, field + " must be a string: env:NAME or file:/path");
       }
       try {
-        return read(field, p.getText());
+        return read(field, p.getText(), environment(ctxt));
       } catch (IllegalArgumentException e) {
         throw JsonMappingException.from(p, e.getMessage(), e);
       }

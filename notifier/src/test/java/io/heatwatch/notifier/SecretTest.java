@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.ContextAttributes;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,19 @@ class SecretTest {
     Path blank = Files.writeString(dir.resolve("blank"), " \n");
     assertThatThrownBy(() -> Secret.read("token", "file:" + blank, k -> null))
         .hasMessageEndingWith("is empty");
+  }
+
+  @Test
+  void bindsEnvReferencesFromTheEnvironmentTheReaderWasGiven() throws Exception {
+    Function<String, String> env = Map.of("SMTP_PASSWORD", "s3cr3t")::get;
+    ObjectMapper mapper =
+        new ObjectMapper(new YAMLFactory())
+            .setDefaultAttributes(
+                ContextAttributes.getEmpty().withSharedAttribute(Secret.ENV, env));
+
+    Login login = mapper.readValue("user: maria\npassword: env:SMTP_PASSWORD\n", Login.class);
+
+    assertThat(login.password().reveal()).isEqualTo("s3cr3t");
   }
 
   @Test
