@@ -27,7 +27,7 @@ final class NotifierYaml {
           port: %d
           publicUrl: http://127.0.0.1:%d/
         ackKey: file:%s
-        channelFailedAfter: 1 s
+        channelFailedAfter: 1500 ms
         retry:
           first: 100 ms
           max: 500 ms

@@ -28,6 +28,7 @@ final class Receivers implements AutoCloseable {
   private final List<String> mailIdsOfStoppedServers = new ArrayList<>();
   private final List<Hook> hooks = new CopyOnWriteArrayList<>();
   private final HttpServer http;
+  private volatile int hookStatus = 204;
   private GreenMail smtp;
 
   Receivers() throws IOException {
@@ -39,7 +40,7 @@ final class Receivers implements AutoCloseable {
             String body =
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             hooks.add(new Hook(exchange.getRequestHeaders().getFirst("webhook-id"), body));
-            exchange.sendResponseHeaders(204, -1);
+            exchange.sendResponseHeaders(hookStatus, -1);
           }
         });
     http.start();
@@ -55,6 +56,24 @@ final class Receivers implements AutoCloseable {
   synchronized void stopSmtp() {
     mailIdsOfStoppedServers.addAll(currentMailIds());
     smtp.stop();
+  }
+
+  /** What the webhook receiver answers from now on (204 until set). */
+  void hookAnswers(int status) {
+    hookStatus = status;
+  }
+
+  /** The subjects of the mails the SMTP server holds now. */
+  synchronized List<String> mailSubjects() {
+    List<String> subjects = new ArrayList<>();
+    try {
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        subjects.add(m.getSubject());
+      }
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+    return subjects;
   }
 
   int smtpPort() {

@@ -8,8 +8,10 @@ import io.heatwatch.notifier.channel.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.Condition;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ChannelSender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSender.class);
+  private static final int MAX_REFUSED = 100;
 
   private record Due(LogEntry entry, Instant at) {}
 
@@ -46,6 +49,9 @@ final class ChannelSender implements AutoCloseable {
   private volatile boolean running = true;
   private volatile Instant lastSuccess;
   private volatile Instant waitingSince;
+  private volatile Instant refusingSince;
+  // What the channel refused for good since it last delivered, the newest MAX_REFUSED.
+  private final Deque<LogEntry> refused = new ArrayDeque<>();
   private Due sending;
 
   ChannelSender(
@@ -132,6 +138,24 @@ final class ChannelSender implements AutoCloseable {
     return channelId;
   }
 
+  /**
+   * Since when the channel has refused for good whatever it was given, with no delivery since; null
+   * after a delivery. A revoked webhook URL answers 404 to everything: nothing waits, all fails.
+   */
+  Instant refusingSince() {
+    return refusingSince;
+  }
+
+  /** What the channel refused for good since it last delivered (the newest 100), a copy. */
+  List<LogEntry> refused() {
+    lock.lock();
+    try {
+      return new ArrayList<>(refused);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** When the channel last delivered, or null. */
   Instant lastSuccess() {
     return lastSuccess;
@@ -212,6 +236,13 @@ final class ChannelSender implements AutoCloseable {
     if (outcome instanceof Outcome.Delivered d) {
       lastSuccess = now;
       waitingSince = now;
+      lock.lock();
+      try {
+        refusingSince = null;
+        refused.clear();
+      } finally {
+        lock.unlock();
+      }
       record(entry.attempted(DeliveryState.SENT, now, null, d.detail()));
     } else if (outcome instanceof Outcome.Retry r) {
       Instant at = now.plus(backoff.after(entry.attempts() + 1, r.after()));
@@ -221,7 +252,20 @@ final class ChannelSender implements AutoCloseable {
         enqueue(retrying);
       }
     } else if (outcome instanceof Outcome.Failed f) {
-      record(entry.attempted(DeliveryState.FAILED, now, null, f.reason()));
+      LogEntry failed = entry.attempted(DeliveryState.FAILED, now, null, f.reason());
+      lock.lock();
+      try {
+        if (refusingSince == null) {
+          refusingSince = now;
+        }
+        if (refused.size() == MAX_REFUSED) {
+          refused.removeFirst();
+        }
+        refused.addLast(failed);
+      } finally {
+        lock.unlock();
+      }
+      record(failed);
     }
   }
 

@@ -12,10 +12,10 @@ import io.heatwatch.notifier.config.NotifierConfig;
 import io.heatwatch.notifier.config.Target;
 import io.heatwatch.notifier.config.Targets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Raises NOTIFICATION_FAILED for a channel that has delivered nothing for {@code
- * channelFailedAfter} while messages wait for it, tells it at once through every other channel of
- * the targets that were waiting (no escalation), and clears it, telling the same targets, when the
- * channel delivers again. The alarm goes to {@code heatwatch.alarms} too.
+ * channelFailedAfter} while messages wait for it, or that refused for good everything it was given
+ * that long, tells it at once through every other channel of the targets it did not reach (no
+ * escalation), and clears it, telling the same targets, when the channel delivers again. The alarm
+ * goes to {@code heatwatch.alarms} too.
  */
 final class ChannelWatch {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelWatch.class);
@@ -97,14 +98,12 @@ final class ChannelWatch {
     String channel = sender.channelId();
     Failure f = open.get(channel);
     if (f == null) {
-      Instant since = sender.waitingSince();
-      Duration after = config.channelFailedAfter();
-      if (since != null && sender.pending() > 0 && !now.isBefore(since.plus(after))) {
-        f = new Failure(raised(channel, since, now, sender.pending()), targets(sender), false);
-        open.put(channel, f);
-      } else {
+      Instant since = failingSince(sender);
+      if (since == null || now.isBefore(since.plus(config.channelFailedAfter()))) {
         return;
       }
+      f = new Failure(raised(sender, since, now), targets(sender), false);
+      open.put(channel, f);
     }
     if (!f.announced) {
       alarms.write(f.alarm);
@@ -135,7 +134,21 @@ final class ChannelWatch {
     LOG.info("channel {}: NOTIFICATION_FAILED {} cleared: {}", channel, cleared.alarmId(), why);
   }
 
-  private Alarm raised(String channel, Instant since, Instant now, int waiting) {
+  /**
+   * Since when the channel has delivered nothing while messages waited for it, or refused for good
+   * all it was given; null while it delivers.
+   */
+  private static Instant failingSince(ChannelSender sender) {
+    Instant waiting = sender.pending() > 0 ? sender.waitingSince() : null;
+    Instant refusing = sender.refusingSince();
+    if (waiting == null || refusing == null) {
+      return waiting == null ? refusing : waiting;
+    }
+    return waiting.isBefore(refusing) ? waiting : refusing;
+  }
+
+  private Alarm raised(ChannelSender sender, Instant since, Instant now) {
+    String channel = sender.channelId();
     return Alarm.builder()
         .alarmId(Alarm.idFor(Pipeline.DEVICE_ID, channel, AlarmKind.NOTIFICATION_FAILED, now))
         .site(config.site())
@@ -151,15 +164,19 @@ final class ChannelWatch {
                 + " has delivered nothing since "
                 + since
                 + "; "
-                + waiting
-                + " notification(s) wait for it")
+                + sender.pending()
+                + " notification(s) wait for it, "
+                + sender.refused().size()
+                + " refused")
         .build();
   }
 
   /** Every other channel of the targets the waiting notifications' policies reached so far. */
   private Set<Target> targets(ChannelSender sender) {
     Set<Target> targets = new LinkedHashSet<>();
-    for (LogEntry e : sender.waiting()) {
+    List<LogEntry> unreached = new ArrayList<>(sender.waiting());
+    unreached.addAll(sender.refused());
+    for (LogEntry e : unreached) {
       Alarm about = e.intent().alarm();
       if (about.kind() == AlarmKind.NOTIFICATION_FAILED) {
         continue;
@@ -177,7 +194,8 @@ final class ChannelWatch {
     }
     if (targets.isEmpty()) {
       LOG.error(
-          "channel {}: failing, and the waiting notifications have no other channel to tell it",
+          "channel {}: failing, and the notifications it did not deliver have no other channel to"
+              + " tell it",
           sender.channelId());
     }
     return targets;
