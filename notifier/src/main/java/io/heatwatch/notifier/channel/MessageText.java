@@ -129,7 +129,7 @@ public final class MessageText {
     b.append("What:     ").append(a.kind()).append(", ").append(a.severity()).append('\n');
     b.append("Where:    site ").append(a.site()).append(", device ").append(a.deviceId());
     if (a.sensorId() != null) {
-      b.append(", ").append(a.kind() == AlarmKind.NOTIFICATION_FAILED ? "channel " : "sensor ");
+      b.append(", ").append(sensorLabel(a.kind())).append(' ');
       b.append(a.sensorId());
     }
     b.append('\n');
@@ -155,6 +155,15 @@ public final class MessageText {
       b.append("Detail:   ").append(a.message()).append('\n');
     }
     b.append("Alarm:    ").append(a.alarmId()).append('\n');
+  }
+
+  /** What sensorId names: a sensor, or for the notifier's and the watchdog's alarms a part. */
+  private static String sensorLabel(AlarmKind kind) {
+    return switch (kind) {
+      case NOTIFICATION_FAILED -> "channel";
+      case PIPELINE_STALLED -> "stage";
+      default -> "sensor";
+    };
   }
 
   private static String whyNow(Notification n) {
