@@ -125,6 +125,26 @@ class EmailChannelIT {
   }
 
   @Test
+  void starttlsNeverFallsBackToPlainText() throws IOException {
+    try (ScriptedSmtp plainOnly = new ScriptedSmtp("250 OK");
+        Channel mail =
+            new EmailSettings(
+                    "127.0.0.1",
+                    plainOnly.port(),
+                    EmailSettings.Tls.STARTTLS,
+                    null,
+                    null,
+                    "heatwatch@example.com",
+                    Duration.ofSeconds(2))
+                .open("ops-mail")) {
+      Outcome o = mail.send(message("n1", "maria@example.com", opened(Alarms.open("freezer-2"))));
+
+      assertThat(o).isInstanceOf(Outcome.Retry.class);
+      assertThat(((Outcome.Retry) o).reason()).contains("STARTTLS");
+    }
+  }
+
+  @Test
   void aMessageWithoutAnAddressIsFailed() {
     try (Channel mail = settings(SMTP.getSmtp().getPort()).open("ops-mail")) {
       assertThat(mail.send(message("n1", null, opened(Alarms.open("freezer-2")))))
