@@ -1,5 +1,6 @@
 package io.heatwatch.notifier;
 
+import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Notification.Reason;
 import io.heatwatch.notifier.ack.AckLinks;
 import io.heatwatch.notifier.channel.ChannelSettings;
@@ -38,7 +39,12 @@ final class Messages implements Function<LogEntry, Message> {
     }
     ChannelSettings channel = config.channels().get(e.target().channel());
     Reason reason = e.intent().reason();
-    boolean open = reason != Reason.ACKNOWLEDGED && reason != Reason.CLEARED;
+    // The notifier's own alarm is not the job's to acknowledge: a link would send a command the
+    // job cannot apply.
+    boolean open =
+        reason != Reason.ACKNOWLEDGED
+            && reason != Reason.CLEARED
+            && e.intent().alarm().kind() != AlarmKind.NOTIFICATION_FAILED;
     String ackUrl =
         links != null && r != null && open ? links.link(e.intent().alarmId(), r.id()) : null;
     return new Message(

@@ -214,6 +214,12 @@ class NotifierIT {
                 receivers.mailSubjects().stream()
                     .anyMatch(s -> s.startsWith("[CRITICAL] NOTIFICATION_FAILED")));
     assertThat(notifier.status().notificationFailed()).containsKey("hook");
+    // The notifier's own alarm is not the job's: there is nothing to acknowledge from the message.
+    String failureId = notifier.status().notificationFailed().get("hook");
+    String failureMail = NotificationIds.of(failureId + "/OPENED/1/0", MARIA_MAIL);
+    assertThat(receivers.mailBody(failureMail))
+        .contains("NOTIFICATION_FAILED")
+        .doesNotContain("/ack/");
 
     receivers.hookAnswers(204);
     Notification next = opened();
