@@ -147,7 +147,7 @@ class NotifierIT {
   void aNotifierClosedAndStartedAgainMidStreamSendsNoIdTwice() {
     notifier = Notifier.start(config(), Clock.systemUTC());
     List<Notification> first = new ArrayList<>();
-    for (int i = 0; i < 15; i++) {
+    for (int i = 0; i < 10; i++) {
       first.add(opened());
     }
     first.forEach(this::send);
@@ -158,7 +158,7 @@ class NotifierIT {
     // The job may emit the same intents again after a restore: they must not go out twice either.
     first.forEach(this::send);
     List<Notification> second = new ArrayList<>();
-    for (int i = 0; i < 15; i++) {
+    for (int i = 0; i < 10; i++) {
       second.add(opened());
     }
     second.forEach(this::send);
