@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Walks the YAML tree and collects every problem with its path ({@code
@@ -45,6 +46,12 @@ final class ConfigReader {
   /** HMAC-SHA256 gains nothing from a longer key and loses strength with a shorter one. */
   static final int MIN_ACK_KEY_BYTES = 32;
 
+  // The notifier's own alarms (NOTIFICATION_FAILED) carry the site as their site and a channel's id
+  // as their sensor: both must pass the contract's checks (telemetry-model Check), or the alarm
+  // could never be raised.
+  private static final Pattern SITE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final Pattern CHANNEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
   private final String source;
   private final Function<String, String> env;
   private final List<String> problems = new ArrayList<>();
@@ -67,6 +74,9 @@ final class ConfigReader {
     }
     keys(root, "", ROOT_KEYS);
     String site = root.has("site") ? text(root, "", "site") : NotifierConfig.DEFAULT_SITE;
+    if (site != null && !SITE.matcher(site).matches()) {
+      problems.add("site: \"" + site + "\" must be 1-63 of a-z, 0-9 and -, starting a-z or 0-9");
+    }
     KafkaSettings kafka = kafka(object(root, "", "kafka", true));
     HttpSettings http = http(object(root, "", "http", true));
     Secret ackKey = root.has("ackKey") ? secret(root.get("ackKey"), "ackKey") : null;
@@ -156,6 +166,12 @@ final class ConfigReader {
         .forEachRemaining(
             e -> {
               String path = "channels." + e.getKey();
+              if (!CHANNEL_ID.matcher(e.getKey()).matches()) {
+                problems.add(
+                    path
+                        + ": the id must be 1-64 of A-Z, a-z, 0-9, '.', '_' and '-', starting with a"
+                        + " letter or digit");
+              }
               try {
                 channels.put(e.getKey(), YAML.treeToValue(e.getValue(), ChannelSettings.class));
               } catch (JsonMappingException ex) {

@@ -147,6 +147,28 @@ class NotifierConfigTest {
   }
 
   @Test
+  void channelIdsAndTheSiteMustFitTheAlarmsTheNotifierRaises() {
+    // NOTIFICATION_FAILED carries the channel id as its sensor and the site as its site.
+    String yaml =
+        """
+        site: Head Office
+        kafka: {bootstrapServers: "localhost:9092"}
+        http: {publicUrl: "http://127.0.0.1:8095"}
+        channels:
+          "ops mail": {type: email, host: 127.0.0.1, port: 2525, tls: NONE, from: a@example.com}
+        policies:
+          - levels: [{notify: [{channel: "ops mail"}]}]
+        """;
+    assertThatThrownBy(() -> NotifierConfig.parse("bad.yml", yaml))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("site: \"Head Office\""))
+                    .anySatisfy(p -> assertThat(p).startsWith("channels.ops mail: the id")));
+  }
+
+  @Test
   void missingSectionsAreNamed() {
     assertThatThrownBy(() -> NotifierConfig.parse("empty.yml", "site: home\n"))
         .isInstanceOf(ConfigException.class)
