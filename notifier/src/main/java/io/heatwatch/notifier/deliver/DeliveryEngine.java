@@ -62,27 +62,36 @@ public final class DeliveryEngine implements AutoCloseable {
     alarms = new AlarmWriter(client);
     Backoff backoff = new Backoff(config.retry(), new Random());
     Map<String, ChannelSender> senders = new LinkedHashMap<>();
-    channels.forEach(
-        (id, channel) ->
-            senders.put(
-                id,
-                new ChannelSender(id, channel, messages, log, ledger, backoff, clock, listener)));
-    deliveries = new Deliveries(senders, log, ledger, clock);
-    watch = new ChannelWatch(config, deliveries, alarms, clock);
-    rebuilt.openFailures().forEach((ch, f) -> watch.restore(ch, f.alarm(), f.told()));
-    deliveries.resume(rebuilt.pending());
-    senders.values().forEach(ChannelSender::start);
-    intents = new IntentReader(config, client, deliveries, seen, clock);
-    intents.start();
-    long tick = Math.max(50, Math.min(1000, config.channelFailedAfter().toMillis() / 4));
-    ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "notifier-channel-watch");
-              t.setDaemon(true);
-              return t;
-            });
-    ticker.scheduleWithFixedDelay(watch::check, tick, tick, TimeUnit.MILLISECONDS);
+    try {
+      channels.forEach(
+          (id, channel) ->
+              senders.put(
+                  id,
+                  new ChannelSender(id, channel, messages, log, ledger, backoff, clock, listener)));
+      deliveries = new Deliveries(senders, log, ledger, clock);
+      watch = new ChannelWatch(config, deliveries, alarms, clock);
+      rebuilt.openFailures().forEach((ch, f) -> watch.restore(ch, f.alarm(), f.told()));
+      deliveries.resume(rebuilt.pending());
+      senders.values().forEach(ChannelSender::start);
+      intents = new IntentReader(config, client, deliveries, seen, clock);
+      intents.start();
+      long tick = Math.max(50, Math.min(1000, config.channelFailedAfter().toMillis() / 4));
+      ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "notifier-channel-watch");
+                t.setDaemon(true);
+                return t;
+              });
+      ticker.scheduleWithFixedDelay(watch::check, tick, tick, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      // A start that fails half way (the log unwritable for a claim of a removed channel) leaves
+      // no threads or producers behind in a process that goes on, such as the local stack.
+      senders.values().forEach(ChannelSender::close);
+      alarms.close();
+      log.close();
+      throw e;
+    }
   }
 
   /**
