@@ -80,19 +80,4 @@ public record NotifierConfig(
   public Optional<Policy> policyFor(Alarm alarm) {
     return policies.stream().filter(p -> p.match().matches(alarm)).findFirst();
   }
-
-  /** This configuration with another Kafka, for tests and the local stack. */
-  public NotifierConfig withKafka(KafkaSettings kafka) {
-    return new NotifierConfig(
-        site,
-        kafka,
-        http,
-        ackKey,
-        channelFailedAfter,
-        retry,
-        maxLogEntries,
-        channels,
-        recipients,
-        policies);
-  }
 }
