@@ -11,7 +11,6 @@ import io.heatwatch.job.sinks.DeviceEmitter;
 import io.heatwatch.job.sinks.ElasticsearchSinks;
 import io.heatwatch.job.sinks.InvalidRecordSerializer;
 import io.heatwatch.job.sinks.MetricsEmitter;
-import io.heatwatch.job.sinks.NotificationRecordSerializer;
 import io.heatwatch.job.sinks.ReadingEmitter;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.KafkaTopics;
@@ -73,7 +72,8 @@ final class ProductionSinks implements Sinks {
     // drops a repeated intent by its id.
     return KafkaSink.<Notification>builder()
         .setBootstrapServers(config.kafkaBootstrapServers())
-        .setRecordSerializer(new NotificationRecordSerializer(KafkaTopics.NOTIFICATIONS))
+        .setRecordSerializer(
+            new AlarmRecordSerializer<>(KafkaTopics.NOTIFICATIONS, Notification::alarmId))
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();
   }
@@ -83,7 +83,7 @@ final class ProductionSinks implements Sinks {
     KafkaSinkBuilder<Alarm> builder =
         KafkaSink.<Alarm>builder()
             .setBootstrapServers(config.kafkaBootstrapServers())
-            .setRecordSerializer(new AlarmRecordSerializer(KafkaTopics.ALARMS))
+            .setRecordSerializer(new AlarmRecordSerializer<>(KafkaTopics.ALARMS, Alarm::alarmId))
             .setDeliveryGuarantee(config.alarmsGuarantee());
     if (config.alarmsGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
       // Transactions commit on checkpoints, so alarms wait up to one checkpoint interval; the

@@ -52,6 +52,15 @@ public record Notification(
   }
 
   /**
+   * The intent of contract version {@link Versions#V1} about {@code alarm} as it is now: its id and
+   * version, made at {@code at}.
+   */
+  public static Notification about(Alarm alarm, Reason reason, int level, int count, Instant at) {
+    return new Notification(
+        Versions.V1, alarm.alarmId(), alarm.version(), reason, level, count, at, alarm);
+  }
+
+  /**
    * The intent's identity, the same however often the job makes it again (after a restore from a
    * checkpoint): {@code alarmId/reason/level/count}. Receivers drop an intent whose id they have
    * handled.

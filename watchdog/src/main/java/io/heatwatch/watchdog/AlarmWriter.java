@@ -4,7 +4,6 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Notification;
 import io.heatwatch.model.TelemetryCodec;
-import io.heatwatch.model.Versions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,7 +109,7 @@ final class AlarmWriter implements AutoCloseable {
     } else {
       return null;
     }
-    return new Notification(Versions.V1, a.alarmId(), a.version(), reason, 1, 0, a.updatedAt(), a);
+    return Notification.about(a, reason, 1, 0, a.updatedAt());
   }
 
   private void send(String topic, String key, byte[] value) throws Exception {

@@ -4,7 +4,6 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Notification;
 import io.heatwatch.model.Notification.Reason;
-import io.heatwatch.model.Versions;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -149,14 +148,6 @@ public final class NotificationScheduler extends KeyedProcessFunction<String, Al
   }
 
   private static Notification intent(AlarmNotice notice, Reason reason, int count, long at) {
-    return new Notification(
-        Versions.V1,
-        notice.alarm.alarmId(),
-        notice.alarm.version(),
-        reason,
-        notice.level,
-        count,
-        Instant.ofEpochMilli(at),
-        notice.alarm);
+    return Notification.about(notice.alarm, reason, notice.level, count, Instant.ofEpochMilli(at));
   }
 }

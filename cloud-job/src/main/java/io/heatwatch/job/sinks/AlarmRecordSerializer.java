@@ -1,29 +1,36 @@
 package io.heatwatch.job.sinks;
 
-import io.heatwatch.model.Alarm;
 import io.heatwatch.model.TelemetryCodec;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * An alarm version as a Kafka record of {@code heatwatch.alarms}: key = alarmId, so every version
- * of one alarm stays in order in one partition; value = the contract's JSON.
+ * A record about an alarm (an alarm version, a notification intent) as a Kafka record: key =
+ * alarmId, so everything about one alarm stays in order in one partition; value = the contract's
+ * JSON.
+ *
+ * @param <T> the contract record
  */
-public final class AlarmRecordSerializer implements KafkaRecordSerializationSchema<Alarm> {
+public final class AlarmRecordSerializer<T> implements KafkaRecordSerializationSchema<T> {
   private static final long serialVersionUID = 1L;
 
   private final String topic;
+  private final SerializableFunction<T, String> alarmId;
 
-  /** A serializer that writes to {@code topic}. */
-  public AlarmRecordSerializer(String topic) {
+  /** A serializer that writes to {@code topic}, keyed by what {@code alarmId} gives. */
+  public AlarmRecordSerializer(String topic, SerializableFunction<T, String> alarmId) {
     this.topic = topic;
+    this.alarmId = alarmId;
   }
 
   @Override
   public ProducerRecord<byte[], byte[]> serialize(
-      Alarm alarm, KafkaSinkContext context, Long timestamp) {
+      T record, KafkaSinkContext context, Long timestamp) {
     return new ProducerRecord<>(
-        topic, alarm.alarmId().getBytes(StandardCharsets.UTF_8), TelemetryCodec.encode(alarm));
+        topic,
+        alarmId.apply(record).getBytes(StandardCharsets.UTF_8),
+        TelemetryCodec.encode(record));
   }
 }

@@ -7,7 +7,6 @@ import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.Notification;
 import io.heatwatch.model.Notification.Reason;
 import io.heatwatch.model.Pipeline;
-import io.heatwatch.model.Versions;
 import io.heatwatch.notifier.config.NotifierConfig;
 import io.heatwatch.notifier.config.Target;
 import io.heatwatch.notifier.config.Targets;
@@ -202,8 +201,7 @@ final class ChannelWatch {
   }
 
   private void tell(Alarm alarm, Reason reason, Set<Target> targets, Instant now) {
-    Notification intent =
-        new Notification(Versions.V1, alarm.alarmId(), alarm.version(), reason, 1, 0, now, alarm);
+    Notification intent = Notification.about(alarm, reason, 1, 0, now);
     deliveries.claim(intent, new ArrayList<>(targets));
   }
 }

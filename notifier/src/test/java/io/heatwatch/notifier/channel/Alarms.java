@@ -6,7 +6,6 @@ import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.Notification;
 import io.heatwatch.model.Notification.Reason;
-import io.heatwatch.model.Versions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,15 +53,7 @@ final class Alarms {
   }
 
   static Notification intent(Alarm alarm, Reason reason, int level, int count) {
-    return new Notification(
-        Versions.V1,
-        alarm.alarmId(),
-        alarm.version(),
-        reason,
-        level,
-        count,
-        alarm.updatedAt(),
-        alarm);
+    return Notification.about(alarm, reason, level, count, alarm.updatedAt());
   }
 
   static Notification opened(Alarm alarm) {

@@ -5,7 +5,6 @@ import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.Severity;
 import io.heatwatch.model.Notification;
 import io.heatwatch.model.Notification.Reason;
-import io.heatwatch.model.Versions;
 import java.time.Instant;
 
 /** Intents for tests: a HIGH alarm at site "home" and its intents. */
@@ -29,14 +28,6 @@ public final class Intents {
   }
 
   public static Notification intent(Alarm alarm, Reason reason, int level, int count) {
-    return new Notification(
-        Versions.V1,
-        alarm.alarmId(),
-        alarm.version(),
-        reason,
-        level,
-        count,
-        alarm.updatedAt(),
-        alarm);
+    return Notification.about(alarm, reason, level, count, alarm.updatedAt());
   }
 }
