@@ -56,6 +56,8 @@ topic heatwatch.sensor-config "$partitions" --config cleanup.policy=compact
 # is read whole at the notifier's start, so it keeps only the latest record per id
 topic heatwatch.notifications "$partitions" --config retention.ms=2592000000
 topic heatwatch.notification-log 1 --config cleanup.policy=compact
+# channels, recipients and policies set in the console, and its "send test" requests
+topic heatwatch.notifier-settings 1 --config cleanup.policy=compact
 
 step "Elasticsearch roles and users"
 jq -n --arg p "$KIBANA_SYSTEM_PASSWORD" '{password: $p}' |

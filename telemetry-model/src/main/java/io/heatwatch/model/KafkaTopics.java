@@ -25,6 +25,13 @@ public final class KafkaTopics {
   /** The notifier's delivery log, compacted, key = notification id. */
   public static final String NOTIFICATION_LOG = "heatwatch.notification-log";
 
+  /**
+   * Notification settings changed in the console (channels, recipients, policies) and "send test"
+   * requests, compacted, key = "channel/&lt;id&gt;", "recipient/&lt;id&gt;", "policy/&lt;name&gt;"
+   * or "test/&lt;request id&gt;"; a tombstone removes an entry. Read by the notifier over its file.
+   */
+  public static final String NOTIFIER_SETTINGS = "heatwatch.notifier-settings";
+
   /** Messages the bridge could not accept, with a reason header. */
   public static final String READINGS_DLQ = "heatwatch.readings.dlq";
 
@@ -36,7 +43,7 @@ public final class KafkaTopics {
 
   /** Topics that keep only the latest record per key. */
   public static final List<String> COMPACTED =
-      List.of(DEVICE_STATUS, SENSOR_CONFIG, NOTIFICATION_LOG);
+      List.of(DEVICE_STATUS, SENSOR_CONFIG, NOTIFICATION_LOG, NOTIFIER_SETTINGS);
 
   /** Topics that keep everything for their retention time. */
   public static final List<String> APPEND_ONLY =

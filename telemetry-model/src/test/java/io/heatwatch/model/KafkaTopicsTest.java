@@ -14,7 +14,10 @@ class KafkaTopicsTest {
   void onlyStatusConfigAndTheDeliveryLogAreCompacted() {
     assertThat(KafkaTopics.COMPACTED)
         .containsExactlyInAnyOrder(
-            "heatwatch.device-status", "heatwatch.sensor-config", "heatwatch.notification-log");
+            "heatwatch.device-status",
+            "heatwatch.sensor-config",
+            "heatwatch.notification-log",
+            "heatwatch.notifier-settings");
   }
 
   @Test
