@@ -62,6 +62,11 @@ final class IntentReader implements AutoCloseable {
     Properties p = new Properties();
     p.putAll(clientSettings);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+    // Static membership: a notifier restarted after a crash (SIGKILL, power) takes its partitions
+    // back at once. As a dynamic member it waited for the dead member's session to expire (45 s)
+    // before reading an intent (NotifierKillIT). One instance runs at a time; a second one with
+    // the same id fences the first.
+    p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, GROUP + "-1");
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "heatwatch-notifier-intents");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
