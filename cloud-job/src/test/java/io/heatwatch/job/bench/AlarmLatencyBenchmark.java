@@ -120,7 +120,7 @@ public final class AlarmLatencyBenchmark {
         for (String topic : KafkaTopics.COMPACTED) {
           kafka.createCompactedTopic(topic, 2);
         }
-        Stats baseline = baseline(kafka, devices * sensors, seconds);
+        Latencies baseline = baseline(kafka, devices * sensors, seconds);
         JobConfig config =
             JobConfig.fromMap(
                 Map.ofEntries(
@@ -135,7 +135,7 @@ public final class AlarmLatencyBenchmark {
                     Map.entry(JobOptions.PARALLELISM.key(), "2")));
         JobClient job = startJob(flink, config, flinkOptions);
         try {
-          Stats alarms = alarms(kafka, devices, sensors, seconds);
+          Latencies alarms = alarms(kafka, devices, sensors, seconds);
           System.out.printf(
               "%-14s reading in Kafka -> alarm in Kafka: %s%n", guarantee.toUpperCase(), alarms);
           System.out.printf("%-14s baseline produce -> consume, same broker: %s%n", "", baseline);
@@ -192,10 +192,10 @@ public final class AlarmLatencyBenchmark {
   }
 
   /** The paced readings with spikes; latency per spike from reading acknowledged to alarm seen. */
-  private static Stats alarms(KafkaServer kafka, int devices, int sensors, int seconds)
+  private static Latencies alarms(KafkaServer kafka, int devices, int sensors, int seconds)
       throws Exception {
     Map<String, Long> ackedAt = new ConcurrentHashMap<>();
-    Stats stats = new Stats();
+    Latencies stats = new Latencies();
     AtomicBoolean measuring = new AtomicBoolean();
     AtomicBoolean running = new AtomicBoolean(true);
     Thread consumer =
@@ -272,9 +272,10 @@ public final class AlarmLatencyBenchmark {
   }
 
   /** The same broker without the job: a paced reading produced, then consumed again. */
-  private static Stats baseline(KafkaServer kafka, int perSecond, int seconds) throws Exception {
+  private static Latencies baseline(KafkaServer kafka, int perSecond, int seconds)
+      throws Exception {
     Map<Long, Long> ackedAt = new ConcurrentHashMap<>();
-    Stats stats = new Stats();
+    Latencies stats = new Latencies();
     AtomicBoolean running = new AtomicBoolean(true);
     Thread consumer =
         new Thread(
@@ -330,7 +331,7 @@ public final class AlarmLatencyBenchmark {
     return deviceId + "/" + sensorId + "/" + ts.toEpochMilli();
   }
 
-  private static KafkaProducer<byte[], byte[]> producer(KafkaServer kafka) {
+  static KafkaProducer<byte[], byte[]> producer(KafkaServer kafka) {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -364,34 +365,5 @@ public final class AlarmLatencyBenchmark {
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position);
     return consumer;
-  }
-
-  /** Latencies in milliseconds. */
-  private static final class Stats {
-    private final List<Double> millis = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    void add(double ms) {
-      millis.add(ms);
-    }
-
-    double percentile(double p) {
-      List<Double> sorted;
-      synchronized (millis) {
-        sorted = new ArrayList<>(millis);
-      }
-      if (sorted.isEmpty()) {
-        return Double.NaN;
-      }
-      sorted.sort(null);
-      int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
-      return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
-
-    @Override
-    public String toString() {
-      return String.format(
-          "n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms",
-          millis.size(), percentile(50), percentile(95), percentile(99), percentile(100));
-    }
   }
 }
