@@ -105,6 +105,12 @@ final class DemoCommand implements Callable<Integer> {
       description = "pipeline watchdog /health port (default ${DEFAULT-VALUE})")
   int watchdogPort;
 
+  @Option(
+      names = "--notifier-port",
+      defaultValue = "8096",
+      description = "notifier /health and acknowledgement links port (default ${DEFAULT-VALUE})")
+  int notifierPort;
+
   @Override
   public Integer call() throws Exception {
     if (rate <= 0 || rate > 100) {
@@ -116,6 +122,7 @@ final class DemoCommand implements Callable<Integer> {
     StackPorts ports = new StackPorts(mqttPort, kafkaPort, connectPort, flinkPort, esPort);
     io.heatwatch.testkit.Ports.requireFree(consolePort, "--console-port");
     io.heatwatch.testkit.Ports.requireFree(watchdogPort, "--watchdog-port");
+    io.heatwatch.testkit.Ports.requireFree(notifierPort, "--notifier-port");
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     // Ctrl-C runs shutdown hooks and then halts: the hook waits until the servers are closed.
@@ -143,6 +150,12 @@ final class DemoCommand implements Callable<Integer> {
         StackCounters counters =
             new StackCounters(
                 stack.kafka().bootstrapServers(), stack.elasticsearch().httpUrl(), 3);
+        DemoNotifications notifications =
+            DemoNotifications.start(
+                stack.kafka().bootstrapServers(),
+                dataDir.toAbsolutePath(),
+                notifierPort,
+                out::println);
         PrintStream metrics = metricsFile();
         Watchdog watchdog =
             Watchdog.start(
@@ -150,7 +163,8 @@ final class DemoCommand implements Callable<Integer> {
                 Clock.systemUTC(),
                 metrics)) {
       fleet.start(Duration.ofNanos((long) (1_000_000_000L / rate)));
-      printTable(out, stack, console, watchdog, Duration.between(begin, Instant.now()));
+      printTable(
+          out, stack, console, watchdog, notifications, Duration.between(begin, Instant.now()));
       Instant deadline = duration == null ? Instant.MAX : Instant.now().plus(duration);
       while (Instant.now().isBefore(deadline)
           && !stop.await(STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -201,7 +215,12 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void printTable(
-      PrintStream out, LocalStack stack, DemoConsole console, Watchdog watchdog, Duration startup) {
+      PrintStream out,
+      LocalStack stack,
+      DemoConsole console,
+      Watchdog watchdog,
+      DemoNotifications notifications,
+      Duration startup) {
     out.println();
     out.printf(
         "heatwatch demo up in %.1f s — all servers on 127.0.0.1%n", startup.toMillis() / 1000.0);
@@ -214,6 +233,13 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("  %-26s %s%n", "Flink web UI", stack.flink().webUrl());
     out.printf("  %-26s %s%n", "Elasticsearch", stack.elasticsearch().httpUrl());
     out.printf("  %-26s %s%n", "Pipeline watchdog", watchdog.healthUrl());
+    out.printf("  %-26s %s%n", "Notifier", notifications.notifierUrl() + "health");
+    out.printf(
+        "  %-26s e-mail to %s (SMTP %s), webhook %s; each printed below as it arrives%n",
+        "Notifications",
+        DemoNotifications.RECIPIENT,
+        notifications.smtpAddress(),
+        notifications.webhookUrl());
     out.printf(
         "  %-26s %d devices × %d sensors at %s/s, data in %s%n",
         "Simulated devices", devices, sensors, rate, dataDir);

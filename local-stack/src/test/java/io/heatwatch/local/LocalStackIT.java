@@ -46,15 +46,22 @@ class LocalStackIT {
   @TempDir static Path dir;
   static LocalStack stack;
   static ElasticsearchHttp es;
+  static DemoNotifications notifications;
 
   @BeforeAll
   static void startStack() throws Exception {
     stack = LocalStack.start(dir.resolve("stack"), StackPorts.ANY);
     es = new ElasticsearchHttp(stack.elasticsearch().httpUrl());
+    notifications =
+        DemoNotifications.start(
+            stack.kafka().bootstrapServers(), dir.resolve("stack"), 0, System.out::println);
   }
 
   @AfterAll
   static void stopStack() {
+    if (notifications != null) {
+      notifications.close();
+    }
     if (stack != null) {
       stack.close();
     }
@@ -97,7 +104,28 @@ class LocalStackIT {
     assertThat(es.get("heatwatch-readings-2020.08.12", "legacy:1597213797")).isNotNull();
 
     assertSpikeAlarms();
+    assertSpikeAlarmsNotified();
     assertMetricsMatchRawReadings();
+  }
+
+  /**
+   * Each spike's HIGH alarm reached the demo's e-mail and webhook receivers through the job's
+   * notification intents and the notifier (issue 20).
+   */
+  private static void assertSpikeAlarmsNotified() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              for (String sensor : List.of("dev-01-t1", "dev-02-t1")) {
+                assertThat(notifications.mails())
+                    .as("mails")
+                    .anyMatch(s -> s.contains("HIGH") && s.contains(sensor));
+                assertThat(notifications.webhooks())
+                    .as("webhook requests")
+                    .anyMatch(s -> s.contains("HIGH") && s.contains(sensor));
+              }
+            });
   }
 
   /** Every seq each device's outbox numbered: a new outbox starts above every earlier seq. */
