@@ -32,3 +32,8 @@ output "console_tunnel" {
   description = "Forward the operator console to http://localhost:8090 on your machine (log in with a user made by `console users add`, docs/deploy-aws.md)."
   value       = "aws ssm start-session --region ${var.region} --target ${aws_instance.stack.id} --document-name AWS-StartPortForwardingSession --parameters portNumber=8090,localPortNumber=8090"
 }
+
+output "notifier_tunnel" {
+  description = "Forward the notifier to http://localhost:8096 on your machine: /health shows each channel's state (docs/notifications.md). Recipients' \"I'm on it\" links need a TLS reverse proxy of your own in front of it."
+  value       = "aws ssm start-session --region ${var.region} --target ${aws_instance.stack.id} --document-name AWS-StartPortForwardingSession --parameters portNumber=8096,localPortNumber=8096"
+}

@@ -16,7 +16,8 @@ class DockerfilesTest {
           "infra/connect/Dockerfile",
           "infra/flink/Dockerfile",
           "infra/console/Dockerfile",
-          "infra/watchdog/Dockerfile");
+          "infra/watchdog/Dockerfile",
+          "infra/notifier/Dockerfile");
   private static final Pattern ARG = Pattern.compile("(?m)^ARG (\\w+)=(\\S+)$");
 
   @Test
