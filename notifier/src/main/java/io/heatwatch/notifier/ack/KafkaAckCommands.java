@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Acknowledgements to {@code heatwatch.alarm-commands}; used links as records keyed {@code
@@ -30,6 +32,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * stays used across restarts.
  */
 public final class KafkaAckCommands implements AckCommands, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaAckCommands.class);
+
   static final String KEY_PREFIX = "ack:";
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -113,8 +117,18 @@ public final class KafkaAckCommands implements AckCommands, AutoCloseable {
     String nonce = key.substring(KEY_PREFIX.length());
     if (value == null) {
       used.remove(nonce);
-    } else {
+      return;
+    }
+    try {
       used.put(nonce, UsedAckJson.decode(value));
+    } catch (IllegalStateException e) {
+      // One bad record must not keep the notifier from starting. Its link counts as used: a link
+      // refused once too often is safer than one acknowledging twice.
+      LOG.warn(
+          "notification log: used-link record {} unreadable, its link stays used: {}",
+          key,
+          e.getCause());
+      used.put(nonce, new UsedAck("unknown", "someone (the record is unreadable)", Instant.EPOCH));
     }
   }
 

@@ -113,6 +113,36 @@ class AckHandlerIT {
   }
 
   @Test
+  void anUnreadableUsedLinkRecordInTheLogDoesNotStopTheStartAndItsLinkStaysUsed() throws Exception {
+    AckLinks links = start();
+    String link = links.link(alarmId, "anna");
+    String nonce = links.verify(link.substring(link.lastIndexOf('/') + 1)).orElseThrow().nonce();
+    close();
+    open.clear();
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    try (var producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+            p,
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.StringSerializer())) {
+      producer
+          .send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  KafkaTopics.NOTIFICATION_LOG, "ack:" + nonce, "{not json"))
+          .get();
+    }
+
+    start(); // the record cannot be read: the link counts as used, and the handler runs
+    HttpResponse<String> again = post(link);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(commands()).isEmpty();
+    assertThat(post(start().link(alarmId, "anna")).statusCode())
+        .as("a new link still works")
+        .isEqualTo(200);
+  }
+
+  @Test
   void anExpiredLinkIsAGoneAndATamperedOneANotFoundPageAndNeitherSends() throws Exception {
     String link = start().link(alarmId, "anna");
     close();
