@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -37,6 +38,8 @@ public final class DemoNotifications implements AutoCloseable {
   public static final String RECIPIENT = "operator@heatwatch.local";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.time.format.DateTimeFormatter CLOCK =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final List<String> mails = new CopyOnWriteArrayList<>();
   private final List<String> hooks = new CopyOnWriteArrayList<>();
@@ -53,14 +56,19 @@ public final class DemoNotifications implements AutoCloseable {
   /**
    * Starts the receivers and the notifier on {@code kafkaBootstrapServers}; the notifier's HTTP
    * server (health, acknowledgement links) on {@code notifierPort} (0: a free port), its files
-   * under {@code dataDir}. Each message received goes to {@code print} as one line.
+   * under {@code dataDir}; a site's alarms within {@code groupWindow} after its first go as one
+   * message. Each message received goes to {@code print} as one line.
    */
   public static DemoNotifications start(
-      String kafkaBootstrapServers, Path dataDir, int notifierPort, Consumer<String> print)
+      String kafkaBootstrapServers,
+      Path dataDir,
+      int notifierPort,
+      Duration groupWindow,
+      Consumer<String> print)
       throws IOException {
     DemoNotifications n = new DemoNotifications(print);
     try {
-      n.startAll(kafkaBootstrapServers, dataDir, notifierPort);
+      n.startAll(kafkaBootstrapServers, dataDir, notifierPort, groupWindow);
       return n;
     } catch (IOException | RuntimeException e) {
       n.close();
@@ -68,7 +76,8 @@ public final class DemoNotifications implements AutoCloseable {
     }
   }
 
-  private void startAll(String kafkaBootstrapServers, Path dataDir, int notifierPort)
+  private void startAll(
+      String kafkaBootstrapServers, Path dataDir, int notifierPort, Duration groupWindow)
       throws IOException {
     smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
@@ -93,6 +102,9 @@ public final class DemoNotifications implements AutoCloseable {
     String yaml =
         """
         site: demo
+        groupWindow: %d ms
+        # the demo's simulated spikes come back every few minutes on purpose: not flapping
+        flapWindow: 0 s
         kafka:
           bootstrapServers: %s
         http:
@@ -120,6 +132,7 @@ public final class DemoNotifications implements AutoCloseable {
               - notify: [{recipient: operator, channel: demo-mail}, {channel: demo-webhook}]
         """
             .formatted(
+                groupWindow.toMillis(),
                 kafkaBootstrapServers,
                 httpPort,
                 httpPort,
@@ -146,12 +159,12 @@ public final class DemoNotifications implements AutoCloseable {
     return "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
   }
 
-  /** The subjects of the mails received so far. */
+  /** The mails received so far: subject, a line break, the text. */
   public List<String> mails() {
     return List.copyOf(mails);
   }
 
-  /** The subjects of the webhook requests received so far. */
+  /** The webhook requests received so far: subject, a line break, the text. */
   public List<String> webhooks() {
     return List.copyOf(hooks);
   }
@@ -160,17 +173,19 @@ public final class DemoNotifications implements AutoCloseable {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String subject;
+      String text = "";
       try {
-        JsonNode root = JSON.readTree(body);
-        subject = root.path("data").path("subject").asText("(no subject)");
+        JsonNode data = JSON.readTree(body).path("data");
+        subject = data.path("subject").asText("(no subject)");
+        text = data.path("text").asText("");
       } catch (IOException e) {
         subject = "(unreadable body, " + body.length + " bytes)";
       }
-      hooks.add(subject);
+      hooks.add(subject + "\n" + text);
       print.accept(
           String.format(
               "%s  notified  webhook %s  %s",
-              LocalTime.now().withNano(0),
+              LocalTime.now().format(CLOCK),
               exchange.getRequestHeaders().getFirst("webhook-id"),
               subject));
       exchange.sendResponseHeaders(204, -1);
@@ -182,16 +197,21 @@ public final class DemoNotifications implements AutoCloseable {
     @Override
     public void added(int msn) {
       String subject;
+      String text = "";
       try {
         jakarta.mail.internet.MimeMessage[] all = smtp.getReceivedMessages();
         subject = all.length == 0 ? "(no message)" : all[all.length - 1].getSubject();
+        text =
+            all.length == 0
+                ? ""
+                : com.icegreen.greenmail.util.GreenMailUtil.getBody(all[all.length - 1]);
       } catch (MessagingException e) {
         subject = "(unreadable: " + e.getMessage() + ")";
       }
-      mails.add(subject);
+      mails.add(subject + "\n" + text);
       print.accept(
           String.format(
-              "%s  notified  e-mail to %s  %s", LocalTime.now().withNano(0), RECIPIENT, subject));
+              "%s  notified  e-mail to %s  %s", LocalTime.now().format(CLOCK), RECIPIENT, subject));
     }
 
     @Override

@@ -54,7 +54,11 @@ class LocalStackIT {
     es = new ElasticsearchHttp(stack.elasticsearch().httpUrl());
     notifications =
         DemoNotifications.start(
-            stack.kafka().bootstrapServers(), dir.resolve("stack"), 0, System.out::println);
+            stack.kafka().bootstrapServers(),
+            dir.resolve("stack"),
+            0,
+            Duration.ofSeconds(3),
+            System.out::println);
   }
 
   @AfterAll

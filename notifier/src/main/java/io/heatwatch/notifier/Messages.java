@@ -1,6 +1,7 @@
 package io.heatwatch.notifier;
 
 import io.heatwatch.model.Alarm.AlarmKind;
+import io.heatwatch.model.Notification;
 import io.heatwatch.model.Notification.Reason;
 import io.heatwatch.notifier.ack.AckLinks;
 import io.heatwatch.notifier.channel.ChannelSettings;
@@ -17,7 +18,7 @@ import java.util.function.Function;
  * Makes the message of a notification: the recipient's name and address for the channel's kind, and
  * an acknowledgement link while there is something to acknowledge.
  */
-final class Messages implements Function<LogEntry, Message> {
+final class Messages implements Function<List<LogEntry>, Message> {
   private final NotifierConfig config;
   private final AckLinks links;
 
@@ -27,8 +28,13 @@ final class Messages implements Function<LogEntry, Message> {
     this.links = links;
   }
 
+  /**
+   * The message for notifications to one target: one, or a group (a site's alarms in one window, a
+   * digest after quiet hours), with the first one's id; a link only for a single open alarm.
+   */
   @Override
-  public Message apply(LogEntry e) {
+  public Message apply(List<LogEntry> entries) {
+    LogEntry e = entries.get(0);
     String recipientId = e.target().recipient();
     Recipient r = null;
     if (recipientId != null) {
@@ -46,9 +52,11 @@ final class Messages implements Function<LogEntry, Message> {
             && reason != Reason.CLEARED
             && e.intent().alarm().kind() != AlarmKind.NOTIFICATION_FAILED;
     String ackUrl =
-        links != null && r != null && open ? links.link(e.intent().alarmId(), r.id()) : null;
-    return new Message(
-        e.id(), r == null ? null : r.name(), address(channel, r), List.of(e.intent()), ackUrl);
+        links != null && r != null && open && entries.size() == 1
+            ? links.link(e.intent().alarmId(), r.id())
+            : null;
+    List<Notification> about = entries.stream().map(LogEntry::intent).toList();
+    return new Message(e.id(), r == null ? null : r.name(), address(channel, r), about, ackUrl);
   }
 
   private static String address(ChannelSettings channel, Recipient r) {

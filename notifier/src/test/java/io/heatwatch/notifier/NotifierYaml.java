@@ -28,6 +28,8 @@ final class NotifierYaml {
           publicUrl: http://127.0.0.1:%d/
         ackKey: file:%s
         channelFailedAfter: 1500 ms
+        groupWindow: 0 s
+        flapWindow: 0 s
         retry:
           first: 100 ms
           max: 500 ms

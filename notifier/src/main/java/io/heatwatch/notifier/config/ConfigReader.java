@@ -32,6 +32,9 @@ final class ConfigReader {
       YAMLMapper.builder().addModule(new JavaTimeModule()).build();
   private static final Set<String> ROOT_KEYS =
       Set.of(
+          "groupWindow",
+          "flapWindow",
+          "maintenance",
           "site",
           "kafka",
           "http",
@@ -55,6 +58,7 @@ final class ConfigReader {
   private final String source;
   private final Function<String, String> env;
   private final List<String> problems = new ArrayList<>();
+  private final RoutingReader routing = new RoutingReader(problems);
 
   /** {@code env} resolves {@code env:NAME} secrets (System::getenv, or a map in tests). */
   ConfigReader(String source, Function<String, String> env) {
@@ -95,11 +99,22 @@ final class ConfigReader {
     Map<String, ChannelSettings> channels = channels(object(root, "", "channels", true));
     Map<String, Recipient> recipients = recipients(object(root, "", "recipients", false));
     List<Policy> policies = new PolicyReader(problems, channels, recipients).read(root);
+    RoutingSettings routingSettings = routing.read(root);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
     return new NotifierConfig(
-        site, kafka, http, ackKey, failedAfter, retry, maxLog, channels, recipients, policies);
+        site,
+        kafka,
+        http,
+        ackKey,
+        failedAfter,
+        retry,
+        maxLog,
+        channels,
+        recipients,
+        policies,
+        routingSettings);
   }
 
   private KafkaSettings kafka(JsonNode node) {
@@ -194,10 +209,10 @@ final class ConfigReader {
               String path = "recipients." + e.getKey();
               JsonNode r = e.getValue();
               if (!r.isObject()) {
-                problems.add(path + ": must be a mapping with name, email, phone");
+                problems.add(path + ": must be a mapping with name, email, phone, quietHours");
                 return;
               }
-              keys(r, path, Set.of("name", "email", "phone"));
+              keys(r, path, Set.of("name", "email", "phone", "quietHours"));
               String name = text(r, path, "name");
               String email = r.has("email") ? text(r, path, "email") : null;
               String phone = r.has("phone") ? text(r, path, "phone") : null;
@@ -208,7 +223,14 @@ final class ConfigReader {
                 problems.add(path + ".phone: not an E.164 number (+ and 7-15 digits): " + phone);
               }
               if (name != null) {
-                recipients.put(e.getKey(), new Recipient(e.getKey(), name, email, phone));
+                recipients.put(
+                    e.getKey(),
+                    new Recipient(
+                        e.getKey(),
+                        name,
+                        email,
+                        phone,
+                        routing.quietHours(r.get("quietHours"), path + ".quietHours")));
               }
             });
     return recipients;

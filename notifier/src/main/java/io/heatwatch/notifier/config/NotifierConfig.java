@@ -29,6 +29,7 @@ import java.util.function.Function;
  * @param channels the channels by id
  * @param recipients the recipients by id
  * @param policies the policies in order; the first that matches an alarm decides
+ * @param routing how notifications are grouped and held back
  */
 public record NotifierConfig(
     String site,
@@ -40,7 +41,8 @@ public record NotifierConfig(
     int maxLogEntries,
     Map<String, ChannelSettings> channels,
     Map<String, Recipient> recipients,
-    List<Policy> policies) {
+    List<Policy> policies,
+    RoutingSettings routing) {
 
   public static final String DEFAULT_SITE = "heatwatch";
   public static final Duration DEFAULT_CHANNEL_FAILED_AFTER = Duration.ofMinutes(2);
@@ -52,6 +54,7 @@ public record NotifierConfig(
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(channelFailedAfter, "channelFailedAfter");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(routing, "routing");
     channels = Map.copyOf(channels);
     recipients = Map.copyOf(recipients);
     policies = List.copyOf(policies);

@@ -1,5 +1,6 @@
 package io.heatwatch.notifier.config;
 
+import io.heatwatch.notifier.route.QuietHours;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,9 @@ import java.util.Objects;
  * @param name the name messages address
  * @param email the e-mail address, or null
  * @param phone the phone number for SMS (E.164), or null
+ * @param quietHours when warnings wait for the recipient, or null
  */
-public record Recipient(String id, String name, String email, String phone) {
+public record Recipient(String id, String name, String email, String phone, QuietHours quietHours) {
   public Recipient {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");

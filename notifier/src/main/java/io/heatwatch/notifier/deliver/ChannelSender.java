@@ -30,11 +30,16 @@ final class ChannelSender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSender.class);
   private static final int MAX_REFUSED = 100;
 
-  private record Due(LogEntry entry, Instant at) {}
+  /** The most notifications one grouped message carries; the rest go in the next. */
+  static final int MAX_BATCH = 100;
+
+  /** A notification due {@code at}, waiting for this channel since {@code since}. */
+  private record Due(LogEntry entry, Instant at, Instant since) {}
 
   private final String channelId;
   private final Channel channel;
-  private final Function<LogEntry, Message> messages;
+  private final Function<List<LogEntry>, Message> messages;
+  private final Router router;
   private final DeliveryLog log;
   private final Ledger ledger;
   private final Backoff backoff;
@@ -48,16 +53,16 @@ final class ChannelSender implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile Instant lastSuccess;
-  private volatile Instant waitingSince;
   private volatile Instant refusingSince;
   // What the channel refused for good since it last delivered, the newest MAX_REFUSED.
   private final Deque<LogEntry> refused = new ArrayDeque<>();
-  private Due sending;
+  private List<Due> sending = List.of();
 
   ChannelSender(
       String channelId,
       Channel channel,
-      Function<LogEntry, Message> messages,
+      Function<List<LogEntry>, Message> messages,
+      Router router,
       DeliveryLog log,
       Ledger ledger,
       Backoff backoff,
@@ -66,6 +71,7 @@ final class ChannelSender implements AutoCloseable {
     this.channelId = channelId;
     this.channel = channel;
     this.messages = messages;
+    this.router = router;
     this.log = log;
     this.ledger = ledger;
     this.backoff = backoff;
@@ -97,12 +103,14 @@ final class ChannelSender implements AutoCloseable {
   void enqueue(LogEntry entry) {
     Instant now = clock.instant();
     Instant at = entry.nextAt() != null && entry.nextAt().isAfter(now) ? entry.nextAt() : now;
+    // A claim held back (quiet hours, a group window) waits for the channel from when it is due.
+    enqueue(new Due(entry, at, entry.attempts() == 0 ? at : now));
+  }
+
+  private void enqueue(Due due) {
     lock.lock();
     try {
-      if (waitingSince == null) {
-        waitingSince = now;
-      }
-      queue.add(new Due(entry, at));
+      queue.add(due);
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -113,7 +121,7 @@ final class ChannelSender implements AutoCloseable {
   int pending() {
     lock.lock();
     try {
-      return queue.size() + (sending == null ? 0 : 1);
+      return queue.size() + sending.size();
     } finally {
       lock.unlock();
     }
@@ -124,9 +132,7 @@ final class ChannelSender implements AutoCloseable {
     lock.lock();
     try {
       List<LogEntry> all = new ArrayList<>();
-      if (sending != null) {
-        all.add(sending.entry());
-      }
+      sending.forEach(d -> all.add(d.entry()));
       queue.forEach(d -> all.add(d.entry()));
       return all;
     } finally {
@@ -162,35 +168,58 @@ final class ChannelSender implements AutoCloseable {
   }
 
   /**
-   * Since when messages have waited for this channel with no delivery; null while none wait. Reset
-   * by each delivery.
+   * Since when messages that are due have waited for this channel with no delivery; null while none
+   * is due. Reset by each delivery. One held back until later does not count until it is due.
    */
   Instant waitingSince() {
-    return waitingSince;
+    lock.lock();
+    try {
+      Instant now = clock.instant();
+      Instant earliest = null;
+      for (Due d : sending) {
+        earliest = earlier(earliest, d.since());
+      }
+      for (Due d : queue) {
+        if (!d.since().isAfter(now)) {
+          earliest = earlier(earliest, d.since());
+        }
+      }
+      if (earliest == null) {
+        return null;
+      }
+      Instant success = lastSuccess;
+      return success != null && success.isAfter(earliest) ? success : earliest;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
   }
 
   private void run() {
     while (running) {
-      Due next = takeDue();
-      if (next == null) {
+      List<Due> next = takeDue();
+      if (next.isEmpty()) {
         continue;
       }
       try {
-        send(next.entry());
+        send(next);
       } catch (RuntimeException e) {
         // Only closing stops a sender: anything else is logged and the notification retried.
         LOG.error(
-            "channel {}: notification {} failed unexpectedly", channelId, next.entry().id(), e);
+            "channel {}: notification {} failed unexpectedly",
+            channelId,
+            next.get(0).entry().id(),
+            e);
         if (running) {
-          enqueue(next.entry());
+          next.forEach(this::enqueue);
         }
       } finally {
         lock.lock();
         try {
-          sending = null;
-          if (queue.isEmpty()) {
-            waitingSince = null;
-          }
+          sending = List.of();
         } finally {
           lock.unlock();
         }
@@ -198,32 +227,67 @@ final class ChannelSender implements AutoCloseable {
     }
   }
 
-  private Due takeDue() {
+  /**
+   * The next due notification, with the others due now for the same target in its batch (a site's
+   * group, the digest after quiet hours); empty if none is due yet.
+   */
+  private List<Due> takeDue() {
     lock.lock();
     try {
+      Instant now = clock.instant();
       Due head = queue.peek();
-      long waitMs = head == null ? 1000 : Duration.between(clock.instant(), head.at()).toMillis();
+      long waitMs = head == null ? 1000 : Duration.between(now, head.at()).toMillis();
       if (waitMs > 0) {
         changed.await(Math.min(waitMs, 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
-        return null;
+        return List.of();
       }
-      sending = queue.poll();
+      List<Due> batch = new ArrayList<>();
+      batch.add(queue.poll());
+      LogEntry first = batch.get(0).entry();
+      if (first.batch() != null) {
+        for (java.util.Iterator<Due> it = queue.iterator();
+            it.hasNext() && batch.size() < MAX_BATCH; ) {
+          Due d = it.next();
+          if (!d.at().isAfter(now)
+              && first.batch().equals(d.entry().batch())
+              && first.target().equals(d.entry().target())) {
+            batch.add(d);
+            it.remove();
+          }
+        }
+      }
+      sending = List.copyOf(batch);
       return sending;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
-      return null;
+      return List.of();
     } finally {
       lock.unlock();
     }
   }
 
-  private void send(LogEntry entry) {
+  /** Sends the notifications of {@code batch} as one message and records each one's outcome. */
+  private void send(List<Due> batch) {
+    List<Due> live = new ArrayList<>();
+    for (Due d : batch) {
+      // held in a group window while the site's SITE_UNREACHABLE was raised: that one stands for it
+      String covered = d.entry().attempts() == 0 ? router.coveredBySite(d.entry().intent()) : null;
+      if (covered != null) {
+        record(d.entry().withState(DeliveryState.SUPPRESSED, clock.instant(), covered));
+      } else {
+        live.add(d);
+      }
+    }
+    if (live.isEmpty()) {
+      return;
+    }
+    List<LogEntry> entries = live.stream().map(Due::entry).toList();
     Message message;
     try {
-      message = messages.apply(entry);
+      message = messages.apply(entries);
     } catch (IllegalStateException e) {
-      record(entry.abandoned(clock.instant(), e.getMessage()));
+      entries.forEach(entry -> record(entry.abandoned(clock.instant(), e.getMessage())));
       return;
     }
     Outcome outcome;
@@ -233,9 +297,10 @@ final class ChannelSender implements AutoCloseable {
       outcome = new Outcome.Retry(e.toString(), null);
     }
     Instant now = clock.instant();
+    String shared =
+        entries.size() == 1 ? "" : " (one message " + message.id() + " for " + entries.size() + ")";
     if (outcome instanceof Outcome.Delivered d) {
       lastSuccess = now;
-      waitingSince = now;
       lock.lock();
       try {
         refusingSince = null;
@@ -243,29 +308,35 @@ final class ChannelSender implements AutoCloseable {
       } finally {
         lock.unlock();
       }
-      record(entry.attempted(DeliveryState.SENT, now, null, d.detail()));
+      entries.forEach(
+          entry -> record(entry.attempted(DeliveryState.SENT, now, null, d.detail() + shared)));
     } else if (outcome instanceof Outcome.Retry r) {
-      Instant at = now.plus(backoff.after(entry.attempts() + 1, r.after()));
-      LogEntry retrying = entry.attempted(DeliveryState.RETRYING, now, at, r.reason());
-      record(retrying);
-      if (running) {
-        enqueue(retrying);
+      for (Due due : live) {
+        LogEntry entry = due.entry();
+        Instant at = now.plus(backoff.after(entry.attempts() + 1, r.after()));
+        LogEntry retrying = entry.attempted(DeliveryState.RETRYING, now, at, r.reason());
+        record(retrying);
+        if (running) {
+          enqueue(new Due(retrying, at, due.since()));
+        }
       }
     } else if (outcome instanceof Outcome.Failed f) {
-      LogEntry failed = entry.attempted(DeliveryState.FAILED, now, null, f.reason());
-      lock.lock();
-      try {
-        if (refusingSince == null) {
-          refusingSince = now;
+      for (LogEntry entry : entries) {
+        LogEntry failed = entry.attempted(DeliveryState.FAILED, now, null, f.reason());
+        lock.lock();
+        try {
+          if (refusingSince == null) {
+            refusingSince = now;
+          }
+          if (refused.size() == MAX_REFUSED) {
+            refused.removeFirst();
+          }
+          refused.addLast(failed);
+        } finally {
+          lock.unlock();
         }
-        if (refused.size() == MAX_REFUSED) {
-          refused.removeFirst();
-        }
-        refused.addLast(failed);
-      } finally {
-        lock.unlock();
+        record(failed);
       }
-      record(failed);
     }
   }
 

@@ -3,6 +3,7 @@ package io.heatwatch.notifier.deliver;
 import io.heatwatch.model.Notification;
 import io.heatwatch.notifier.config.Target;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,12 +24,22 @@ final class Deliveries {
   private final Map<String, ChannelSender> senders;
   private final DeliveryLog log;
   private final Ledger ledger;
+  private final Router router;
   private final Clock clock;
+  private final DeliveryListener listener;
 
-  Deliveries(Map<String, ChannelSender> senders, DeliveryLog log, Ledger ledger, Clock clock) {
+  Deliveries(
+      Map<String, ChannelSender> senders,
+      DeliveryLog log,
+      Ledger ledger,
+      Router router,
+      Clock clock,
+      DeliveryListener listener) {
     this.senders = Map.copyOf(senders);
+    this.listener = listener;
     this.log = log;
     this.ledger = ledger;
+    this.router = router;
     this.clock = clock;
   }
 
@@ -38,8 +49,16 @@ final class Deliveries {
    */
   int claim(Notification intent, List<Target> targets) {
     List<LogEntry> claims = new ArrayList<>();
+    Instant now = clock.instant();
+    String suppressed = router.observe(intent, now);
     for (Target t : targets) {
-      LogEntry claim = LogEntry.claim(intent, t, clock.instant());
+      LogEntry claim;
+      if (suppressed != null) {
+        claim = LogEntry.suppressed(intent, t, now, suppressed);
+      } else {
+        Router.Decision d = router.route(intent, t, now);
+        claim = LogEntry.claim(intent, t, now, d.due(), d.batch(), d.detail());
+      }
       if (ledger.claim(claim.id())) {
         claims.add(claim);
       }
@@ -54,7 +73,23 @@ final class Deliveries {
       throw e;
     }
     for (LogEntry c : claims) {
-      LOG.info("notification {} claimed for {} to {}", c.id(), intent.id(), c.target());
+      if (c.state() == DeliveryState.SUPPRESSED) {
+        ledger.done(c.id());
+        LOG.info(
+            "notification {} for {} to {} SUPPRESSED: {}",
+            c.id(),
+            intent.id(),
+            c.target(),
+            c.detail());
+        listener.recorded(c);
+        continue;
+      }
+      LOG.info(
+          "notification {} claimed for {} to {}{}",
+          c.id(),
+          intent.id(),
+          c.target(),
+          c.nextAt() == null ? "" : ", " + c.detail());
       senders.get(c.target().channel()).enqueue(c);
     }
     return claims.size();

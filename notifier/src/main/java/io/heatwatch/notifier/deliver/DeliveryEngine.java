@@ -1,12 +1,14 @@
 package io.heatwatch.notifier.deliver;
 
 import io.heatwatch.model.Alarm;
+import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.notifier.channel.Channel;
 import io.heatwatch.notifier.channel.Message;
 import io.heatwatch.notifier.config.NotifierConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -38,12 +40,21 @@ public final class DeliveryEngine implements AutoCloseable {
   private DeliveryEngine(
       NotifierConfig config,
       Map<String, Channel> channels,
-      Function<LogEntry, Message> messages,
+      Function<List<LogEntry>, Message> messages,
       Clock clock,
       DeliveryListener listener) {
     Properties client = config.kafka().clientSettings();
     Ledger ledger = new Ledger(config.maxLogEntries());
-    LogReader.Rebuilt rebuilt = LogReader.read(client, ledger, seen, REBUILD_TIMEOUT);
+    Router router = new Router(config.routing(), config.recipients(), clock);
+    // What was suppressed, which sites are unreachable, what flaps: as the log says it was decided.
+    LogReader.Rebuilt rebuilt =
+        LogReader.read(
+            client,
+            ledger,
+            seen,
+            REBUILD_TIMEOUT,
+            KafkaTopics.NOTIFICATION_LOG,
+            e -> router.observe(e.intent(), e.at()));
     LOG.info(
         "delivery log read: {} records, {} done, {} to resume, {} open NOTIFICATION_FAILED",
         rebuilt.records(),
@@ -67,8 +78,9 @@ public final class DeliveryEngine implements AutoCloseable {
           (id, channel) ->
               senders.put(
                   id,
-                  new ChannelSender(id, channel, messages, log, ledger, backoff, clock, listener)));
-      deliveries = new Deliveries(senders, log, ledger, clock);
+                  new ChannelSender(
+                      id, channel, messages, router, log, ledger, backoff, clock, listener)));
+      deliveries = new Deliveries(senders, log, ledger, router, clock, listener);
       watch = new ChannelWatch(config, deliveries, alarms, clock);
       rebuilt.openFailures().forEach((ch, f) -> watch.restore(ch, f.alarm(), f.told()));
       deliveries.resume(rebuilt.pending());
@@ -99,13 +111,14 @@ public final class DeliveryEngine implements AutoCloseable {
    * says was sent), then the intents.
    *
    * @param channels the open channels by id, one sender thread each
-   * @param messages makes the message for a notification; throws IllegalStateException if it can no
-   *     longer be made (its recipient was removed), which fails the notification
+   * @param messages makes the message for notifications to one target (one, or a group); throws
+   *     IllegalStateException if it can no longer be made (its recipient was removed), which fails
+   *     the notification
    */
   public static DeliveryEngine start(
       NotifierConfig config,
       Map<String, Channel> channels,
-      Function<LogEntry, Message> messages,
+      Function<List<LogEntry>, Message> messages,
       Clock clock,
       DeliveryListener listener) {
     return new DeliveryEngine(config, channels, messages, clock, listener);

@@ -9,10 +9,15 @@ public enum DeliveryState {
   /** An attempt failed in a way that may pass; the next attempt is at {@code nextAt}. */
   RETRYING,
   /** The channel refused it for good (an unknown address, a rejected request). */
-  FAILED;
+  FAILED,
+  /**
+   * Not sent on purpose, the detail says why: a maintenance window, the site's SITE_UNREACHABLE
+   * alarm, an alarm flapping.
+   */
+  SUPPRESSED;
 
   /** Whether nothing more will be done for it. */
   boolean done() {
-    return this == SENT || this == FAILED;
+    return this != CLAIMED && this != RETRYING;
   }
 }

@@ -31,6 +31,7 @@ final class LogCodec {
       n.put("at", e.at().toString());
       n.put("nextAt", e.nextAt() == null ? null : e.nextAt().toString());
       n.put("detail", e.detail());
+      n.put("batch", e.batch());
       n.set("intent", JSON.readTree(TelemetryCodec.encode(e.intent())));
       return JSON.writeValueAsBytes(n);
     } catch (IOException ex) {
@@ -55,7 +56,9 @@ final class LogCodec {
           new Target(
               n.hasNonNull("recipient") ? n.get("recipient").asText() : null,
               required(n, "channel").asText()),
-          TelemetryCodec.decodeNotification(JSON.writeValueAsBytes(required(n, "intent"))));
+          TelemetryCodec.decodeNotification(JSON.writeValueAsBytes(required(n, "intent"))),
+          // entries written before grouping have no batch
+          n.hasNonNull("batch") ? n.get("batch").asText() : null);
     } catch (IOException | java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("malformed delivery-log entry: " + e.getMessage(), e);
     }

@@ -44,11 +44,22 @@ final class LogReader {
   private LogReader() {}
 
   static Rebuilt read(Properties clientSettings, Ledger ledger, SeenAlarms seen, Duration timeout) {
-    return read(clientSettings, ledger, seen, timeout, KafkaTopics.NOTIFICATION_LOG);
+    return read(clientSettings, ledger, seen, timeout, KafkaTopics.NOTIFICATION_LOG, e -> {});
   }
 
   static Rebuilt read(
       Properties clientSettings, Ledger ledger, SeenAlarms seen, Duration timeout, String topic) {
+    return read(clientSettings, ledger, seen, timeout, topic, e -> {});
+  }
+
+  /** As above; {@code each} sees every entry read, in log order. */
+  static Rebuilt read(
+      Properties clientSettings,
+      Ledger ledger,
+      SeenAlarms seen,
+      Duration timeout,
+      String topic,
+      java.util.function.Consumer<LogEntry> each) {
     Properties p = new Properties();
     p.putAll(clientSettings);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "heatwatch-notifier-log-reader");
@@ -105,6 +116,7 @@ final class LogReader {
           }
           // The acknowledgement page names the alarm of a link sent before a restart too.
           seen.remember(e.intent().alarm());
+          each.accept(e);
           if (e.state().done()) {
             pending.remove(e.id());
             ledger.done(e.id());

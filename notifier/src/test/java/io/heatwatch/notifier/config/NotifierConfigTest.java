@@ -108,8 +108,9 @@ class NotifierConfigTest {
                         "policies[2].levels[1].notify[0].recipient: no recipient \"nobody\"",
                         "policies[2].levels[2].notify[0].recipient: tom has no email for channel"
                             + " \"ops-mail\"",
-                        "colour: unknown key (known: ackKey, channelFailedAfter, channels, http,"
-                            + " kafka, maxLogEntries, policies, recipients, retry, site)",
+                        "colour: unknown key (known: ackKey, channelFailedAfter, channels,"
+                            + " flapWindow, groupWindow, http, kafka, maintenance, maxLogEntries,"
+                            + " policies, recipients, retry, site)",
                         "recipients.maria.email: not an e-mail address: \"maria-at-example.com\"")
                     .anySatisfy(p -> assertThat(p).startsWith("http.port: must be 0..65535"))
                     .anySatisfy(p -> assertThat(p).startsWith("http.publicUrl: "))
@@ -193,5 +194,71 @@ class NotifierConfigTest {
     try (InputStream in = NotifierConfigTest.class.getResourceAsStream("/notifier-example.yml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void routingKeysQuietHoursAndMaintenanceAreReadAndTheirDefaultsKept() {
+    NotifierConfig plain =
+        parse(
+            """
+            policies:
+              - levels: [{notify: [{channel: ops-slack}]}]
+            """);
+    assertThat(plain.routing()).isEqualTo(RoutingSettings.DEFAULTS);
+
+    NotifierConfig c =
+        parse(
+            """
+            groupWindow: 2 min
+            flapWindow: 0 s
+            maintenance:
+              - {id: defrost, sites: [cold-store-b], from: "2026-12-05T22:00:00Z",
+                 until: "2026-12-06T02:00:00Z", by: tom, reason: planned defrost}
+            recipients:
+              maria: {name: Maria, email: maria@example.com,
+                      quietHours: {from: "22:00", until: "07:00", zone: Europe/Madrid}}
+            policies:
+              - levels: [{notify: [{recipient: maria, channel: ops-mail}]}]
+            """);
+    assertThat(c.routing().groupWindow()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(c.routing().flapWindow()).isZero();
+    assertThat(c.routing().maintenance())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.id()).isEqualTo("defrost");
+              assertThat(w.sites()).containsExactly("cold-store-b");
+              assertThat(w.by()).isEqualTo("tom");
+            });
+    assertThat(c.recipients().get("maria").quietHours().zone().getId()).isEqualTo("Europe/Madrid");
+  }
+
+  @Test
+  void aMaintenanceWindowThatNeverEndsOrBadQuietHoursAreRefusedNamingThePath() {
+    String yaml =
+        CHANNELS
+            + """
+        kafka: {bootstrapServers: "localhost:9092"}
+        http: {publicUrl: "https://example.com/"}
+        groupWindow: -1 s
+        maintenance:
+          - {id: forever, from: "2026-12-01T00:00:00Z", until: "2027-12-01T00:00:00Z", by: tom}
+          - {id: nobody, from: "2026-12-01T00:00:00Z", until: "2026-12-02T00:00:00Z"}
+        recipients:
+          maria: {name: Maria, email: maria@example.com,
+                  quietHours: {from: "22:00", until: "22:00", zone: Mars/Olympus}}
+        policies:
+          - levels: [{notify: [{channel: ops-slack}]}]
+        """;
+    assertThatThrownBy(() -> NotifierConfig.parse("bad.yml", yaml))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .anyMatch(
+                        p -> p.startsWith("maintenance[0]: ") && p.contains("windows always end"))
+                    .anyMatch(p -> p.startsWith("maintenance[1].by: "))
+                    .anyMatch(p -> p.startsWith("recipients.maria.quietHours: "))
+                    .anyMatch(p -> p.startsWith("groupWindow: ")));
   }
 }
