@@ -3,6 +3,7 @@ package io.heatwatch.job;
 import io.heatwatch.job.device.ConfigsToDevices;
 import io.heatwatch.job.device.DeviceKey;
 import io.heatwatch.job.device.DeviceOfflineDetector;
+import io.heatwatch.job.device.DeviceView;
 import io.heatwatch.job.device.StatusToDevices;
 import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.job.model.DeviceEvent;
@@ -16,6 +17,7 @@ import io.heatwatch.job.parse.ParsedRecordTimestamps;
 import io.heatwatch.job.sensor.SensorFunction;
 import io.heatwatch.job.sensor.SensorInput;
 import io.heatwatch.job.sensor.SensorInputKey;
+import io.heatwatch.job.site.SiteUnreachableDetector;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Notification;
@@ -184,7 +186,8 @@ public final class HeatwatchJob {
 
   /**
    * DEVICE_OFFLINE per device and SENSOR_SILENT per sensor, from the sensors' signs of life, the
-   * status topic and the sensor configs, and the devices index view.
+   * status topic and the sensor configs, the devices index view, and SITE_UNREACHABLE per site from
+   * the devices' views.
    */
   private static DataStream<Alarm> deviceAlarms(
       StreamExecutionEnvironment env,
@@ -218,12 +221,16 @@ public final class HeatwatchJob {
                     config.offlineTimeout(), config.silentMin(), config.retireAfter()))
             .name("device offline detector")
             .uid("device-offline-detector");
-    deviceAlarms
-        .getSideOutput(DeviceOfflineDetector.DEVICES)
-        .sinkTo(sinks.devices())
-        .name("devices sink")
-        .uid("devices-sink");
-    return deviceAlarms;
+    DataStream<DeviceView> views = deviceAlarms.getSideOutput(DeviceOfflineDetector.DEVICES);
+    views.sinkTo(sinks.devices()).name("devices sink").uid("devices-sink");
+    DataStream<Alarm> siteAlarms =
+        views
+            .keyBy(DeviceView::site, Types.STRING)
+            .process(new SiteUnreachableDetector(config.siteOutage()))
+            .returns(TypeInformation.of(Alarm.class))
+            .name("site unreachable detector")
+            .uid("site-unreachable-detector");
+    return deviceAlarms.union(siteAlarms);
   }
 
   /**

@@ -27,6 +27,7 @@ import static io.heatwatch.job.JobOptions.STATE_BACKEND;
 import static io.heatwatch.job.JobOptions.TRANSACTIONAL_ID_PREFIX;
 
 import io.heatwatch.job.notify.Escalation;
+import io.heatwatch.job.site.SiteOutageRule;
 import io.heatwatch.model.Thresholds;
 import java.io.IOException;
 import java.net.URI;
@@ -78,7 +79,8 @@ public record JobConfig(
     Duration silentMin,
     Duration retireAfter,
     Optional<ElasticsearchLogin> elasticsearchLogin,
-    Escalation escalation) {
+    Escalation escalation,
+    SiteOutageRule siteOutage) {
 
   public JobConfig {
     require(JobOptions.KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrapServers);
@@ -126,6 +128,7 @@ public record JobConfig(
     positive(SILENT_MIN, silentMin);
     positive(RETIRE_AFTER, retireAfter);
     require(JobOptions.NOTIFY_ESCALATION_CRITICAL, escalation);
+    require(JobOptions.SITE_UNREACHABLE_FRACTION, siteOutage);
   }
 
   /** The default thresholds of every sensor, before its own config overrides them. */
@@ -213,7 +216,22 @@ public record JobConfig(
         read.duration(SILENT_MIN),
         read.duration(RETIRE_AFTER),
         read.login(JobOptions.ELASTICSEARCH_USERNAME, JobOptions.ELASTICSEARCH_PASSWORD_FILE),
-        escalation(read));
+        escalation(read),
+        siteOutage(read));
+  }
+
+  private static SiteOutageRule siteOutage(OptionValues read) {
+    double fraction = read.number(JobOptions.SITE_UNREACHABLE_FRACTION);
+    int min = read.value(JobOptions.SITE_UNREACHABLE_MIN_DEVICES, "expected a whole number");
+    check(
+        JobOptions.SITE_UNREACHABLE_FRACTION,
+        fraction,
+        fraction > 0 && fraction <= 1,
+        "a share in (0, 1]");
+    if (min < 2) {
+      throw invalid(JobOptions.SITE_UNREACHABLE_MIN_DEVICES, min, "must be >= 2");
+    }
+    return new SiteOutageRule(fraction, min);
   }
 
   private static Escalation escalation(OptionValues read) {

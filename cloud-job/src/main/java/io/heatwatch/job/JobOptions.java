@@ -3,6 +3,7 @@ package io.heatwatch.job;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.heatwatch.job.notify.Escalation;
+import io.heatwatch.job.site.SiteOutageRule;
 import io.heatwatch.model.Durations;
 import io.heatwatch.model.Thresholds;
 import java.time.Duration;
@@ -247,6 +248,21 @@ public final class JobOptions {
               .durationType()
               .defaultValue(Escalation.DEFAULTS.remindWarning()),
           "the same for a WARNING alarm");
+
+  public static final ConfigOption<Double> SITE_UNREACHABLE_FRACTION =
+      define(
+          key("site.unreachable.fraction")
+              .doubleType()
+              .defaultValue(SiteOutageRule.DEFAULTS.fraction()),
+          "SITE_UNREACHABLE when at least this share of a site's known devices is offline (and"
+              + " at least `site.unreachable.min-devices`); clears below half");
+
+  public static final ConfigOption<Integer> SITE_UNREACHABLE_MIN_DEVICES =
+      define(
+          key("site.unreachable.min-devices")
+              .intType()
+              .defaultValue(SiteOutageRule.DEFAULTS.minDevices()),
+          "the fewest offline devices that make a site unreachable (>= 2)");
 
   /** Read by {@link JobConfig#fromArgs} only: the other settings from a properties file. */
   public static final ConfigOption<String> CONFIG_FILE =

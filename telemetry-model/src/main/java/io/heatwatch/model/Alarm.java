@@ -276,8 +276,9 @@ public record Alarm(
     /** The time the sensor spent outside its thresholds, summed over a window, reached a limit. */
     EXPOSURE,
     /**
-     * Most devices of a site fell silent within a short window: one alarm for the site, with {@code
-     * deviceId} {@link Pipeline#DEVICE_ID} and {@code sensorId} null, instead of a page per device.
+     * Most devices of a site are offline: one alarm for the site, with {@code deviceId} {@link
+     * Pipeline#DEVICE_ID} and {@code sensorId} the site's id (so that its id names the site),
+     * instead of a page per device.
      */
     SITE_UNREACHABLE,
     /**
