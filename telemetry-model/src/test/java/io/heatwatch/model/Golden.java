@@ -44,6 +44,7 @@ final class Golden {
         "alarm-command-", "alarm-command.schema.json", TelemetryCodec::decodeAlarmCommand),
     ALARM("alarm-", "alarm.schema.json", TelemetryCodec::decodeAlarm),
     SENSOR_CONFIG("sensor-config", "sensor-config.schema.json", TelemetryCodec::decodeSensorConfig),
+    NOTIFICATION("notification-", "notification.schema.json", TelemetryCodec::decodeNotification),
     LEGACY(
         "legacy-",
         "legacy-temperature-msg.schema.json",

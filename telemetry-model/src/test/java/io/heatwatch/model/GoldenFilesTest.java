@@ -36,7 +36,10 @@ class GoldenFilesTest {
             "alarm-open.json",
             "alarm-cleared.json",
             "sensor-config.json",
-            "legacy-temperature-msg.json");
+            "legacy-temperature-msg.json",
+            "notification-opened.json",
+            "notification-escalated.json",
+            "notification-reminder.json");
   }
 
   @Test

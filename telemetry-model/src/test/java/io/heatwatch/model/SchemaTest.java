@@ -45,7 +45,8 @@ class SchemaTest {
           "reading-deeply-nested.json", "nesting depth of unknown fields",
           "reading-seq-fraction.json", "JSON Schema counts 18234.0 as an integer",
           "sensor-config-low-not-below-high.json", "a comparison of two fields",
-          "legacy-createtime-impossible-date.json", "calendar validity of a local date-time");
+          "legacy-createtime-impossible-date.json", "calendar validity of a local date-time",
+          "notification-alarm-id-mismatch.json", "equality of two fields");
 
   /** What the schemas' patterns end with instead of {@code $}, see their {@code $comment}. */
   private static final String END_OF_INPUT = "(?![\\s\\S])";
@@ -158,6 +159,10 @@ class SchemaTest {
     List<String> profiles = new java.util.ArrayList<>(names(SensorProfile.values()));
     profiles.add(null);
     assertThat(texts(config.at("/profile/enum"))).isEqualTo(profiles);
+    JsonNode notification = schemaNode(Kind.NOTIFICATION).get("properties");
+    assertThat(texts(notification.at("/reason/enum")))
+        .isEqualTo(names(Notification.Reason.values()));
+    assertThat(notification.at("/level/maximum").asInt()).isEqualTo(Notification.MAX_LEVEL);
   }
 
   @Test
