@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaExtension.class)
 class NotifierKillIT {
   private static final int SHORT_KILLS = 2;
-  private static final int SHORT_BURST = 100;
+  private static final int SHORT_BURST = 60;
   private static final Target MAIL = new Target("maria", "mail");
   private static final Target HOOK = new Target(null, "hook");
 

@@ -13,6 +13,7 @@ import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
 import io.heatwatch.testkit.FlinkCluster;
 import io.heatwatch.testkit.KafkaServer;
+import io.heatwatch.testkit.Machine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,13 +92,7 @@ public final class AlarmLatencyBenchmark {
       flinkOptions.put(option[0], option[1]);
     }
     Path root = Files.createTempDirectory("heatwatch-latency");
-    System.out.printf(
-        "machine: %d cores, %s %s (%s), max heap %d MB%n",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name"),
-        System.getProperty("java.version"),
-        System.getProperty("os.arch"),
-        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.println(Machine.describe());
     System.out.printf(
         "load: %d devices × %d sensors at 1 Hz = %,d readings/s, %d spikes/s; checkpoints every %s,"
             + " state backend %s; %d s warm-up, %d s measured%n",

@@ -24,6 +24,7 @@ import io.heatwatch.notifier.Notifier;
 import io.heatwatch.notifier.config.NotifierConfig;
 import io.heatwatch.testkit.FlinkCluster;
 import io.heatwatch.testkit.KafkaServer;
+import io.heatwatch.testkit.Machine;
 import jakarta.mail.Flags;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -81,13 +82,7 @@ public final class NotificationLatencyBenchmark {
           "need a device per spike: at least " + (WARM_UP_S + seconds));
     }
     Path root = Files.createTempDirectory("heatwatch-notification-latency");
-    System.out.printf(
-        "machine: %d cores, %s %s (%s), max heap %d MB%n",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name"),
-        System.getProperty("java.version"),
-        System.getProperty("os.arch"),
-        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.println(Machine.describe());
     System.out.printf(
         "load: %d devices × %d sensors at 1 Hz = %,d readings/s, 1 alarm/s; checkpoints every %s,"
             + " RocksDB, AT_LEAST_ONCE; %d s warm-up, %d s measured%n",

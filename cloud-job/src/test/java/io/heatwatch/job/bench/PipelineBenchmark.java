@@ -14,6 +14,7 @@ import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.testkit.FlinkCluster;
+import io.heatwatch.testkit.Machine;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -89,13 +90,7 @@ public final class PipelineBenchmark {
       Run full = median(fulls);
       double parseRate = parse.perSecond(readings);
       double fullRate = full.perSecond(readings);
-      System.out.printf(
-          "machine: %d cores, %s %s (%s), max heap %d MB%n",
-          Runtime.getRuntime().availableProcessors(),
-          System.getProperty("java.vm.name"),
-          System.getProperty("java.version"),
-          System.getProperty("os.arch"),
-          Runtime.getRuntime().maxMemory() >> 20);
+      System.out.println(Machine.describe());
       System.out.printf(
           "input: %,d readings of %,d sensors, parallelism %d, state backend %s, checkpoints every"
               + " %s%n",

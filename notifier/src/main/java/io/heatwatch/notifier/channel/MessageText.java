@@ -25,6 +25,15 @@ public final class MessageText {
 
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
+  /** Kinds whose value and threshold are a temperature or a rate, worth a subject's space. */
+  private static final java.util.Set<AlarmKind> NUMBERED =
+      java.util.EnumSet.of(
+          AlarmKind.HIGH,
+          AlarmKind.LOW,
+          AlarmKind.SPIKE,
+          AlarmKind.TREND,
+          AlarmKind.RATE_OF_CHANGE);
+
   private MessageText() {}
 
   /** One line: "[CRITICAL] HIGH cold-store-b/freezer-2 -19.0 °C > -15 °C", or a group's summary. */
@@ -114,9 +123,12 @@ public final class MessageText {
       case CLEARED -> s.append(" cleared after ").append(duration(openFor(a)));
       case ACKNOWLEDGED -> s.append(" by ").append(a.ackedBy() == null ? "someone" : a.ackedBy());
       default -> {
-        String v = valueVsThreshold(a);
+        String v = NUMBERED.contains(a.kind()) ? valueVsThreshold(a) : "";
         if (!v.isEmpty()) {
           s.append(' ').append(v);
+        } else if (!NUMBERED.contains(a.kind()) && a.message() != null && !a.message().isBlank()) {
+          // a device offline, a site unreachable, a stage stalled: its words say more than numbers
+          s.append(": ").append(a.message());
         }
       }
     }
@@ -193,6 +205,9 @@ public final class MessageText {
   }
 
   private static String where(Alarm a) {
+    if (a.kind() == AlarmKind.SITE_UNREACHABLE) {
+      return a.site();
+    }
     return a.site()
         + "/"
         + a.deviceId()

@@ -22,6 +22,37 @@ class MessageTextTest {
   }
 
   @Test
+  void aKindWithoutATemperatureSaysItsMessageNotANumberAgainstANumber() {
+    Alarm site =
+        alarm.toBuilder()
+            .alarmId("heatwatch-pipeline:cold-store-b:SITE_UNREACHABLE:1")
+            .deviceId("heatwatch-pipeline")
+            .sensorId("cold-store-b")
+            .kind(Alarm.AlarmKind.SITE_UNREACHABLE)
+            .value(8.0)
+            .threshold(10.0)
+            .message("site cold-store-b unreachable: 8 of 10 devices offline")
+            .build();
+    assertThat(MessageText.subject(message("n", null, opened(site))))
+        .isEqualTo(
+            "[CRITICAL] SITE_UNREACHABLE cold-store-b: site cold-store-b unreachable: 8 of 10"
+                + " devices offline");
+    Alarm offline =
+        alarm.toBuilder()
+            .alarmId("pi-7:-:DEVICE_OFFLINE:1")
+            .deviceId("pi-7")
+            .sensorId(null)
+            .kind(Alarm.AlarmKind.DEVICE_OFFLINE)
+            .value(0.0)
+            .threshold(0.0)
+            .message("pi-7 went offline (status OFFLINE)")
+            .build();
+    assertThat(MessageText.subject(message("n", null, opened(offline))))
+        .isEqualTo(
+            "[CRITICAL] DEVICE_OFFLINE cold-store-b/pi-7: pi-7 went offline (status OFFLINE)");
+  }
+
+  @Test
   void subjectSaysWhyNow() {
     assertThat(MessageText.subject(message("n", null, intent(alarm, Reason.ESCALATED, 2, 0))))
         .startsWith("[CRITICAL] ESCALATED (level 2) HIGH cold-store-b/freezer-2");
