@@ -3,7 +3,7 @@
 // A sensor is named by its device and its id (ids are unique per device only): key "deviceId/sensorId".
 (() => {
   const view = document.getElementById("view");
-  const state = { session: null, sensors: [], events: null, page: null, charts: [] };
+  const state = { session: null, sensors: [], events: null, page: null, charts: [], openDeliveries: new Set() };
 
   // ---- helpers -------------------------------------------------------------------------------
   const el = (tag, attrs = {}, ...children) => {
@@ -465,6 +465,34 @@
     } }, label);
   }
 
+  // Who was told of an alarm, when, through what, and whether it arrived: the notifier's delivery
+  // log, loaded when opened (and again when the list is drawn again while it is open).
+  function notificationsOf(a) {
+    const body = el("div", { class: "deliveries" }, el("span", { class: "meta" }, "Loading…"));
+    const load = async () => {
+      try {
+        const data = await api("GET", `/api/alarms/${encodeURIComponent(a.alarmId)}/notifications`);
+        body.replaceChildren(data.deliveries.length
+          ? el("table", { class: "deliveries-table" },
+            el("thead", {}, el("tr", {}, ["When", "Who", "Channel", "Why", "State", "Detail"].map((h) => el("th", {}, h)))),
+            el("tbody", {}, data.deliveries.map((d) => el("tr", { "data-delivery": d.id },
+              el("td", { title: d.at }, when(d.at)),
+              el("td", {}, d.recipient || "(the channel's room)"),
+              el("td", {}, d.channel),
+              el("td", {}, d.reason + (d.reason === "ESCALATED" ? " " + d.level : d.reason === "REMINDER" ? " " + d.count : "")),
+              el("td", {}, el("span", { class: "pill " + d.state }, d.state)),
+              el("td", { class: "meta" }, d.detail || "")))))
+          : el("span", { class: "meta" }, data.following
+            ? "Nobody has been notified of this alarm (yet)."
+            : "The delivery log cannot be read now."));
+      } catch (e) { body.replaceChildren(el("span", { class: "meta" }, e.message)); }
+    };
+    const details = el("details", { class: "notifications", open: state.openDeliveries.has(a.alarmId), ontoggle: () => {
+      if (details.open) { state.openDeliveries.add(a.alarmId); load(); } else state.openDeliveries.delete(a.alarmId);
+    } }, el("summary", {}, "Notifications"), body);
+    return details;
+  }
+
   function alarmRow(a) {
     const pill = a.severity;
     const comment = el("input", { placeholder: "Comment: what you did (required to resolve)", maxlength: 500, class: "comment" });
@@ -481,7 +509,7 @@
       el("div", { class: "meta" }, a.message || ""),
       el("div", { class: "meta" }, `opened ${when(a.openedAt)}` + (a.clearedAt ? ` · cleared ${when(a.clearedAt)}` : "")),
       a.excursionSummary ? el("div", { class: "meta excursion" }, a.excursionSummary) : null,
-      acked, act);
+      acked, act, notificationsOf(a));
   }
 
   async function renderAlarms() {

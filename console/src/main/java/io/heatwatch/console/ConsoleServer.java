@@ -11,6 +11,7 @@ import io.heatwatch.console.api.ConfigApi;
 import io.heatwatch.console.api.DevicesApi;
 import io.heatwatch.console.api.Exchanges;
 import io.heatwatch.console.api.LoginGuard;
+import io.heatwatch.console.api.NotificationsApi;
 import io.heatwatch.console.api.PipelineApi;
 import io.heatwatch.console.api.SensorsApi;
 import io.heatwatch.console.audit.AuditLog;
@@ -24,6 +25,7 @@ import io.heatwatch.console.es.Queries;
 import io.heatwatch.console.health.ConsoleHealth;
 import io.heatwatch.console.health.WatchdogHealth;
 import io.heatwatch.console.kafka.CommandPublisher;
+import io.heatwatch.console.kafka.DeliveryLog;
 import io.heatwatch.console.kafka.SensorConfigs;
 import io.heatwatch.console.live.EventHub;
 import io.heatwatch.console.live.LiveView;
@@ -55,6 +57,7 @@ public final class ConsoleServer implements AutoCloseable {
   private final EventHub hub;
   private final ScheduledExecutorService sweeper;
   private final SensorConfigs configs;
+  private final DeliveryLog deliveries;
   private final CommandPublisher commands;
   private final Optional<WatchdogHealth> watchdog;
   private final ConsoleHealth health;
@@ -66,6 +69,7 @@ public final class ConsoleServer implements AutoCloseable {
       EventHub hub,
       ScheduledExecutorService sweeper,
       SensorConfigs configs,
+      DeliveryLog deliveries,
       CommandPublisher commands,
       Optional<WatchdogHealth> watchdog,
       ConsoleHealth health,
@@ -75,6 +79,7 @@ public final class ConsoleServer implements AutoCloseable {
     this.hub = hub;
     this.sweeper = sweeper;
     this.configs = configs;
+    this.deliveries = deliveries;
     this.commands = commands;
     this.watchdog = watchdog;
     this.health = health;
@@ -110,6 +115,8 @@ public final class ConsoleServer implements AutoCloseable {
         new Sessions(config.sessionTimeout(), config.sessionMaxLifetime(), users, clock);
     LiveView live = new LiveView(queries, hub, json, clock, config.pollInterval());
     SensorConfigs configs = new SensorConfigs(config.kafkaBootstrapServers());
+    DeliveryLog deliveries = new DeliveryLog(config.kafkaBootstrapServers());
+    NotificationsApi notifications = new NotificationsApi(deliveries, io);
     CommandPublisher commands = new CommandPublisher(config.kafkaBootstrapServers());
     AuditLog audit = new AuditLog(es, json, clock);
     AuthApi auth =
@@ -179,6 +186,9 @@ public final class ConsoleServer implements AutoCloseable {
                 "/api/sensors/{deviceId}/{sensorId}/config",
                 HttpWrappers.api(io, auth.require(Role.OPERATOR, configApi::put)))
             .get("/api/alarms", HttpWrappers.api(io, auth.require(Role.VIEWER, alarms::list)))
+            .get(
+                "/api/alarms/{alarmId}/notifications",
+                HttpWrappers.api(io, auth.require(Role.VIEWER, notifications::deliveries)))
             .post(
                 "/api/alarms/{alarmId}/ack",
                 HttpWrappers.api(io, auth.require(Role.OPERATOR, alarms::ack)))
@@ -233,7 +243,8 @@ public final class ConsoleServer implements AutoCloseable {
     InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     String url = "http://" + address.getHostString() + ":" + address.getPort() + "/";
     LOG.info("console listening on {}", url);
-    return new ConsoleServer(server, live, hub, sweeper, configs, commands, watchdog, health, url);
+    return new ConsoleServer(
+        server, live, hub, sweeper, configs, deliveries, commands, watchdog, health, url);
   }
 
   /** The session cookie's value in a request's {@code Cookie} headers, or null. */
@@ -280,6 +291,7 @@ public final class ConsoleServer implements AutoCloseable {
     server.stop();
     commands.close();
     configs.close();
+    deliveries.close();
     watchdog.ifPresent(WatchdogHealth::close);
     health.close();
   }

@@ -188,6 +188,20 @@ class ConsoleBrowserIT {
                           alarmRow(page, alarmId).findElement(By.className("excursion")).getText())
                       .matches("lasted \\d+ (s|min), peak 42\\.0 °C, mean .+ °C, MKT .+ °C"));
       browser.screenshot("07b-alarm-cleared-excursion");
+
+      // who was told: the notifier's delivery log, under the alarm (issue 20)
+      alarmRow(page, alarmId).findElement(By.cssSelector(".notifications summary")).click();
+      await()
+          .ignoreExceptions()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                WebElement log = alarmRow(page, alarmId).findElement(By.className("notifications"));
+                assertThat(log.findElements(By.cssSelector("tr[data-delivery]")))
+                    .hasSizeGreaterThan(1);
+                assertThat(log.getText()).contains("ops-hook", "OPENED", "CLEARED", "SENT");
+              });
+      browser.screenshot("07c-alarm-notifications");
     }
   }
 

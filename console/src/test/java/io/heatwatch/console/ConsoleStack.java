@@ -1,5 +1,8 @@
 package io.heatwatch.console;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.sun.net.httpserver.HttpServer;
 import io.heatwatch.console.auth.Role;
 import io.heatwatch.console.auth.UserStore;
 import io.heatwatch.console.config.ConsoleConfig;
@@ -10,17 +13,22 @@ import io.heatwatch.job.sinks.IndexTemplates;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Reading;
 import io.heatwatch.model.TelemetryCodec;
+import io.heatwatch.notifier.Notifier;
+import io.heatwatch.notifier.config.NotifierConfig;
 import io.heatwatch.testkit.ElasticsearchHttp;
 import io.heatwatch.testkit.ElasticsearchServer;
 import io.heatwatch.testkit.FlinkCluster;
 import io.heatwatch.testkit.KafkaServer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,6 +53,11 @@ final class ConsoleStack {
   final String operatorPassword = randomPassword();
   final String viewerPassword = randomPassword();
   private final KafkaProducer<byte[], byte[]> producer;
+
+  /** The webhook requests the notifier made, each a body. */
+  final List<String> webhooks = new CopyOnWriteArrayList<>();
+
+  private final Notifier notifier;
 
   private ConsoleStack(KafkaServer kafka, ElasticsearchServer elasticsearch, FlinkCluster flink)
       throws Exception {
@@ -79,6 +92,7 @@ final class ConsoleStack {
                 JobOptions.CHECKPOINT_INTERVAL.key(), "2 s",
                 JobOptions.PARALLELISM.key(), "1")));
     Path dir = Files.createDirectories(Path.of("target", "console-it"));
+    this.notifier = startNotifier(kafka, dir);
     Path users = dir.resolve("users");
     Files.deleteIfExists(users);
     UserStore.addUser(users, OPERATOR, Role.OPERATOR, operatorPassword.toCharArray());
@@ -116,6 +130,38 @@ final class ConsoleStack {
             new ByteArraySerializer());
   }
 
+  /**
+   * The notifier on this stack's Kafka, with one webhook channel to a receiver that records each
+   * request: its delivery log is what the console's Notifications show.
+   */
+  private Notifier startNotifier(KafkaServer kafka, Path dir) throws Exception {
+    HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+    hook.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            webhooks.add(new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+          }
+        });
+    hook.start();
+    Path secret = dir.resolve("webhook-secret");
+    Files.writeString(secret, "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    String yaml =
+        """
+        kafka: {bootstrapServers: "%s"}
+        http: {bind: 127.0.0.1, port: 0, publicUrl: "http://127.0.0.1/"}
+        groupWindow: 0 s
+        flapWindow: 0 s
+        channels:
+          ops-hook: {type: webhook, url: "http://127.0.0.1:%d/", secret: "file:%s"}
+        policies:
+          - levels: [{notify: [{channel: ops-hook}]}]
+        """
+            .formatted(kafka.bootstrapServers(), hook.getAddress().getPort(), secret);
+    return Notifier.start(NotifierConfig.parse("console-it", yaml), Clock.systemUTC());
+  }
+
   /** The JVM's stack, started on first use. */
   static synchronized ConsoleStack get(
       KafkaServer kafka, ElasticsearchServer elasticsearch, FlinkCluster flink) throws Exception {
@@ -128,6 +174,15 @@ final class ConsoleStack {
   /** Writes an alarm document into {@code heatwatch-alarms} as the job and the watchdog do. */
   void indexAlarm(String alarmId, String json) {
     es.put("/heatwatch-alarms/_doc/" + ApiClient.encode(alarmId) + "?refresh=true", json);
+  }
+
+  /** Writes one raw record, as a misbehaving writer would, and waits for Kafka. */
+  void sendRaw(String topic, String key, String value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key.getBytes(UTF_8), value.getBytes(UTF_8))).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Sends readings to the job's input topic, as the bridge does, and waits for Kafka. */

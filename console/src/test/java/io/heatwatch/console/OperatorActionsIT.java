@@ -99,6 +99,45 @@ class OperatorActionsIT {
   }
 
   @Test
+  void anAlarmsNotificationsShowWhoWasToldThroughWhatAndWhetherItArrived() {
+    stack.send(reading(0, 20.0), reading(10, 40.0));
+    String alarmId = awaitAlarm("HIGH", "OPEN").path("alarmId").asText();
+    String path = "/api/alarms/" + ApiClient.encode(alarmId) + "/notifications";
+    ApiClient viewer = stack.login(ConsoleStack.VIEWER);
+
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              Answer a = viewer.get(path);
+              assertThat(a.status()).isEqualTo(200);
+              assertThat(a.body().path("following").asBoolean()).isTrue();
+              assertThat(a.body().path("deliveries"))
+                  .anySatisfy(
+                      d -> {
+                        assertThat(d.path("channel").asText()).isEqualTo("ops-hook");
+                        assertThat(d.path("reason").asText()).isEqualTo("OPENED");
+                        assertThat(d.path("state").asText()).isEqualTo("SENT");
+                        assertThat(d.path("detail").asText()).contains("HTTP 204");
+                      });
+            });
+    assertThat(stack.webhooks).anyMatch(body -> body.contains(alarmId));
+
+    // A record the console cannot read is skipped; the log is still followed.
+    stack.sendRaw(KafkaTopics.NOTIFICATION_LOG, "broken-" + device, "{not json");
+    stack.sendRaw(KafkaTopics.NOTIFICATION_LOG, "ack:" + device, "{}");
+    stack.send(reading(20, 20.0));
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(viewer.get(path).body().path("deliveries"))
+                    .anySatisfy(d -> assertThat(d.path("reason").asText()).isEqualTo("CLEARED")));
+    assertThat(viewer.get("/api/alarms/no-such-alarm/notifications").body().path("deliveries"))
+        .isEmpty();
+  }
+
+  @Test
   void anOperatorResolvesAStaleAlarmWithARequiredComment() {
     stack.send(reading(0, 20.0), reading(10, 40.0));
     String alarmId = awaitAlarm("HIGH", "OPEN").path("alarmId").asText();
