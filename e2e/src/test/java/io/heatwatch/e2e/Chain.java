@@ -83,12 +83,8 @@ final class Chain implements AutoCloseable {
 
   /** Starts every server, the two connectors and the job. */
   static Chain start(Path dir) throws Exception {
-    Chain chain =
-        new Chain(
-            dir,
-            io.heatwatch.testkit.Ports.free(),
-            io.heatwatch.testkit.Ports.free(),
-            io.heatwatch.testkit.Ports.free());
+    int[] ports = io.heatwatch.testkit.Ports.free(3);
+    Chain chain = new Chain(dir, ports[0], ports[1], ports[2]);
     try {
       chain.startAll();
       return chain;

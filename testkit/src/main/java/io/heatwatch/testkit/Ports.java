@@ -22,6 +22,35 @@ public final class Ports {
   }
 
   /**
+   * {@code n} distinct ports on 127.0.0.1 that were free a moment ago: the sockets are held until
+   * all are picked, as the kernel may hand out a port it just freed again (two servers of the e2e
+   * chain once got the same one).
+   */
+  public static int[] free(int n) {
+    java.util.List<ServerSocket> held = new java.util.ArrayList<>();
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        ServerSocket socket = new ServerSocket();
+        held.add(socket);
+        socket.bind(new InetSocketAddress(LOOPBACK, 0), 1);
+        ports[i] = socket.getLocalPort();
+      }
+      return ports;
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on " + LOOPBACK, e);
+    } finally {
+      for (ServerSocket socket : held) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // closing a listening socket that accepted nothing: nothing to do
+        }
+      }
+    }
+  }
+
+  /**
    * Fails with one clear line when {@code port} cannot be bound on 127.0.0.1; {@code option} names
    * the setting that chooses another (port 0 means "any" and always passes).
    */
