@@ -229,10 +229,17 @@ class ConsoleBrowserIT {
       assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0L);
       browser.screenshot("08-phone-overview");
       // sparklines are drawn as tiles come near the screen: the last one once scrolled to
-      List<WebElement> tiles = page.findElements(By.className("tile"));
-      WebElement last = tiles.get(tiles.size() - 1);
-      page.executeScript("arguments[0].scrollIntoView();", last);
-      await().ignoreExceptions().atMost(Duration.ofSeconds(10)).until(() -> sparkDrawn(page, last));
+      // the page draws its tiles again on live events: find the last one afresh on each try
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                List<WebElement> tiles = page.findElements(By.className("tile"));
+                WebElement last = tiles.get(tiles.size() - 1);
+                page.executeScript("arguments[0].scrollIntoView();", last);
+                return sparkDrawn(page, last);
+              });
       page.get(
           stack.console.url()
               + "#/sensor/"
