@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.heatwatch.notifier.Notifier;
 import io.heatwatch.notifier.config.NotifierConfig;
+import io.heatwatch.testkit.Ports;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class DemoNotifications implements AutoCloseable {
   private void startAll(
       String kafkaBootstrapServers, Path dataDir, int notifierPort, Duration groupWindow)
       throws IOException {
-    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     GreenMailUser operator = smtp.setUser(RECIPIENT, RECIPIENT, "unused-" + hex(16));
     try {
@@ -98,7 +99,7 @@ public final class DemoNotifications implements AutoCloseable {
     Path hookSecret =
         secretFile(
             dir.resolve("webhook-secret"), "whsec_" + Base64.getEncoder().encodeToString(signing));
-    httpPort = notifierPort == 0 ? freePort() : notifierPort;
+    httpPort = notifierPort == 0 ? Ports.free() : notifierPort;
     String yaml =
         """
         site: demo
@@ -236,12 +237,6 @@ public final class DemoNotifications implements AutoCloseable {
     byte[] b = new byte[bytes];
     new SecureRandom().nextBytes(b);
     return HexFormat.of().formatHex(b);
-  }
-
-  private static int freePort() throws IOException {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   /** Stops the notifier, then the receivers. */

@@ -25,11 +25,11 @@ import io.heatwatch.notifier.config.NotifierConfig;
 import io.heatwatch.testkit.FlinkCluster;
 import io.heatwatch.testkit.KafkaServer;
 import io.heatwatch.testkit.Machine;
+import io.heatwatch.testkit.Ports;
 import jakarta.mail.Flags;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +110,7 @@ public final class NotificationLatencyBenchmark {
           }
         });
     hook.start();
-    GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
+    GreenMail smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", "smtp"));
     smtp.start();
     GreenMailUser maria = smtp.setUser("maria@example.com", "maria", "unused-password");
     smtp.getManagers()
@@ -163,7 +163,7 @@ public final class NotificationLatencyBenchmark {
           """
               .formatted(
                   kafka.bootstrapServers(),
-                  freePort(),
+                  Ports.free(),
                   smtp.getSmtp().getPort(),
                   hook.getAddress().getPort(),
                   secret);
@@ -283,12 +283,6 @@ public final class NotificationLatencyBenchmark {
     byte[] key = new byte[32];
     new java.security.SecureRandom().nextBytes(key);
     return "whsec_" + java.util.Base64.getEncoder().encodeToString(key);
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   /** The benchmarks' discarding sinks, but the notification intents go to Kafka. */

@@ -123,10 +123,12 @@ public final class MessageText {
       case CLEARED -> s.append(" cleared after ").append(duration(openFor(a)));
       case ACKNOWLEDGED -> s.append(" by ").append(a.ackedBy() == null ? "someone" : a.ackedBy());
       default -> {
-        String v = NUMBERED.contains(a.kind()) ? valueVsThreshold(a) : "";
-        if (!v.isEmpty()) {
-          s.append(' ').append(v);
-        } else if (!NUMBERED.contains(a.kind()) && a.message() != null && !a.message().isBlank()) {
+        if (NUMBERED.contains(a.kind())) {
+          String v = valueVsThreshold(a);
+          if (!v.isEmpty()) {
+            s.append(' ').append(v);
+          }
+        } else if (a.message() != null && !a.message().isBlank()) {
           // a device offline, a site unreachable, a stage stalled: its words say more than numbers
           s.append(": ").append(a.message());
         }

@@ -45,7 +45,7 @@ public final class DeliveryEngine implements AutoCloseable {
       DeliveryListener listener) {
     Properties client = config.kafka().clientSettings();
     Ledger ledger = new Ledger(config.maxLogEntries());
-    Router router = new Router(config.routing(), config.recipients(), clock);
+    Router router = new Router(config.routing(), config.recipients());
     // What was suppressed, which sites are unreachable, what flaps: as the log says it was decided.
     LogReader.Rebuilt rebuilt =
         LogReader.read(

@@ -8,7 +8,6 @@ import io.heatwatch.notifier.config.Recipient;
 import io.heatwatch.notifier.config.RoutingSettings;
 import io.heatwatch.notifier.config.Target;
 import io.heatwatch.notifier.route.MaintenanceWindow;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,18 +28,16 @@ final class Router {
 
   private static final int MAX_REMEMBERED = 50_000;
 
-  /** What to do with a notification: at {@code due} (null: now) in {@code batch}, or suppress. */
-  record Decision(Instant due, String batch, String suppressed, String detail) {
-    static Decision suppress(String why) {
-      return new Decision(null, null, why, null);
-    }
-  }
+  /**
+   * When a notification goes: at {@code due} (null: now), with the others of its {@code batch};
+   * {@code detail} says why it waits.
+   */
+  record Decision(Instant due, String batch, String detail) {}
 
   private record Hold(String why, Instant until) {}
 
   private final RoutingSettings settings;
   private final Map<String, Recipient> recipients;
-  private final Clock clock;
 
   /** Open SITE_UNREACHABLE alarm id per site. */
   private final Map<String, String> siteAlarms = new HashMap<>();
@@ -57,10 +54,9 @@ final class Router {
   /** Per target and site: when the group window that is open now started. */
   private final Map<String, Instant> groups = new HashMap<>();
 
-  Router(RoutingSettings settings, Map<String, Recipient> recipients, Clock clock) {
+  Router(RoutingSettings settings, Map<String, Recipient> recipients) {
     this.settings = settings;
     this.recipients = Map.copyOf(recipients);
-    this.clock = clock;
   }
 
   /**
@@ -141,29 +137,24 @@ final class Router {
     if (r != null && r.quietHours() != null) {
       Instant release = r.quietHours().releaseAt(intent.alarm().severity(), now);
       if (release.isAfter(now)) {
-        return new Decision(release, "quiet", null, "held: quiet hours until " + release);
+        return new Decision(release, "quiet", "held: quiet hours until " + release);
       }
     }
     if (settings.groupWindow().isZero()) {
-      return new Decision(null, null, null, null);
+      return new Decision(null, null, null);
     }
     String batch = "site:" + intent.alarm().site();
     String key = target.recipient() + "|" + target.channel() + "|" + batch;
     Instant start = groups.get(key);
     if (start != null && now.isBefore(start.plus(settings.groupWindow()))) {
       Instant end = start.plus(settings.groupWindow());
-      return new Decision(end, batch, null, "grouped: with the site's others at " + end);
+      return new Decision(end, batch, "grouped: with the site's others at " + end);
     }
     groups.put(key, now);
     if (groups.size() > MAX_REMEMBERED) {
       groups.values().removeIf(s -> !now.isBefore(s.plus(settings.groupWindow())));
     }
-    return new Decision(null, batch, null, null);
-  }
-
-  /** The clock routing decisions are made on. */
-  Instant now() {
-    return clock.instant();
+    return new Decision(null, batch, null);
   }
 
   private static <V> Map<String, V> bounded() {

@@ -12,7 +12,6 @@ import io.heatwatch.notifier.config.RoutingSettings;
 import io.heatwatch.notifier.config.Target;
 import io.heatwatch.notifier.route.MaintenanceWindow;
 import io.heatwatch.notifier.route.QuietHours;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -39,7 +38,7 @@ class RouterTest {
     for (Recipient r : recipients) {
       byId.put(r.id(), r);
     }
-    return new Router(settings, byId, Clock.fixed(T0, ZoneOffset.UTC));
+    return new Router(settings, byId);
   }
 
   private static Notification intent(
