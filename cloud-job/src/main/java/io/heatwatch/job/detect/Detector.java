@@ -14,6 +14,16 @@ interface Detector {
   /** The kind of alarm this detector raises. */
   AlarmKind kind();
 
+  /**
+   * Whether {@code kind} has no alarm open or pending in {@code state}. Then a signal that is not
+   * ACTIVE changes nothing, and a detector returns {@code null} rather than making one: that is
+   * nearly every reading, for every detector.
+   */
+  static boolean idle(SensorState state, AlarmKind kind) {
+    int slot = AlarmSlots.of(kind);
+    return state.open[slot] == null && state.pendingSince[slot] == SensorState.NONE;
+  }
+
   /** Whether the alarm must hold for {@link Thresholds#minDurationMs()} before it opens. */
   default boolean waitsMinDuration() {
     return false;

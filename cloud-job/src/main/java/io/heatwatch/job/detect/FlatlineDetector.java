@@ -37,13 +37,18 @@ final class FlatlineDetector implements Detector {
       state.flatValue = x;
       state.flatSince = now;
       state.flatCount = 1;
+      if (Detector.idle(state, AlarmKind.FLATLINE)) {
+        return null;
+      }
       return Signal.inactive(0, limitMin, "%s moving again (stuck limit %3$.0f min)");
     }
     // In state from before the count existed it starts at 0 here, so it only runs late.
     state.flatCount++;
     double minutes = (now - state.flatSince) / 60_000.0;
     if (now - state.flatSince < t.flatlineMs()) {
-      return Signal.inactive(minutes, limitMin, "");
+      return Detector.idle(state, AlarmKind.FLATLINE)
+          ? null
+          : Signal.inactive(minutes, limitMin, "");
     }
     if (state.flatCount >= t.flatlineMinReadings()) {
       return Signal.active(

@@ -63,36 +63,75 @@ final class RateOfChangeDetector implements Detector {
     // The level now is the middle of its readings, size / 2 readings back: the level then is at
     // least SPAN_CADENCES readings before it.
     long span = Math.max(WINDOW_MS, (size / 2 + SPAN_CADENCES) * cadence);
-    int then = -1;
-    for (int i = 0; i < state.size; i++) {
-      if (now - state.time(i) >= span) {
-        then = i;
-        break;
-      }
-    }
+    int then = firstBefore(state, now - span);
+    double limit = t.maxRateCPerMin();
     if (then < 0 || state.size < 2) {
-      return episode(state, now, cadence, 0, t.maxRateCPerMin());
+      return episode(state, now, cadence, 0, limit);
     }
-    level[0] = reading.tempC();
+    // The level now: the reading and the newest size - 1 before it; the level then: the readings
+    // from..to around `then`. Each level's time is the middle of the readings it is taken from.
+    int nowCount = Math.min(size - 1, state.size) + 1;
+    long timeNow = nowCount >= 3 ? state.time((nowCount - 1) / 2 - 1) : now;
+    int from = Math.max(then - size / 2, 0);
+    int to = Math.min(then + size / 2, state.size - 1);
+    long timeThen = state.time(from + (to - from) / 2);
+    if (timeNow <= timeThen) {
+      return episode(state, now, cadence, 0, limit);
+    }
+    double minutes = (timeNow - timeThen) / 60_000.0;
+    double x = reading.tempC();
+    if (Detector.idle(state, AlarmKind.RATE_OF_CHANGE)
+        && spread(state, x, Math.max(to, nowCount - 2), limit / 2 * minutes)) {
+      // Two medians differ by no more than the spread of the readings they are taken from: a rate
+      // of at most half the limit (nearly every reading), which with nothing open or pending
+      // changes nothing but the quiet time, as a rate of 0 does. The medians are not needed.
+      return episode(state, now, cadence, 0, limit);
+    }
+    level[0] = x;
     int n = 1;
-    for (int i = 0; i < size - 1 && i < state.size; i++) {
+    for (int i = 0; i < nowCount - 1; i++) {
       level[n++] = state.value(i);
     }
     double levelNow = SpikeDetector.median(level, n);
-    // The level is the middle of the readings it was taken from, so is its time.
-    long timeNow = n >= 3 ? state.time((n - 1) / 2 - 1) : now;
-    int from = Math.max(then - size / 2, 0);
     n = 0;
-    for (int i = from; i <= then + size / 2 && i < state.size; i++) {
+    for (int i = from; i <= to; i++) {
       level[n++] = state.value(i);
     }
     double levelThen = SpikeDetector.median(level, n);
-    long timeThen = state.time(from + (n - 1) / 2);
-    if (timeNow <= timeThen) {
-      return episode(state, now, cadence, 0, t.maxRateCPerMin());
+    return episode(state, now, cadence, (levelNow - levelThen) / minutes, limit);
+  }
+
+  /**
+   * Whether {@code x} and the newest {@code last + 1} readings lie within {@code bound} of each
+   * other.
+   */
+  private static boolean spread(SensorState state, double x, int last, double bound) {
+    double min = x;
+    double max = x;
+    for (int i = 0; i <= last; i++) {
+      double v = state.value(i);
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      if (max - min > bound) {
+        return false;
+      }
     }
-    double minutes = (timeNow - timeThen) / 60_000.0;
-    return episode(state, now, cadence, (levelNow - levelThen) / minutes, t.maxRateCPerMin());
+    return true;
+  }
+
+  /**
+   * The index (0 the newest) of the newest reading at or before {@code time}, -1 if none: a walk
+   * over the ring's slots, as it runs for every reading.
+   */
+  private static int firstBefore(SensorState state, long time) {
+    int slot = state.next;
+    for (int i = 0; i < state.size; i++) {
+      slot = slot == 0 ? SensorState.WINDOW - 1 : slot - 1;
+      if (state.times[slot] <= time) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** How many readings a level is the median of at {@code cadence} (0: not known yet). */
@@ -115,11 +154,14 @@ final class RateOfChangeDetector implements Detector {
     }
     if (Math.abs(rate) > limit / 2) {
       state.rateQuietSince = 0;
-      return Signal.hold(rate, limit);
+      return Detector.idle(state, AlarmKind.RATE_OF_CHANGE) ? null : Signal.hold(rate, limit);
     }
     if (state.rateQuietSince == 0 || now < state.rateQuietSince) {
       // 0: not quiet before (or state from before the field); later than now: a clock step back.
       state.rateQuietSince = now;
+    }
+    if (Detector.idle(state, AlarmKind.RATE_OF_CHANGE)) {
+      return null;
     }
     if (now - state.rateQuietSince < Math.max(QUIET_MS, QUIET_CADENCES * cadence)) {
       return Signal.hold(rate, limit);

@@ -25,6 +25,12 @@ public final class SensorDetection implements Serializable {
 
   private transient Detector[] detectors;
 
+  /** The thresholds {@link #runs} was worked out for (the job builds one per config). */
+  private transient Thresholds checked;
+
+  /** Per detector, in {@link #detectors} order, whether {@link #checked} checks its kind. */
+  private transient boolean[] runs;
+
   /** The detectors, in the order they run; made on first use, as they are not serializable. */
   private Detector[] detectors() {
     if (detectors == null) {
@@ -57,9 +63,12 @@ public final class SensorDetection implements Serializable {
     }
     boolean defrosting = DefrostGate.tolerating(state);
     Subject subject = null;
-    for (Detector detector : detectors()) {
+    Detector[] detectors = detectors();
+    boolean[] runs = runs(thresholds);
+    for (int d = 0; d < detectors.length; d++) {
+      Detector detector = detectors[d];
       AlarmKind kind = detector.kind();
-      if (!thresholds.checks(kind)) {
+      if (!runs[d]) {
         if (tracks.open(kind) != null || tracks.pendingSince(kind) != AlarmTracks.NONE) {
           retire(state, tracks, kind, reading, out);
         }
@@ -91,6 +100,20 @@ public final class SensorDetection implements Serializable {
     if (usable) {
       state.add(reading.tempC(), now);
     }
+  }
+
+  /** Which detectors {@code thresholds} runs, worked out once for each thresholds object. */
+  private boolean[] runs(Thresholds thresholds) {
+    if (thresholds != checked) {
+      Detector[] detectors = detectors();
+      boolean[] fresh = new boolean[detectors.length];
+      for (int d = 0; d < detectors.length; d++) {
+        fresh[d] = thresholds.checks(detectors[d].kind());
+      }
+      runs = fresh;
+      checked = thresholds;
+    }
+    return runs;
   }
 
   /** The bookkeeping shared by several detectors, before they judge the OK value {@code v}. */

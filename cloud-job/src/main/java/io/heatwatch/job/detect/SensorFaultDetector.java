@@ -35,6 +35,9 @@ final class SensorFaultDetector implements Detector {
           t.faultBurst(),
           "%s gave %.0f faulty readings of the last " + HISTORY + ", limit %.0f");
     }
+    if (Detector.idle(state, AlarmKind.SENSOR_FAULT)) {
+      return null;
+    }
     if (faults > 0) {
       return Signal.hold(faults, t.faultBurst());
     }

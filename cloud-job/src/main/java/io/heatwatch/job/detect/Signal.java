@@ -20,7 +20,9 @@ public record Signal(
   public String message(String subject) {
     return template.isEmpty()
         ? ""
-        : String.format(java.util.Locale.ROOT, template, subject, value, threshold);
+        // Locale.US, not ROOT: the same text, but Java 17's Formatter builds DecimalFormatSymbols
+        // for every number in any locale but US, a large part of an alarm's cost.
+        : String.format(java.util.Locale.US, template, subject, value, threshold);
   }
 
   /** Whether a condition holds; {@link #HOLD} is the hysteresis band between open and clear. */

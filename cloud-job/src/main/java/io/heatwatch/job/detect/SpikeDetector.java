@@ -57,20 +57,21 @@ final class SpikeDetector implements Detector {
     }
     double x = reading.tempC();
     int n = state.size;
+    boolean idle = Detector.idle(state, AlarmKind.SPIKE);
     if (n < MIN_BASELINE) {
-      return Signal.inactive(x, x, "");
+      return idle ? null : Signal.inactive(x, x, "");
     }
     double jump = Math.abs(x - state.value(0));
-    if (state.tracks().open(AlarmKind.SPIKE) == null && jump < JUMP_SHARE * t.spikeMinDeltaC()) {
+    if (idle && jump < JUMP_SHARE * t.spikeMinDeltaC()) {
       // Cannot open: that needs a jump of JUMP_SHARE of a distance of at least spikeMinDeltaC.
-      // With no alarm open, holding and clearing both do nothing, so the baseline (three
-      // selections, most of the detectors' time) is not needed for nearly every reading.
-      return Signal.inactive(x, x, "");
+      // With no alarm open or pending, holding and clearing both do nothing, so the baseline
+      // (three selections, most of the detectors' time) is not needed for nearly every reading.
+      return null;
     }
     long now = reading.ts().toEpochMilli();
     n = recent(state, now);
     if (n < MIN_BASELINE) {
-      return Signal.inactive(x, x, "");
+      return idle ? null : Signal.inactive(x, x, "");
     }
     double slope = slope(state, n);
     for (int i = 0; i < n; i++) {

@@ -58,6 +58,9 @@ final class ThresholdDetector implements Detector {
               ? "%s %.2f °C, above the HIGH threshold %.2f °C"
               : "%s %.2f °C, below the LOW threshold %.2f °C");
     }
+    if (Detector.idle(state, kind())) {
+      return null;
+    }
     if (high ? value >= threshold - t.hysteresisC() : value <= threshold + t.hysteresisC()) {
       return Signal.hold(value, threshold);
     }
