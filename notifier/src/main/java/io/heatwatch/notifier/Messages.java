@@ -50,6 +50,7 @@ final class Messages implements Function<List<LogEntry>, Message> {
     boolean open =
         reason != Reason.ACKNOWLEDGED
             && reason != Reason.CLEARED
+            && reason != Reason.TEST
             && e.intent().alarm().kind() != AlarmKind.NOTIFICATION_FAILED;
     String ackUrl =
         links != null && r != null && open && entries.size() == 1

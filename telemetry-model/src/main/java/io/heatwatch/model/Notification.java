@@ -80,6 +80,11 @@ public record Notification(
     /** Someone acknowledged the alarm: everyone told so far hears who took it. */
     ACKNOWLEDGED,
     /** The alarm's condition ended: everyone told so far hears it is over. */
-    CLEARED
+    CLEARED,
+    /**
+     * Someone asked for a test of a channel ({@link ChannelTest}): only the channel and recipient
+     * it names hear it, at once, and its alarm is a stand-in naming the channel.
+     */
+    TEST
   }
 }

@@ -177,6 +177,18 @@ public final class TelemetryCodec {
         alarm(Check.notNull("alarm", f.object("alarm"))));
   }
 
+  /** A request to test a notification channel. */
+  public static ChannelTest decodeChannelTest(byte[] payload) {
+    JsonFields f = new JsonFields(parse(payload), "ChannelTest");
+    return new ChannelTest(
+        f.version(),
+        f.text("testId"),
+        f.text("channel"),
+        f.text("recipient"),
+        f.text("by"),
+        f.instant("at"));
+  }
+
   /** An operator's command on an alarm. */
   public static AlarmCommand decodeAlarmCommand(byte[] payload) {
     JsonFields f = new JsonFields(parse(payload), "AlarmCommand");

@@ -45,6 +45,7 @@ final class Golden {
     ALARM("alarm-", "alarm.schema.json", TelemetryCodec::decodeAlarm),
     SENSOR_CONFIG("sensor-config", "sensor-config.schema.json", TelemetryCodec::decodeSensorConfig),
     NOTIFICATION("notification-", "notification.schema.json", TelemetryCodec::decodeNotification),
+    CHANNEL_TEST("channel-test-", "channel-test.schema.json", TelemetryCodec::decodeChannelTest),
     LEGACY(
         "legacy-",
         "legacy-temperature-msg.schema.json",

@@ -39,7 +39,8 @@ class GoldenFilesTest {
             "legacy-temperature-msg.json",
             "notification-opened.json",
             "notification-escalated.json",
-            "notification-reminder.json");
+            "notification-reminder.json",
+            "channel-test-email.json");
   }
 
   @Test

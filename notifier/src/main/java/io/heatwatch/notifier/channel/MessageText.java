@@ -110,6 +110,9 @@ public final class MessageText {
 
   private static String rawLine(Notification n) {
     Alarm a = n.alarm();
+    if (n.reason() == Reason.TEST) {
+      return "[TEST] heatwatch test of channel " + a.sensorId() + " at " + a.site();
+    }
     String tag = n.reason() == Reason.CLEARED ? "CLEARED" : a.severity().name();
     StringBuilder s = new StringBuilder("[").append(tag).append("] ");
     switch (n.reason()) {
@@ -140,6 +143,13 @@ public final class MessageText {
   private static void details(StringBuilder b, Notification n) {
     Alarm a = n.alarm();
     b.append(line(n)).append("\n\n");
+    if (n.reason() == Reason.TEST) {
+      b.append("This is a test: no alarm is open. If you read it, heatwatch's alarms reach you\n");
+      b.append("through this channel.\n\n");
+      b.append("Why now:  ").append(whyNow(n)).append('\n');
+      b.append("Test:     ").append(a.alarmId()).append('\n');
+      return;
+    }
     b.append("What:     ").append(a.kind()).append(", ").append(a.severity()).append('\n');
     b.append("Where:    site ").append(a.site()).append(", device ").append(a.deviceId());
     if (a.sensorId() != null) {
@@ -193,6 +203,7 @@ public final class MessageText {
                   ? ""
                   : ": \"" + a.ackComment() + "\"");
       case CLEARED -> "the condition ended after " + duration(openFor(a));
+      case TEST -> a.message();
     };
   }
 

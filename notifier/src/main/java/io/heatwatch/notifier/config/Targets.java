@@ -19,6 +19,8 @@ public final class Targets {
       case OPENED -> policy.level(1).targets();
       case ESCALATED, REMINDER -> policy.level(intent.level()).targets();
       case ACKNOWLEDGED, CLEARED -> upTo(policy, intent.level());
+        // A channel test names its one target itself; no policy sends it.
+      case TEST -> List.of();
     };
   }
 

@@ -96,6 +96,48 @@ final class Deliveries {
   }
 
   /**
+   * Claims the intent for {@code target} alone, to be sent at once past the router (a channel
+   * test); returns whether it was new. Throws {@link DeliveryLog.LogWriteException} if the claim
+   * could not be written.
+   */
+  boolean claimNow(Notification intent, Target target, Instant now, String detail) {
+    LogEntry claim = LogEntry.claim(intent, target, now, null, null, detail);
+    if (!ledger.claim(claim.id())) {
+      return false;
+    }
+    try {
+      log.write(claim);
+    } catch (RuntimeException e) {
+      ledger.release(claim.id());
+      throw e;
+    }
+    LOG.info("notification {} claimed for {} to {}: {}", claim.id(), intent.id(), target, detail);
+    senders.get(target.channel()).enqueue(claim);
+    return true;
+  }
+
+  /**
+   * Records the intent for {@code target} FAILED without an attempt, {@code why} saying why it
+   * cannot be sent (a channel test naming no such channel); returns whether it was new.
+   */
+  boolean refuse(Notification intent, Target target, Instant now, String why) {
+    LogEntry failed = LogEntry.claim(intent, target, now).abandoned(now, why);
+    if (!ledger.claim(failed.id())) {
+      return false;
+    }
+    try {
+      log.write(failed);
+    } catch (RuntimeException e) {
+      ledger.release(failed.id());
+      throw e;
+    }
+    ledger.done(failed.id());
+    LOG.warn("notification {} for {} to {} FAILED: {}", failed.id(), intent.id(), target, why);
+    listener.recorded(failed);
+    return true;
+  }
+
+  /**
    * Re-queues what the log held as claimed or retrying at start; a claim for a gone channel fails.
    */
   void resume(Collection<LogEntry> pending) {

@@ -33,6 +33,7 @@ public final class DeliveryEngine implements AutoCloseable {
   private final AlarmWriter alarms;
   private final Deliveries deliveries;
   private final IntentReader intents;
+  private final ChannelTests tests;
   private final ChannelWatch watch;
   private final SeenAlarms seen = new SeenAlarms();
   private final ScheduledExecutorService ticker;
@@ -87,6 +88,8 @@ public final class DeliveryEngine implements AutoCloseable {
       senders.values().forEach(ChannelSender::start);
       intents = new IntentReader(config, client, deliveries, seen, clock);
       intents.start();
+      tests = new ChannelTests(config, client, deliveries, clock);
+      tests.start();
       long tick = Math.max(50, Math.min(1000, config.channelFailedAfter().toMillis() / 4));
       ticker =
           Executors.newSingleThreadScheduledExecutor(
@@ -147,6 +150,7 @@ public final class DeliveryEngine implements AutoCloseable {
   public void close() {
     ticker.shutdownNow();
     intents.close();
+    tests.close();
     for (ChannelSender s : deliveries.senders().values()) {
       s.close();
     }
