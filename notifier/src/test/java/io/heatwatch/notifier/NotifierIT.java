@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
+import io.heatwatch.model.ChannelTest;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Notification;
 import io.heatwatch.model.Notification.Reason;
@@ -76,6 +77,7 @@ class NotifierIT {
     httpPort = Receivers.freePort();
     kafka.createTopics(1, KafkaTopics.NOTIFICATIONS, KafkaTopics.ALARMS);
     kafka.createCompactedTopic(KafkaTopics.NOTIFICATION_LOG, 1);
+    kafka.createCompactedTopic(KafkaTopics.NOTIFIER_SETTINGS, 1);
     receivers = new Receivers();
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -261,6 +263,87 @@ class NotifierIT {
                     && hooksWith(NotificationIds.of(ack.id(), HOOK)) == 1);
     assertThat(mailsWith(NotificationIds.of(escalated.id(), BOSS_MAIL))).isEqualTo(1);
     assertThat(mailsWith(NotificationIds.of(escalated.id(), MARIA_MAIL))).isZero();
+  }
+
+  @Test
+  void aChannelTestFromTheSettingsTopicIsSentAtOnceAndOneThatCannotBeSentIsRecordedFailed() {
+    List<LogEntry> recorded = new CopyOnWriteArrayList<>();
+    notifier = Notifier.start(config(), Clock.systemUTC(), recorded::add);
+    // The notifier lists what can be tested: its channels and recipients, nothing secret.
+    await().atMost(WAIT).until(() -> settings().containsKey("catalogue"));
+    String catalogue = settings().get("catalogue");
+    assertThat(catalogue).contains("\"id\":\"mail\"", "\"id\":\"hook\"", "\"id\":\"maria\"");
+    assertThat(catalogue).doesNotContain("@", "password", "secret");
+
+    ChannelTest mail =
+        ChannelTest.of(UUID.randomUUID().toString(), "mail", "maria", "admin", Instant.now());
+    ChannelTest hook =
+        ChannelTest.of(UUID.randomUUID().toString(), "hook", null, "admin", Instant.now());
+    ChannelTest nowhere =
+        ChannelTest.of(UUID.randomUUID().toString(), "pager", null, "admin", Instant.now());
+    ChannelTest old =
+        ChannelTest.of(
+            UUID.randomUUID().toString(),
+            "hook",
+            null,
+            "admin",
+            Instant.now().minus(Duration.ofHours(2)));
+    for (ChannelTest t : List.of(old, mail, hook, nowhere)) {
+      sendSetting(t.key(), TelemetryCodec.encode(t));
+    }
+    sendSetting("test/broken", "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    String mailId = NotificationIds.of(mail.alarmId() + "/TEST/1/0", new Target("maria", "mail"));
+    String hookId = NotificationIds.of(hook.alarmId() + "/TEST/1/0", HOOK);
+    await().atMost(WAIT).until(() -> mailsWith(mailId) == 1 && hooksWith(hookId) == 1);
+    assertThat(receivers.mailBody(mailId)).contains("This is a test", "requested by admin");
+    assertThat(hooksContaining(hook.alarmId())).hasSize(1);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(recorded)
+                    .filteredOn(e -> e.intent().alarmId().equals(nowhere.alarmId()))
+                    .singleElement()
+                    .satisfies(
+                        e -> {
+                          assertThat(e.state()).isEqualTo(DeliveryState.FAILED);
+                          assertThat(e.detail()).contains("no channel pager");
+                        }));
+    assertThat(recorded)
+        .filteredOn(e -> e.intent().alarmId().equals(hook.alarmId()))
+        .extracting(LogEntry::state)
+        .contains(DeliveryState.SENT);
+    // The request from two hours ago is not sent: a restart does not replay old tests.
+    assertThat(hooksContaining(old.alarmId())).isEmpty();
+  }
+
+  private void sendSetting(String key, byte[] value) {
+    try {
+      producer.send(new ProducerRecord<>(KafkaTopics.NOTIFIER_SETTINGS, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The settings topic's latest value per key. */
+  private java.util.Map<String, String> settings() {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    java.util.Map<String, String> latest = new java.util.HashMap<>();
+    try (KafkaConsumer<String, byte[]> c =
+        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      var tp = new org.apache.kafka.common.TopicPartition(KafkaTopics.NOTIFIER_SETTINGS, 0);
+      c.assign(List.of(tp));
+      c.seekToBeginning(List.of(tp));
+      long end = c.endOffsets(List.of(tp)).get(tp);
+      while (c.position(tp) < end) {
+        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+          latest.put(r.key(), new String(r.value(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return latest;
   }
 
   private NotifierConfig config() {

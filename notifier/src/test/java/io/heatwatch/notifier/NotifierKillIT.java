@@ -76,6 +76,7 @@ class NotifierKillIT {
     int burst = Integer.getInteger("notifier.burst", SHORT_BURST);
     kafka.createTopics(1, KafkaTopics.NOTIFICATIONS, KafkaTopics.ALARMS);
     kafka.createCompactedTopic(KafkaTopics.NOTIFICATION_LOG, 1);
+    kafka.createCompactedTopic(KafkaTopics.NOTIFIER_SETTINGS, 1);
     receivers = new Receivers();
     int httpPort = Receivers.freePort();
     Path config = dir.resolve("notifier.yml");

@@ -52,6 +52,7 @@ class NotifierOutageIT {
     Duration outage = Duration.parse(System.getProperty("notifier.smtpDownFor"));
     kafka.createTopics(1, KafkaTopics.NOTIFICATIONS, KafkaTopics.ALARMS);
     kafka.createCompactedTopic(KafkaTopics.NOTIFICATION_LOG, 1);
+    kafka.createCompactedTopic(KafkaTopics.NOTIFIER_SETTINGS, 1);
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     try (Receivers receivers = new Receivers();

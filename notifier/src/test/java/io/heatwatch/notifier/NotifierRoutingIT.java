@@ -62,6 +62,7 @@ class NotifierRoutingIT {
     this.dir = dir;
     kafka.createTopics(1, KafkaTopics.NOTIFICATIONS, KafkaTopics.ALARMS);
     kafka.createCompactedTopic(KafkaTopics.NOTIFICATION_LOG, 1);
+    kafka.createCompactedTopic(KafkaTopics.NOTIFIER_SETTINGS, 1);
     receivers = new Receivers();
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

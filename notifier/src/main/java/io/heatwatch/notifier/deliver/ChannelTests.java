@@ -62,6 +62,7 @@ final class ChannelTests implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChannelTests.class);
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration TOPIC_RETRY = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final NotifierConfig config;
@@ -89,13 +90,11 @@ final class ChannelTests implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  /** Writes the catalogue (a failure is logged: tests are read all the same), then reads tests. */
+  /**
+   * Starts its thread, which writes the catalogue (a failure is logged: tests are read all the
+   * same) and then reads tests; the notifier's start does not wait for either.
+   */
   void start() {
-    try {
-      writeCatalogue();
-    } catch (RuntimeException e) {
-      LOG.warn("channel tests: catalogue not written, the console cannot list channels: {}", e);
-    }
     thread.start();
   }
 
@@ -108,6 +107,7 @@ final class ChannelTests implements AutoCloseable {
     p.putAll(client);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "heatwatch-notifier-catalogue");
     p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
       producer
@@ -172,10 +172,17 @@ final class ChannelTests implements AutoCloseable {
 
   private void run() {
     try {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(KafkaTopics.NOTIFIER_SETTINGS).stream()
-              .map(i -> new TopicPartition(i.topic(), i.partition()))
-              .toList();
+      writeCatalogue();
+    } catch (RuntimeException e) {
+      LOG.warn("channel tests: catalogue not written, the console cannot list channels: {}", e);
+    }
+    try {
+      List<TopicPartition> partitions = partitions();
+      while (running && partitions.isEmpty()) {
+        LOG.warn("channel tests: no topic {} yet, no test is read", KafkaTopics.NOTIFIER_SETTINGS);
+        Thread.sleep(TOPIC_RETRY.toMillis());
+        partitions = partitions();
+      }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       while (running) {
@@ -189,10 +196,22 @@ final class ChannelTests implements AutoCloseable {
       if (running) {
         throw e;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.error("channel tests: stopped reading test requests", e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private List<TopicPartition> partitions() {
+    try {
+      return consumer.partitionsFor(KafkaTopics.NOTIFIER_SETTINGS, TOPIC_RETRY).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition()))
+          .toList();
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      return List.of();
     }
   }
 

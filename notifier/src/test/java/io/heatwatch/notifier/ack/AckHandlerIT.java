@@ -55,6 +55,7 @@ class AckHandlerIT {
     this.kafka = kafka;
     kafka.createTopics(1, KafkaTopics.ALARM_COMMANDS);
     kafka.createCompactedTopic(KafkaTopics.NOTIFICATION_LOG, 1);
+    kafka.createCompactedTopic(KafkaTopics.NOTIFIER_SETTINGS, 1);
     alarmId = "dev-1:t1:HIGH:" + UUID.randomUUID();
   }
 
