@@ -1,9 +1,9 @@
 "use strict";
-// heatwatch console: one page, hash routes (#/, #/sensor/DEVICE/SENSOR, #/alarms, #/fleet), live over SSE.
+// heatwatch console: one page, hash routes (#/, #/sensor/DEVICE/SENSOR, #/alarms, #/fleet, #/notify), live over SSE.
 // A sensor is named by its device and its id (ids are unique per device only): key "deviceId/sensorId".
 (() => {
   const view = document.getElementById("view");
-  const state = { session: null, sensors: [], events: null, page: null, charts: [], openDeliveries: new Set() };
+  const state = { session: null, sensors: [], events: null, page: null, charts: [], openDeliveries: new Set(), tests: [] };
 
   // ---- helpers -------------------------------------------------------------------------------
   const el = (tag, attrs = {}, ...children) => {
@@ -137,6 +137,7 @@
     }
     if (page === "alarms") return renderAlarms();
     if (page === "fleet") return renderFleet();
+    if (page === "notify") return renderNotify();
     return renderOverview();
   }
   window.addEventListener("hashchange", () => route());
@@ -554,6 +555,86 @@
         el("thead", {}, el("tr", {}, ["Device", "Site", "State", "Last seen", "Outbox", "Dropped", "Version", "Uptime"]
           .map((h) => el("th", {}, h)))), el("tbody", {}, rows)))
         : el("div", { class: "empty" }, "No device has reported its status yet."));
+  }
+
+  // ---- notifications: the notifier's channels and "send test" ------------------------------------
+  // The channels come from the notifier's catalogue; a test goes through the notifier like an alarm
+  // would, and its row shows what the delivery log says: SENT with the server's answer, or FAILED.
+  const terminal = (s) => s === "SENT" || s === "FAILED" || s === "SUPPRESSED";
+
+  function testRow(t) {
+    const row = el("tr", { "data-test": t.alarmId },
+      el("td", { title: t.at }, when(t.at)), el("td", {}, t.channel), el("td", {}, t.recipient || "—"),
+      el("td", {}, el("span", { class: "pill " + (t.state || "CLAIMED") }, t.state || "REQUESTED")),
+      el("td", { class: "meta" }, t.detail || ""));
+    return row;
+  }
+
+  async function pollTest(t) {
+    for (let i = 0; i < 120 && !terminal(t.state); i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      try {
+        const data = await api("GET", `/api/alarms/${encodeURIComponent(t.alarmId)}/notifications`);
+        const d = data.deliveries[data.deliveries.length - 1];
+        if (d) { t.state = d.state; t.detail = d.detail; }
+      } catch (e) { t.detail = e.message; }
+      const row = view.querySelector(`tr[data-test="${t.alarmId}"]`);
+      if (row) row.replaceWith(testRow(t));
+    }
+  }
+
+  function channelRow(c, recipients) {
+    const able = recipients.filter((r) => c.type === "EMAIL" ? r.email : c.type === "SMS" ? r.phone : true);
+    const pick = c.needsRecipient
+      ? el("select", { class: "recipient", "aria-label": "recipient for " + c.id },
+        able.map((r) => el("option", { value: r.id }, `${r.name} (${r.id})`)))
+      : el("span", { class: "meta" }, "the channel's own address");
+    const send = isOperator() ? el("button", { class: "send-test", onclick: async (ev) => {
+      ev.target.disabled = true;
+      try {
+        const body = { channel: c.id };
+        if (c.needsRecipient) body.recipient = pick.value;
+        const res = await api("POST", "/api/notifier/tests", body);
+        const t = { alarmId: res.alarmId, channel: c.id, recipient: body.recipient, at: new Date().toISOString() };
+        state.tests.unshift(t);
+        const tbody = document.getElementById("tests-body");
+        if (tbody) tbody.prepend(testRow(t));
+        toast("Test requested: the notifier sends it now.");
+        pollTest(t);
+      } catch (e) { toast(e.message); }
+      ev.target.disabled = false;
+    } }, "Send test") : null;
+    return el("tr", { "data-channel": c.id }, el("td", {}, el("b", {}, c.id)), el("td", {}, c.type),
+      el("td", {}, c.needsRecipient && !able.length ? el("span", { class: "meta" }, "no recipient has an address for it") : pick),
+      el("td", {}, c.needsRecipient && !able.length ? null : send));
+  }
+
+  async function renderNotify() {
+    state.page = "notify";
+    const data = await api("GET", "/api/notifier");
+    const cat = data.catalogue;
+    const head = el("div", { class: "toolbar" }, el("h1", {}, "Notifications"),
+      el("span", { class: "muted" }, "Channels and recipients are set in the notifier's file (notifier.yml)."));
+    if (!cat) {
+      view.replaceChildren(head, el("div", { class: "empty" }, data.following
+        ? "The notifier has not listed its channels yet: is it running?"
+        : "The notifier's settings cannot be read now."));
+      return;
+    }
+    const channels = el("div", { class: "card table-wrap" }, el("h2", {}, "Channels"), el("table", { id: "channels" },
+      el("thead", {}, el("tr", {}, ["Channel", "Type", "To", ""].map((h) => el("th", {}, h)))),
+      el("tbody", {}, cat.channels.map((c) => channelRow(c, cat.recipients)))));
+    const tests = el("div", { class: "card table-wrap" }, el("h2", {}, "Tests sent from this page"), el("table", { id: "tests" },
+      el("thead", {}, el("tr", {}, ["When", "Channel", "Recipient", "State", "Detail"].map((h) => el("th", {}, h)))),
+      el("tbody", { id: "tests-body" }, state.tests.map(testRow))));
+    const people = el("div", { class: "card table-wrap" }, el("h2", {}, "Recipients"), el("table", { id: "recipients" },
+      el("thead", {}, el("tr", {}, ["Id", "Name", "E-mail", "Phone"].map((h) => el("th", {}, h)))),
+      el("tbody", {}, cat.recipients.map((r) => el("tr", {}, el("td", {}, r.id), el("td", {}, r.name),
+        el("td", {}, r.email ? "yes" : "—"), el("td", {}, r.phone ? "yes" : "—"))))));
+    const policies = el("div", { class: "card table-wrap" }, el("h2", {}, "Policies"), el("table", { id: "policies" },
+      el("thead", {}, el("tr", {}, ["Policy (first match decides)", "Levels"].map((h) => el("th", {}, h)))),
+      el("tbody", {}, (cat.policies || []).map((p) => el("tr", {}, el("td", {}, p.name), el("td", { class: "num" }, p.levels))))));
+    view.replaceChildren(head, channels, tests, people, policies);
   }
 
   // ---- boot ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import io.heatwatch.console.api.DevicesApi;
 import io.heatwatch.console.api.Exchanges;
 import io.heatwatch.console.api.LoginGuard;
 import io.heatwatch.console.api.NotificationsApi;
+import io.heatwatch.console.api.NotifierApi;
 import io.heatwatch.console.api.PipelineApi;
 import io.heatwatch.console.api.SensorsApi;
 import io.heatwatch.console.audit.AuditLog;
@@ -26,6 +27,7 @@ import io.heatwatch.console.health.ConsoleHealth;
 import io.heatwatch.console.health.WatchdogHealth;
 import io.heatwatch.console.kafka.CommandPublisher;
 import io.heatwatch.console.kafka.DeliveryLog;
+import io.heatwatch.console.kafka.NotifierCatalogue;
 import io.heatwatch.console.kafka.SensorConfigs;
 import io.heatwatch.console.live.EventHub;
 import io.heatwatch.console.live.LiveView;
@@ -58,6 +60,7 @@ public final class ConsoleServer implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private final SensorConfigs configs;
   private final DeliveryLog deliveries;
+  private final NotifierCatalogue catalogue;
   private final CommandPublisher commands;
   private final Optional<WatchdogHealth> watchdog;
   private final ConsoleHealth health;
@@ -70,6 +73,7 @@ public final class ConsoleServer implements AutoCloseable {
       ScheduledExecutorService sweeper,
       SensorConfigs configs,
       DeliveryLog deliveries,
+      NotifierCatalogue catalogue,
       CommandPublisher commands,
       Optional<WatchdogHealth> watchdog,
       ConsoleHealth health,
@@ -80,6 +84,7 @@ public final class ConsoleServer implements AutoCloseable {
     this.sweeper = sweeper;
     this.configs = configs;
     this.deliveries = deliveries;
+    this.catalogue = catalogue;
     this.commands = commands;
     this.watchdog = watchdog;
     this.health = health;
@@ -117,6 +122,7 @@ public final class ConsoleServer implements AutoCloseable {
     SensorConfigs configs = new SensorConfigs(config.kafkaBootstrapServers());
     DeliveryLog deliveries = new DeliveryLog(config.kafkaBootstrapServers());
     NotificationsApi notifications = new NotificationsApi(deliveries, io);
+    NotifierCatalogue catalogue = new NotifierCatalogue(config.kafkaBootstrapServers());
     CommandPublisher commands = new CommandPublisher(config.kafkaBootstrapServers());
     AuditLog audit = new AuditLog(es, json, clock);
     AuthApi auth =
@@ -134,6 +140,7 @@ public final class ConsoleServer implements AutoCloseable {
     SensorsApi sensors =
         new SensorsApi(live, queries, configs, config.defaults(), config.rawMaxRange(), io, clock);
     AlarmsApi alarms = new AlarmsApi(queries, commands, audit, io, clock);
+    NotifierApi notifier = new NotifierApi(catalogue, commands, audit, io, clock);
     ConfigApi configApi = new ConfigApi(configs, live, commands, audit, io, clock);
     DevicesApi devices = new DevicesApi(live, io);
     Optional<WatchdogHealth> watchdog =
@@ -189,6 +196,12 @@ public final class ConsoleServer implements AutoCloseable {
             .get(
                 "/api/alarms/{alarmId}/notifications",
                 HttpWrappers.api(io, auth.require(Role.VIEWER, notifications::deliveries)))
+            .get(
+                "/api/notifier",
+                HttpWrappers.api(io, auth.require(Role.VIEWER, notifier::catalogue)))
+            .post(
+                "/api/notifier/tests",
+                HttpWrappers.api(io, auth.require(Role.OPERATOR, notifier::test)))
             .post(
                 "/api/alarms/{alarmId}/ack",
                 HttpWrappers.api(io, auth.require(Role.OPERATOR, alarms::ack)))
@@ -244,7 +257,17 @@ public final class ConsoleServer implements AutoCloseable {
     String url = "http://" + address.getHostString() + ":" + address.getPort() + "/";
     LOG.info("console listening on {}", url);
     return new ConsoleServer(
-        server, live, hub, sweeper, configs, deliveries, commands, watchdog, health, url);
+        server,
+        live,
+        hub,
+        sweeper,
+        configs,
+        deliveries,
+        catalogue,
+        commands,
+        watchdog,
+        health,
+        url);
   }
 
   /** The session cookie's value in a request's {@code Cookie} headers, or null. */
@@ -292,6 +315,7 @@ public final class ConsoleServer implements AutoCloseable {
     commands.close();
     configs.close();
     deliveries.close();
+    catalogue.close();
     watchdog.ifPresent(WatchdogHealth::close);
     health.close();
   }

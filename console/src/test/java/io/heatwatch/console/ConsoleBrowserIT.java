@@ -439,6 +439,30 @@ class ConsoleBrowserIT {
                               .isTextual())
                       .isTrue());
       await().atMost(DEADLINE).until(() -> page.getCurrentUrl().endsWith("#/"));
+
+      // a channel tested from the Notifications page: the test's row says it arrived
+      int hooksBefore = stack.webhooks.size();
+      page.findElement(By.cssSelector("nav a[data-nav=notify]")).click();
+      WebElement channel =
+          await()
+              .ignoreExceptions()
+              .atMost(DEADLINE)
+              .until(
+                  () -> page.findElement(By.cssSelector("#channels tr[data-channel=ops-hook]")),
+                  r -> r != null);
+      channel.findElement(By.className("send-test")).click();
+      WebElement sent =
+          await()
+              .ignoreExceptions()
+              .atMost(DEADLINE)
+              .until(
+                  () -> page.findElement(By.cssSelector("#tests-body tr .pill.SENT")),
+                  r -> r != null);
+      String testId = sent.findElement(By.xpath("./ancestor::tr")).getAttribute("data-test");
+      assertThat(sent.findElement(By.xpath("./ancestor::tr")).getText()).contains("HTTP 204");
+      assertThat(stack.webhooks.subList(hooksBefore, stack.webhooks.size()))
+          .anyMatch(body -> body.contains(testId));
+      browser.screenshot("16-notifications-send-test");
     }
   }
 

@@ -99,6 +99,50 @@ class OperatorActionsIT {
   }
 
   @Test
+  void anOperatorSendsATestThroughAChannelAndSeesItArriveInTheDeliveryLog() {
+    ApiClient viewer = stack.login(ConsoleStack.VIEWER);
+    // The notifier lists its channels on the settings topic; the console shows them to anyone.
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(viewer.get("/api/notifier").body().at("/catalogue/channels"))
+                    .anySatisfy(
+                        c -> {
+                          assertThat(c.path("id").asText()).isEqualTo("ops-hook");
+                          assertThat(c.path("needsRecipient").asBoolean()).isFalse();
+                        }));
+    assertThat(viewer.post("/api/notifier/tests", Map.of("channel", "ops-hook")).status())
+        .isEqualTo(403);
+    assertThat(operator.post("/api/notifier/tests", Map.of("channel", "no-such")).status())
+        .isEqualTo(404);
+    assertThat(operator.post("/api/notifier/tests", Map.of("channel", 7)).status()).isEqualTo(400);
+
+    Answer sent = operator.post("/api/notifier/tests", Map.of("channel", "ops-hook"));
+    assertThat(sent.status()).as(sent.body().toString()).isEqualTo(202);
+    String alarmId = sent.body().path("alarmId").asText();
+    assertThat(alarmId).startsWith("test-");
+    String path = "/api/alarms/" + ApiClient.encode(alarmId) + "/notifications";
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(viewer.get(path).body().path("deliveries"))
+                    .singleElement()
+                    .satisfies(
+                        d -> {
+                          assertThat(d.path("channel").asText()).isEqualTo("ops-hook");
+                          assertThat(d.path("reason").asText()).isEqualTo("TEST");
+                          assertThat(d.path("state").asText()).isEqualTo("SENT");
+                          assertThat(d.path("detail").asText()).contains("HTTP 204");
+                        }));
+    assertThat(stack.webhooks).anyMatch(body -> body.contains(alarmId));
+    JsonNode audit = awaitAudit(alarmId, "notifier.test");
+    assertThat(audit.path("user").asText()).isEqualTo(ConsoleStack.OPERATOR);
+    assertThat(audit.path("after").asText()).contains("ops-hook");
+  }
+
+  @Test
   void anAlarmsNotificationsShowWhoWasToldThroughWhatAndWhetherItArrived() {
     stack.send(reading(0, 20.0), reading(10, 40.0));
     String alarmId = awaitAlarm("HIGH", "OPEN").path("alarmId").asText();

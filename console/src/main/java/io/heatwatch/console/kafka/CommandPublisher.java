@@ -1,6 +1,7 @@
 package io.heatwatch.console.kafka;
 
 import io.heatwatch.model.AlarmCommand;
+import io.heatwatch.model.ChannelTest;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.TelemetryCodec;
@@ -15,8 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes the console's only two kinds of record: alarm commands and sensor configs, each
- * acknowledged by every in-sync replica before the operator is told it is done.
+ * Writes the console's only three kinds of record: alarm commands, sensor configs and channel test
+ * requests, each acknowledged by every in-sync replica before the operator is told it is done.
  */
 public final class CommandPublisher implements AutoCloseable {
   private static final long SEND_TIMEOUT_S = 15;
@@ -50,6 +51,14 @@ public final class CommandPublisher implements AutoCloseable {
    */
   public void send(SensorConfig config) {
     send(KafkaTopics.SENSOR_CONFIG, config.ref().key(), TelemetryCodec.encode(config));
+  }
+
+  /**
+   * Sends a channel test request keyed {@code test/<testId>} to the notifier's settings topic and
+   * waits for Kafka's acknowledgement.
+   */
+  public void send(ChannelTest test) {
+    send(KafkaTopics.NOTIFIER_SETTINGS, test.key(), TelemetryCodec.encode(test));
   }
 
   private void send(String topic, String key, byte[] value) {

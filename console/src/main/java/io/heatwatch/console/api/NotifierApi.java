@@ -1,0 +1,103 @@
+package io.heatwatch.console.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heatwatch.console.audit.AuditLog;
+import io.heatwatch.console.auth.Sessions.Session;
+import io.heatwatch.console.kafka.CommandPublisher;
+import io.heatwatch.console.kafka.NotifierCatalogue;
+import io.heatwatch.model.ChannelTest;
+import io.heatwatch.model.InvalidPayloadException;
+import io.undertow.server.HttpServerExchange;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The notifier's channels and "send test" (docs/notifications.md): {@code GET /api/notifier} is the
+ * notifier's catalogue (what it can send through, nothing secret); {@code POST /api/notifier/tests}
+ * asks it to send a test message through one channel, audited, and answers with the alarm id whose
+ * notifications ({@code GET /api/alarms/{alarmId}/notifications}) say whether it arrived.
+ */
+public final class NotifierApi {
+  private final NotifierCatalogue catalogue;
+  private final CommandPublisher commands;
+  private final AuditLog audit;
+  private final Exchanges io;
+  private final Clock clock;
+
+  public NotifierApi(
+      NotifierCatalogue catalogue,
+      CommandPublisher commands,
+      AuditLog audit,
+      Exchanges io,
+      Clock clock) {
+    this.catalogue = catalogue;
+    this.commands = commands;
+    this.audit = audit;
+    this.io = io;
+    this.clock = clock;
+  }
+
+  /** The latest catalogue (null until the notifier has written one), and whether it is followed. */
+  public void catalogue(HttpServerExchange exchange) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("following", catalogue.following());
+    body.put("catalogue", catalogue.latest().orElse(null));
+    io.send(exchange, 200, body);
+  }
+
+  /** Asks for a test of {@code channel} (to {@code recipient}, for a channel that needs one). */
+  public void test(HttpServerExchange exchange) {
+    Session session = exchange.getAttachment(Exchanges.SESSION);
+    JsonNode body = io.body(exchange, Set.of("channel", "recipient"));
+    String channel = text(body, "channel");
+    String recipient = text(body, "recipient");
+    if (channel == null) {
+      throw ApiException.badField("channel", "", "is required");
+    }
+    JsonNode known =
+        catalogue
+            .channel(channel)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        404,
+                        "channel",
+                        "the notifier lists no channel "
+                            + channel
+                            + (catalogue.latest().isEmpty() ? " (it has not started yet)" : "")));
+    if (known.path("needsRecipient").asBoolean() && recipient == null) {
+      throw ApiException.badField(
+          "recipient", "", "is required: channel " + channel + " sends to a recipient's address");
+    }
+    ChannelTest test;
+    try {
+      test =
+          ChannelTest.of(
+              UUID.randomUUID().toString(),
+              channel,
+              known.path("needsRecipient").asBoolean() ? recipient : null,
+              session.user(),
+              clock.instant());
+    } catch (InvalidPayloadException e) {
+      throw ApiException.badField(e.field(), "", e.getMessage());
+    }
+    commands.send(test);
+    audit.write(
+        session.user(), session.role().label(), "notifier.test", test.alarmId(), null, test);
+    io.send(exchange, 202, Map.of("testId", test.testId(), "alarmId", test.alarmId()));
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode n = body.path(field);
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    if (!n.isTextual() || n.asText().isBlank()) {
+      throw ApiException.badField(field, n, "must be non-empty text");
+    }
+    return n.asText().strip();
+  }
+}

@@ -1,0 +1,86 @@
+package io.heatwatch.console.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heatwatch.model.KafkaTopics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the notifier can send through: its {@code catalogue} on {@code heatwatch.notifier-settings}
+ * (channels with their type and whether they need a recipient, recipients with which addresses they
+ * have, policies by name; nothing secret), written by the notifier at each start and followed from
+ * the topic's start (docs/protocol.md). The console offers "send test" from it.
+ */
+public final class NotifierCatalogue implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(NotifierCatalogue.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String KEY = "catalogue";
+
+  private final ThrottledWarn badRecords = new ThrottledWarn(LOG::warn, System::nanoTime);
+  private final TopicFollower follower;
+  private volatile JsonNode latest;
+
+  public NotifierCatalogue(String bootstrapServers) {
+    this.follower =
+        new TopicFollower(
+            bootstrapServers,
+            KafkaTopics.NOTIFIER_SETTINGS,
+            "console-notifier-settings",
+            this::apply);
+  }
+
+  /** Whether the topic is being followed. */
+  public boolean following() {
+    return follower.following();
+  }
+
+  /** The latest catalogue, if the notifier has written one. */
+  public Optional<JsonNode> latest() {
+    return Optional.ofNullable(latest);
+  }
+
+  /** The channel's entry in the latest catalogue. */
+  public Optional<JsonNode> channel(String id) {
+    return latest()
+        .flatMap(
+            c -> {
+              for (JsonNode ch : c.path("channels")) {
+                if (id.equals(ch.path("id").asText())) {
+                  return Optional.of(ch);
+                }
+              }
+              return Optional.empty();
+            });
+  }
+
+  private void apply(ConsumerRecord<byte[], byte[]> record) {
+    if (record.key() == null
+        || !KEY.equals(new String(record.key(), StandardCharsets.UTF_8))
+        || record.value() == null) {
+      return;
+    }
+    try {
+      JsonNode node = JSON.readTree(record.value());
+      if (!node.path("channels").isArray() || !node.path("recipients").isArray()) {
+        throw new IOException("no channels or recipients list");
+      }
+      latest = node;
+    } catch (IOException | RuntimeException e) {
+      badRecords.problem(
+          "skipping a notifier catalogue at "
+              + TopicFollower.where(record)
+              + ": "
+              + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    follower.close();
+  }
+}
