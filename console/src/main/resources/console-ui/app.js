@@ -629,8 +629,9 @@
       el("tbody", { id: "tests-body" }, state.tests.map(testRow))));
     const people = el("div", { class: "card table-wrap" }, el("h2", {}, "Recipients"), el("table", { id: "recipients" },
       el("thead", {}, el("tr", {}, ["Id", "Name", "E-mail", "Phone"].map((h) => el("th", {}, h)))),
-      el("tbody", {}, cat.recipients.map((r) => el("tr", {}, el("td", {}, r.id), el("td", {}, r.name),
-        el("td", {}, r.email ? "yes" : "—"), el("td", {}, r.phone ? "yes" : "—"))))));
+      el("tbody", {}, cat.recipients.length ? cat.recipients.map((r) => el("tr", {}, el("td", {}, r.id), el("td", {}, r.name),
+        el("td", {}, r.email ? "yes" : "—"), el("td", {}, r.phone ? "yes" : "—")))
+        : el("tr", {}, el("td", { colspan: 4, class: "meta" }, "No recipients: every channel sends to its own address.")))));
     const policies = el("div", { class: "card table-wrap" }, el("h2", {}, "Policies"), el("table", { id: "policies" },
       el("thead", {}, el("tr", {}, ["Policy (first match decides)", "Levels"].map((h) => el("th", {}, h)))),
       el("tbody", {}, (cat.policies || []).map((p) => el("tr", {}, el("td", {}, p.name), el("td", { class: "num" }, p.levels))))));
