@@ -284,6 +284,11 @@ class FaultSuiteIT {
 
   @Test
   @Order(9)
+  // Long form only since 2026-12-05: verify had come within 40 s of its 20 minutes, and this case
+  // failed once in three CI runs waiting for its readings to be searchable (not understood yet;
+  // docs/reliability.md). Its detections are also covered by SensorSilentTest and
+  // SensorRetirementTest in cloud-job and by the edge agent's bus tests.
+  @Tag(Form.LONG_ONLY)
   void sensorsLeaveTheBusHangAndAreReplaced() throws Exception {
     recordBooks(watch.sensorsLeaveTheBusOrHang());
   }
