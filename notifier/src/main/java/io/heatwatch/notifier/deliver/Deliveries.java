@@ -102,14 +102,8 @@ final class Deliveries {
    */
   boolean claimNow(Notification intent, Target target, Instant now, String detail) {
     LogEntry claim = LogEntry.claim(intent, target, now, null, null, detail);
-    if (!ledger.claim(claim.id())) {
+    if (!record(claim)) {
       return false;
-    }
-    try {
-      log.write(claim);
-    } catch (RuntimeException e) {
-      ledger.release(claim.id());
-      throw e;
     }
     LOG.info("notification {} claimed for {} to {}: {}", claim.id(), intent.id(), target, detail);
     senders.get(target.channel()).enqueue(claim);
@@ -122,18 +116,29 @@ final class Deliveries {
    */
   boolean refuse(Notification intent, Target target, Instant now, String why) {
     LogEntry failed = LogEntry.claim(intent, target, now).abandoned(now, why);
-    if (!ledger.claim(failed.id())) {
+    if (!record(failed)) {
       return false;
-    }
-    try {
-      log.write(failed);
-    } catch (RuntimeException e) {
-      ledger.release(failed.id());
-      throw e;
     }
     ledger.done(failed.id());
     LOG.warn("notification {} for {} to {} FAILED: {}", failed.id(), intent.id(), target, why);
     listener.recorded(failed);
+    return true;
+  }
+
+  /**
+   * Claims {@code entry}'s id in the ledger and writes it to the log; {@code false} if the id was
+   * claimed already. A failed write releases the id and throws.
+   */
+  private boolean record(LogEntry entry) {
+    if (!ledger.claim(entry.id())) {
+      return false;
+    }
+    try {
+      log.write(entry);
+    } catch (RuntimeException e) {
+      ledger.release(entry.id());
+      throw e;
+    }
     return true;
   }
 
