@@ -5,6 +5,7 @@ import io.heatwatch.job.device.DeviceKey;
 import io.heatwatch.job.device.DeviceOfflineDetector;
 import io.heatwatch.job.device.DeviceView;
 import io.heatwatch.job.device.StatusToDevices;
+import io.heatwatch.job.model.AlarmIds;
 import io.heatwatch.job.model.ConfigUpdate;
 import io.heatwatch.job.model.DeviceEvent;
 import io.heatwatch.job.model.ParsedRecord;
@@ -134,6 +135,7 @@ public final class HeatwatchJob {
                 sinks,
                 perSensor.getSideOutput(SensorFunction.SIGNS_OF_LIFE),
                 commands.getSideOutput(CommandRouter.DEVICE),
+                commands.getSideOutput(CommandRouter.SITE),
                 configs));
     alarms.sinkTo(sinks.alarms()).name("alarms sink").uid("alarms-sink");
     alarms.sinkTo(sinks.alarmEvents()).name("alarm events sink").uid("alarm-events-sink");
@@ -196,6 +198,7 @@ public final class HeatwatchJob {
       Sinks sinks,
       DataStream<Reading> signsOfLife,
       DataStream<AlarmCommand> deviceCommands,
+      DataStream<AlarmCommand> siteCommands,
       DataStream<ConfigUpdate> configs) {
     DataStream<DeviceEvent> deviceEvents =
         env.fromSource(sources.deviceStatus(), WatermarkStrategy.noWatermarks(), "device status")
@@ -226,6 +229,8 @@ public final class HeatwatchJob {
     DataStream<Alarm> siteAlarms =
         views
             .keyBy(DeviceView::site, Types.STRING)
+            // the site alarm's id names the site as its sensor (CommandRouter.SITE)
+            .connect(siteCommands.keyBy(c -> AlarmIds.parse(c.alarmId()).sensorId(), Types.STRING))
             .process(new SiteUnreachableDetector(config.siteOutage()))
             .returns(TypeInformation.of(Alarm.class))
             .name("site unreachable detector")

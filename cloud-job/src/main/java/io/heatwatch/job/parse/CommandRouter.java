@@ -21,11 +21,16 @@ public final class CommandRouter extends ProcessFunction<AlarmCommand, AlarmComm
   /** Commands on the per-device operator's alarms: DEVICE_OFFLINE and SENSOR_SILENT. */
   public static final OutputTag<AlarmCommand> DEVICE = new OutputTag<>("device-alarm-commands") {};
 
+  /** Commands on the per-site operator's alarm, SITE_UNREACHABLE; its id's sensor is the site. */
+  public static final OutputTag<AlarmCommand> SITE = new OutputTag<>("site-alarm-commands") {};
+
   @Override
   public void processElement(AlarmCommand command, Context ctx, Collector<AlarmCommand> out) {
     AlarmIds ids = AlarmIds.parse(command.alarmId());
     if (ids == null) {
       LOG.warn("alarm command by {} ignored: unknown alarm id {}", command.by(), command.alarmId());
+    } else if (ids.kind() == AlarmKind.SITE_UNREACHABLE && ids.sensorId() != null) {
+      ctx.output(SITE, command);
     } else if (ids.kind() == AlarmKind.DEVICE_OFFLINE
         || ids.kind() == AlarmKind.SENSOR_SILENT
         || ids.sensorId() == null) {

@@ -4,6 +4,7 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Pipeline;
 import java.time.Instant;
 import java.util.Locale;
@@ -69,6 +70,47 @@ public final class SiteOutages {
       return cleared;
     }
     return null;
+  }
+
+  /**
+   * Applies an operator's command to the site's open alarm: ACKNOWLEDGE an OPEN one (its escalation
+   * stops), RESOLVE an active one (cleared with the operator's words; a site still down opens a new
+   * alarm at its next device change). Returns the alarm's new version, or null when the command
+   * names no active alarm of the site (or acknowledges one already acknowledged).
+   */
+  public static Alarm command(SiteState state, AlarmCommand command) {
+    Alarm open = state.open;
+    if (open == null || !open.alarmId().equals(command.alarmId())) {
+      return null;
+    }
+    Instant at = open.updatedAt().isAfter(command.ts()) ? open.updatedAt() : command.ts();
+    Alarm.Builder next = open.toBuilder().version(open.version() + 1).updatedAt(at);
+    return switch (command.action()) {
+      case ACKNOWLEDGE -> {
+        if (open.state() != AlarmState.OPEN) {
+          yield null;
+        }
+        state.open =
+            next.state(AlarmState.ACKNOWLEDGED)
+                .ackedBy(command.by())
+                .ackComment(command.comment())
+                .build();
+        yield state.open;
+      }
+      case RESOLVE -> {
+        state.open = null;
+        String comment = command.comment() == null ? "" : ": " + command.comment();
+        yield next.state(AlarmState.CLEARED)
+            .clearedAt(at)
+            .message(cut("resolved by " + command.by() + comment))
+            .build();
+      }
+    };
+  }
+
+  /** The contract's longest alarm message. */
+  private static String cut(String message) {
+    return message.length() > 500 ? message.substring(0, 500) : message;
   }
 
   private static Alarm opened(String site, int offline, int known, Instant at) {

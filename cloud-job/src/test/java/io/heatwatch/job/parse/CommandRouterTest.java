@@ -30,6 +30,26 @@ class CommandRouterTest {
     }
   }
 
+  @Test
+  void aCommandOnASitesAlarmGoesToTheSiteDetectorKeyedByTheSite() throws Exception {
+    // SITE_UNREACHABLE is kept per site, named like a sensor alarm of the pipeline device with the
+    // site as its sensor: sent to the sensors, an acknowledgement (console or "I'm on it" link)
+    // was dropped there as "no such open alarm", and its escalation never stopped.
+    String siteAlarm =
+        Alarm.idFor("heatwatch-pipeline", "cold-store-b", AlarmKind.SITE_UNREACHABLE, T0);
+    try (var h = ProcessFunctionTestHarnesses.forProcessFunction(new CommandRouter())) {
+      h.processElement(
+          new AlarmCommand(
+              Versions.V1, siteAlarm, AlarmCommand.Action.ACKNOWLEDGE, "maria", null, T0),
+          0);
+
+      assertThat(h.extractOutputValues()).isEmpty();
+      assertThat(h.getSideOutput(CommandRouter.SITE))
+          .extracting(record -> ((StreamRecord<AlarmCommand>) record).getValue().alarmId())
+          .containsExactly(siteAlarm);
+    }
+  }
+
   private static AlarmCommand resolve(AlarmKind kind, String sensorId) {
     return new AlarmCommand(
         Versions.V1, id(kind, sensorId), AlarmCommand.Action.RESOLVE, "maria", null, T0);

@@ -7,29 +7,86 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Pipeline;
+import io.heatwatch.model.Versions;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class SiteUnreachableDetectorTest {
   private static final Instant T0 = Instant.parse("2026-12-05T03:00:00Z");
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, DeviceView, Alarm> harness()
-      throws Exception {
-    KeyedOneInputStreamOperatorTestHarness<String, DeviceView, Alarm> h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new SiteUnreachableDetector(SiteOutageRule.DEFAULTS)),
+  private static KeyedTwoInputStreamOperatorTestHarness<String, DeviceView, AlarmCommand, Alarm>
+      harness() throws Exception {
+    KeyedTwoInputStreamOperatorTestHarness<String, DeviceView, AlarmCommand, Alarm> h =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new SiteUnreachableDetector(SiteOutageRule.DEFAULTS)),
             DeviceView::site,
+            SiteUnreachableDetectorTest::siteOf,
             Types.STRING);
     // as the job runs: no state type may fall back to Kryo
     h.getExecutionConfig().disableGenericTypes();
     h.open();
     return h;
+  }
+
+  /** The site a command on a site alarm is for: its id's sensor, as the job keys it. */
+  private static String siteOf(AlarmCommand command) {
+    return io.heatwatch.job.model.AlarmIds.parse(command.alarmId()).sensorId();
+  }
+
+  private static AlarmCommand command(
+      String alarmId, AlarmCommand.Action action, String comment, int second) {
+    return new AlarmCommand(Versions.V1, alarmId, action, "maria", comment, T0.plusSeconds(second));
+  }
+
+  @Test
+  void anOperatorAcknowledgesTheSitesAlarmOnceAndItStillClearsWhenTheSiteIsBack() throws Exception {
+    try (var h = harness()) {
+      tenThenOffline(h, "b", 10);
+      Alarm opened = h.extractOutputValues().get(0);
+      h.processElement2(
+          command(opened.alarmId(), AlarmCommand.Action.ACKNOWLEDGE, "on my way", 40), 0);
+      h.processElement2(command(opened.alarmId(), AlarmCommand.Action.ACKNOWLEDGE, "again", 41), 0);
+      h.processElement2(
+          command(
+              "heatwatch-pipeline:b:SITE_UNREACHABLE:1", AlarmCommand.Action.ACKNOWLEDGE, null, 42),
+          0);
+      for (int d = 0; d < 6; d++) {
+        h.processElement1(view("b", "dev-" + d, true, 60 + d), 0);
+      }
+      List<Alarm> out = h.extractOutputValues();
+      assertThat(out)
+          .extracting(Alarm::state)
+          .containsExactly(AlarmState.OPEN, AlarmState.ACKNOWLEDGED, AlarmState.CLEARED);
+      Alarm acked = out.get(1);
+      assertThat(acked.alarmId()).isEqualTo(opened.alarmId());
+      assertThat(acked.version()).isEqualTo(2);
+      assertThat(acked.ackedBy()).isEqualTo("maria");
+      assertThat(acked.ackComment()).isEqualTo("on my way");
+      assertThat(out.get(2).version()).isEqualTo(3);
+      assertThat(out.get(2).ackedBy()).isEqualTo("maria");
+    }
+  }
+
+  @Test
+  void anOperatorResolvesTheSitesAlarmWithAReason() throws Exception {
+    try (var h = harness()) {
+      tenThenOffline(h, "b", 10);
+      Alarm opened = h.extractOutputValues().get(0);
+      h.processElement2(
+          command(opened.alarmId(), AlarmCommand.Action.RESOLVE, "site closed for the winter", 40),
+          0);
+      List<Alarm> out = h.extractOutputValues();
+      assertThat(out).hasSize(2);
+      assertThat(out.get(1).state()).isEqualTo(AlarmState.CLEARED);
+      assertThat(out.get(1).message()).isEqualTo("resolved by maria: site closed for the winter");
+    }
   }
 
   private static DeviceView view(String site, String device, boolean online, int second) {
@@ -38,13 +95,15 @@ class SiteUnreachableDetectorTest {
 
   /** Ten devices of a site report, then {@code off} of them go offline, one a second. */
   private static void tenThenOffline(
-      KeyedOneInputStreamOperatorTestHarness<String, DeviceView, Alarm> h, String site, int off)
+      KeyedTwoInputStreamOperatorTestHarness<String, DeviceView, AlarmCommand, Alarm> h,
+      String site,
+      int off)
       throws Exception {
     for (int d = 0; d < 10; d++) {
-      h.processElement(view(site, "dev-" + d, true, 0), 0);
+      h.processElement1(view(site, "dev-" + d, true, 0), 0);
     }
     for (int d = 0; d < off; d++) {
-      h.processElement(view(site, "dev-" + d, false, 10 + d), 0);
+      h.processElement1(view(site, "dev-" + d, false, 10 + d), 0);
     }
   }
 
@@ -53,9 +112,9 @@ class SiteUnreachableDetectorTest {
     try (var h = harness()) {
       tenThenOffline(h, "cold-store-b", 7);
       assertThat(h.extractOutputValues()).as("7 of 10 is below 80 %").isEmpty();
-      h.processElement(view("cold-store-b", "dev-7", false, 30), 0);
-      h.processElement(view("cold-store-b", "dev-8", false, 31), 0);
-      h.processElement(view("cold-store-b", "dev-9", false, 32), 0);
+      h.processElement1(view("cold-store-b", "dev-7", false, 30), 0);
+      h.processElement1(view("cold-store-b", "dev-8", false, 31), 0);
+      h.processElement1(view("cold-store-b", "dev-9", false, 32), 0);
 
       List<Alarm> out = h.extractOutputValues();
       assertThat(out)
@@ -79,10 +138,10 @@ class SiteUnreachableDetectorTest {
     try (var h = harness()) {
       tenThenOffline(h, "b", 10);
       for (int d = 0; d < 5; d++) {
-        h.processElement(view("b", "dev-" + d, true, 60 + d), 0);
+        h.processElement1(view("b", "dev-" + d, true, 60 + d), 0);
       }
       assertThat(h.extractOutputValues()).as("5 of 10 offline: still unreachable").hasSize(1);
-      h.processElement(view("b", "dev-5", true, 70), 0);
+      h.processElement1(view("b", "dev-5", true, 70), 0);
       List<Alarm> out = h.extractOutputValues();
       assertThat(out).extracting(Alarm::state).containsExactly(AlarmState.OPEN, AlarmState.CLEARED);
       assertThat(out.get(1).alarmId()).isEqualTo(out.get(0).alarmId());
@@ -90,7 +149,7 @@ class SiteUnreachableDetectorTest {
       assertThat(out.get(1).clearedAt()).isEqualTo(T0.plusSeconds(70));
 
       for (int d = 0; d < 10; d++) {
-        h.processElement(view("b", "dev-" + d, false, 100 + d), 0);
+        h.processElement1(view("b", "dev-" + d, false, 100 + d), 0);
       }
       out = h.extractOutputValues();
       assertThat(out).hasSize(3);
@@ -101,22 +160,22 @@ class SiteUnreachableDetectorTest {
   @Test
   void aSmallSiteOtherSitesAndHeatwatchsOwnDevicesNeverCount() throws Exception {
     try (var h = harness()) {
-      h.processElement(view("home", "pi-1", true, 0), 0);
-      h.processElement(view("home", "pi-2", true, 0), 0);
-      h.processElement(view("home", "pi-1", false, 5), 0);
-      h.processElement(view("home", "pi-2", false, 6), 0);
+      h.processElement1(view("home", "pi-1", true, 0), 0);
+      h.processElement1(view("home", "pi-2", true, 0), 0);
+      h.processElement1(view("home", "pi-1", false, 5), 0);
+      h.processElement1(view("home", "pi-2", false, 6), 0);
       assertThat(h.extractOutputValues()).as("2 devices: their own alarms say it").isEmpty();
 
       tenThenOffline(h, "b", 5);
       for (int d = 0; d < 10; d++) {
-        h.processElement(view("c", "dev-" + d, false, 20), 0);
+        h.processElement1(view("c", "dev-" + d, false, 20), 0);
       }
       // c's alarm, not b's: each site counts its own devices
       assertThat(h.extractOutputValues()).singleElement().extracting(Alarm::site).isEqualTo("c");
 
-      h.processElement(view("d", Pipeline.CANARY_DEVICE_ID, false, 0), 0);
-      h.processElement(view("d", "pi-1", false, 0), 0);
-      h.processElement(view("d", "pi-2", false, 0), 0);
+      h.processElement1(view("d", Pipeline.CANARY_DEVICE_ID, false, 0), 0);
+      h.processElement1(view("d", "pi-1", false, 0), 0);
+      h.processElement1(view("d", "pi-2", false, 0), 0);
       assertThat(h.extractOutputValues()).hasSize(1);
     }
   }
@@ -130,17 +189,18 @@ class SiteUnreachableDetectorTest {
       snapshot = h.snapshot(1, 0);
     }
     try (var restored =
-        new KeyedOneInputStreamOperatorTestHarness<String, DeviceView, Alarm>(
-            new KeyedProcessOperator<>(new SiteUnreachableDetector(SiteOutageRule.DEFAULTS)),
+        new KeyedTwoInputStreamOperatorTestHarness<String, DeviceView, AlarmCommand, Alarm>(
+            new KeyedCoProcessOperator<>(new SiteUnreachableDetector(SiteOutageRule.DEFAULTS)),
             DeviceView::site,
+            SiteUnreachableDetectorTest::siteOf,
             Types.STRING)) {
       restored.getExecutionConfig().disableGenericTypes();
       restored.initializeState(snapshot);
       restored.open();
-      restored.processElement(view("b", "dev-0", false, 50), 0); // a repeated view
+      restored.processElement1(view("b", "dev-0", false, 50), 0); // a repeated view
       assertThat(restored.extractOutputValues()).isEmpty();
       for (int d = 0; d < 9; d++) {
-        restored.processElement(view("b", "dev-" + d, true, 60 + d), 0);
+        restored.processElement1(view("b", "dev-" + d, true, 60 + d), 0);
       }
       assertThat(restored.extractOutputValues())
           .singleElement()
