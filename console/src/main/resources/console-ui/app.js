@@ -624,9 +624,13 @@
     const channels = el("div", { class: "card table-wrap" }, el("h2", {}, "Channels"), el("table", { id: "channels" },
       el("thead", {}, el("tr", {}, ["Channel", "Type", "To", ""].map((h) => el("th", {}, h)))),
       el("tbody", {}, cat.channels.map((c) => channelRow(c, cat.recipients)))));
-    const tests = el("div", { class: "card table-wrap" }, el("h2", {}, "Tests sent from this page"), el("table", { id: "tests" },
+    // The latest tests by anyone, from the delivery log, after those asked for here and not yet in it.
+    const logged = (data.recentTests || []).map((t) => ({ alarmId: t.alarmId, channel: t.delivery.channel,
+      recipient: t.delivery.recipient, at: t.delivery.at, state: t.delivery.state, detail: t.delivery.detail }));
+    const inLog = new Set(logged.map((t) => t.alarmId));
+    const tests = el("div", { class: "card table-wrap" }, el("h2", {}, "Recent tests"), el("table", { id: "tests" },
       el("thead", {}, el("tr", {}, ["When", "Channel", "Recipient", "State", "Detail"].map((h) => el("th", {}, h)))),
-      el("tbody", { id: "tests-body" }, state.tests.map(testRow))));
+      el("tbody", { id: "tests-body" }, state.tests.filter((t) => !inLog.has(t.alarmId)).concat(logged).map(testRow))));
     const people = el("div", { class: "card table-wrap" }, el("h2", {}, "Recipients"), el("table", { id: "recipients" },
       el("thead", {}, el("tr", {}, ["Id", "Name", "E-mail", "Phone"].map((h) => el("th", {}, h)))),
       el("tbody", {}, cat.recipients.length ? cat.recipients.map((r) => el("tr", {}, el("td", {}, r.id), el("td", {}, r.name),

@@ -140,7 +140,7 @@ public final class ConsoleServer implements AutoCloseable {
     SensorsApi sensors =
         new SensorsApi(live, queries, configs, config.defaults(), config.rawMaxRange(), io, clock);
     AlarmsApi alarms = new AlarmsApi(queries, commands, audit, io, clock);
-    NotifierApi notifier = new NotifierApi(catalogue, commands, audit, io, clock);
+    NotifierApi notifier = new NotifierApi(catalogue, deliveries, commands, audit, io, clock);
     ConfigApi configApi = new ConfigApi(configs, live, commands, audit, io, clock);
     DevicesApi devices = new DevicesApi(live, io);
     Optional<WatchdogHealth> watchdog =

@@ -137,6 +137,13 @@ class OperatorActionsIT {
                           assertThat(d.path("detail").asText()).contains("HTTP 204");
                         }));
     assertThat(stack.webhooks).anyMatch(body -> body.contains(alarmId));
+    // ...and the Notifications page lists it among the recent tests, for anyone
+    assertThat(viewer.get("/api/notifier").body().path("recentTests"))
+        .anySatisfy(
+            t -> {
+              assertThat(t.path("alarmId").asText()).isEqualTo(alarmId);
+              assertThat(t.at("/delivery/state").asText()).isEqualTo("SENT");
+            });
     JsonNode audit = awaitAudit(alarmId, "notifier.test");
     assertThat(audit.path("user").asText()).isEqualTo(ConsoleStack.OPERATOR);
     assertThat(audit.path("after").asText()).contains("ops-hook");

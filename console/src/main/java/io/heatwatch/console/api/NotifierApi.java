@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.heatwatch.console.audit.AuditLog;
 import io.heatwatch.console.auth.Sessions.Session;
 import io.heatwatch.console.kafka.CommandPublisher;
+import io.heatwatch.console.kafka.DeliveryLog;
 import io.heatwatch.console.kafka.NotifierCatalogue;
 import io.heatwatch.model.ChannelTest;
 import io.heatwatch.model.InvalidPayloadException;
@@ -21,7 +22,11 @@ import java.util.UUID;
  * notifications ({@code GET /api/alarms/{alarmId}/notifications}) say whether it arrived.
  */
 public final class NotifierApi {
+  /** How many of the latest channel tests {@code GET /api/notifier} lists. */
+  static final int RECENT_TESTS = 50;
+
   private final NotifierCatalogue catalogue;
+  private final DeliveryLog deliveries;
   private final CommandPublisher commands;
   private final AuditLog audit;
   private final Exchanges io;
@@ -29,11 +34,13 @@ public final class NotifierApi {
 
   public NotifierApi(
       NotifierCatalogue catalogue,
+      DeliveryLog deliveries,
       CommandPublisher commands,
       AuditLog audit,
       Exchanges io,
       Clock clock) {
     this.catalogue = catalogue;
+    this.deliveries = deliveries;
     this.commands = commands;
     this.audit = audit;
     this.io = io;
@@ -45,6 +52,7 @@ public final class NotifierApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("following", catalogue.following());
     body.put("catalogue", catalogue.latest().orElse(null));
+    body.put("recentTests", deliveries.tests(RECENT_TESTS));
     io.send(exchange, 200, body);
   }
 

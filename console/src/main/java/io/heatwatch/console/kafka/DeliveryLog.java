@@ -2,6 +2,7 @@ package io.heatwatch.console.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heatwatch.model.ChannelTest;
 import io.heatwatch.model.KafkaTopics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,27 @@ public final class DeliveryLog implements AutoCloseable {
     List<Delivery> list = new ArrayList<>(d.values());
     list.sort(Comparator.comparing(Delivery::at).thenComparing(Delivery::id));
     return list;
+  }
+
+  /** A channel test's latest delivery: its alarm id ({@code test-<testId>}) and the delivery. */
+  public record TestDelivery(String alarmId, Delivery delivery) {}
+
+  /**
+   * The latest {@code limit} channel tests the log holds (alarm ids starting {@code test-}), newest
+   * first, each with its latest delivery: the record that channels were tested, and how.
+   */
+  public synchronized List<TestDelivery> tests(int limit) {
+    List<TestDelivery> tests = new ArrayList<>();
+    // byAlarm is in access order: iterating its entry set does not reorder it, get() would
+    for (Map.Entry<String, Map<String, Delivery>> e : byAlarm.entrySet()) {
+      if (e.getKey().startsWith(ChannelTest.ALARM_ID_PREFIX)) {
+        e.getValue().values().stream()
+            .max(Comparator.comparing(Delivery::at))
+            .ifPresent(d -> tests.add(new TestDelivery(e.getKey(), d)));
+      }
+    }
+    tests.sort(Comparator.comparing((TestDelivery t) -> t.delivery().at()).reversed());
+    return tests.size() > limit ? List.copyOf(tests.subList(0, limit)) : tests;
   }
 
   private void apply(ConsumerRecord<byte[], byte[]> record) {
