@@ -93,29 +93,48 @@ public final class AlarmLifecycle {
    * returns the alarm's new version, or {@code null} if no such alarm is open.
    */
   public static Alarm command(AlarmTracks tracks, AlarmCommand command) {
-    return switch (command.action()) {
-      case ACKNOWLEDGE -> acknowledge(tracks, command);
-      case RESOLVE -> resolve(tracks, command);
-    };
-  }
-
-  /**
-   * Clears the open (or acknowledged) alarm {@code command} names, with the operator and comment as
-   * its reason. Its condition is not judged: one that still holds opens a new alarm, with a new id,
-   * the next time a detector finds it.
-   */
-  private static Alarm resolve(AlarmTracks tracks, AlarmCommand command) {
     for (AlarmKind kind : KINDS) {
       Alarm open = tracks.open(kind);
       if (open != null && open.alarmId().equals(command.alarmId())) {
-        tracks.open(kind, null);
-        tracks.pendingSince(kind, AlarmTracks.NONE);
-        String comment = command.comment() == null ? "" : ": " + command.comment();
-        return closed(
-            open, later(open.updatedAt(), command.ts()), "resolved by " + command.by() + comment);
+        Alarm changed = command(open, command);
+        if (changed != null && changed.state() == AlarmState.CLEARED) {
+          tracks.open(kind, null);
+          tracks.pendingSince(kind, AlarmTracks.NONE);
+        } else if (changed != null) {
+          tracks.open(kind, changed);
+        }
+        return changed;
       }
     }
     return null;
+  }
+
+  /**
+   * Applies an operator's command to {@code active}, the alarm it names (OPEN or ACKNOWLEDGED),
+   * kept by whichever operator owns it: ACKNOWLEDGE an OPEN alarm (null if it is acknowledged
+   * already), or RESOLVE it, cleared with the operator and comment as its reason. A resolved
+   * alarm's condition is not judged: one that still holds opens a new alarm, with a new id, the
+   * next time it is found.
+   */
+  public static Alarm command(Alarm active, AlarmCommand command) {
+    return switch (command.action()) {
+      case ACKNOWLEDGE ->
+          active.state() != AlarmState.OPEN
+              ? null
+              : successor(active, command.ts())
+                  .state(AlarmState.ACKNOWLEDGED)
+                  .clearedAt(null)
+                  .ackedBy(command.by())
+                  .ackComment(command.comment())
+                  .build();
+      case RESOLVE -> {
+        String comment = command.comment() == null ? "" : ": " + command.comment();
+        yield closed(
+            active,
+            later(active.updatedAt(), command.ts()),
+            "resolved by " + command.by() + comment);
+      }
+    };
   }
 
   /**
@@ -148,30 +167,6 @@ public final class AlarmLifecycle {
     }
     tracks.resetPending();
     return cleared;
-  }
-
-  /**
-   * Acknowledges the open alarm {@code command} names, if it is open and not yet acknowledged;
-   * returns its new version or {@code null}.
-   */
-  private static Alarm acknowledge(AlarmTracks tracks, AlarmCommand command) {
-    for (AlarmKind kind : KINDS) {
-      Alarm open = tracks.open(kind);
-      if (open != null
-          && open.alarmId().equals(command.alarmId())
-          && open.state() == AlarmState.OPEN) {
-        Alarm acked =
-            successor(open, command.ts())
-                .state(AlarmState.ACKNOWLEDGED)
-                .clearedAt(null)
-                .ackedBy(command.by())
-                .ackComment(command.comment())
-                .build();
-        tracks.open(kind, acked);
-        return acked;
-      }
-    }
-    return null;
   }
 
   /** {@code open}'s next version, CLEARED at {@code at} with {@code message} (cut to fit). */

@@ -1,5 +1,6 @@
 package io.heatwatch.job.site;
 
+import io.heatwatch.job.detect.AlarmLifecycle;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
@@ -73,44 +74,21 @@ public final class SiteOutages {
   }
 
   /**
-   * Applies an operator's command to the site's open alarm: ACKNOWLEDGE an OPEN one (its escalation
-   * stops), RESOLVE an active one (cleared with the operator's words; a site still down opens a new
-   * alarm at its next device change). Returns the alarm's new version, or null when the command
-   * names no active alarm of the site (or acknowledges one already acknowledged).
+   * Applies an operator's command to the site's active alarm ({@link AlarmLifecycle#command(Alarm,
+   * AlarmCommand)}): acknowledged, its escalation stops; resolved, it is cleared, and a site still
+   * down opens a new alarm at its next device change. Returns the alarm's new version, or null when
+   * the command names no active alarm of the site (or acknowledges one already acknowledged).
    */
   public static Alarm command(SiteState state, AlarmCommand command) {
-    Alarm open = state.open;
-    if (open == null || !open.alarmId().equals(command.alarmId())) {
+    Alarm active = state.open;
+    if (active == null || !active.alarmId().equals(command.alarmId())) {
       return null;
     }
-    Instant at = open.updatedAt().isAfter(command.ts()) ? open.updatedAt() : command.ts();
-    Alarm.Builder next = open.toBuilder().version(open.version() + 1).updatedAt(at);
-    return switch (command.action()) {
-      case ACKNOWLEDGE -> {
-        if (open.state() != AlarmState.OPEN) {
-          yield null;
-        }
-        state.open =
-            next.state(AlarmState.ACKNOWLEDGED)
-                .ackedBy(command.by())
-                .ackComment(command.comment())
-                .build();
-        yield state.open;
-      }
-      case RESOLVE -> {
-        state.open = null;
-        String comment = command.comment() == null ? "" : ": " + command.comment();
-        yield next.state(AlarmState.CLEARED)
-            .clearedAt(at)
-            .message(cut("resolved by " + command.by() + comment))
-            .build();
-      }
-    };
-  }
-
-  /** The contract's longest alarm message. */
-  private static String cut(String message) {
-    return message.length() > 500 ? message.substring(0, 500) : message;
+    Alarm changed = AlarmLifecycle.command(active, command);
+    if (changed != null) {
+      state.open = changed.state() == AlarmState.CLEARED ? null : changed;
+    }
+    return changed;
   }
 
   private static Alarm opened(String site, int offline, int known, Instant at) {
