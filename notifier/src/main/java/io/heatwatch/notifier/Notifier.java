@@ -11,6 +11,7 @@ import io.heatwatch.notifier.config.Recipient;
 import io.heatwatch.notifier.deliver.DeliveryEngine;
 import io.heatwatch.notifier.deliver.DeliveryListener;
 import io.heatwatch.notifier.deliver.EngineStatus;
+import io.heatwatch.notifier.settings.SettingsFollower;
 import io.heatwatch.notifier.web.NotifierHttp;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +34,14 @@ public final class Notifier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
   private final List<AutoCloseable> opened = new ArrayList<>();
-  private DeliveryEngine engine;
+  private final List<Channel> channels = new ArrayList<>();
+  private SettingsFollower settings;
+  private volatile NotifierConfig config;
+  private volatile DeliveryEngine engine;
   private NotifierHttp http;
+  private Clock clock;
+  private DeliveryListener listener;
+  private AckLinks links;
 
   private Notifier() {}
 
@@ -55,42 +62,83 @@ public final class Notifier implements AutoCloseable {
     }
   }
 
-  private void open(NotifierConfig config, Clock clock, DeliveryListener listener) {
-    Map<String, Channel> channels = new LinkedHashMap<>();
-    config
-        .channels()
-        .forEach(
-            (id, settings) -> {
-              Channel c = settings.open(id);
-              opened.add(c);
-              channels.put(id, c);
-            });
-    AckLinks links =
+  private void open(NotifierConfig file, Clock clock, DeliveryListener listener) {
+    this.clock = clock;
+    this.listener = listener;
+    settings = new SettingsFollower(file, clock);
+    NotifierConfig config = settings.catchUp();
+    links =
         config.ackKey() == null
             ? null
             : new AckLinks(
                 config.ackKey().bytes(), config.http().publicUrl(), ACK_LINK_VALID_FOR, clock);
-    engine = DeliveryEngine.start(config, channels, new Messages(config, links), clock, listener);
+    startDelivery(config);
     AckHandler ack = null;
     if (links != null) {
       KafkaAckCommands commands = KafkaAckCommands.open(config.kafka().bootstrapServers());
       opened.add(commands);
-      ack = new AckHandler(links, commands, directory(config, engine), clock);
+      ack = new AckHandler(links, commands, directory(), clock);
     }
-    http = NotifierHttp.start(config.http(), engine::status, ack);
+    http = NotifierHttp.start(config.http(), this::status, ack);
+    settings.start(this::reconfigure);
     LOG.info(
         "notifier started: {} channel(s), {} polic(ies), http on {}:{}",
-        channels.size(),
+        config.channels().size(),
         config.policies().size(),
         config.http().bind(),
         http.port());
   }
 
-  private static AckDirectory directory(NotifierConfig config, DeliveryEngine engine) {
+  /** Opens the channels and starts delivering on them. */
+  private void startDelivery(NotifierConfig config) {
+    Map<String, Channel> open = new LinkedHashMap<>();
+    config
+        .channels()
+        .forEach(
+            (id, s) -> {
+              Channel c = s.open(id);
+              channels.add(c);
+              open.put(id, c);
+            });
+    engine = DeliveryEngine.start(config, open, new Messages(config, links), clock, listener);
+    this.config = config;
+  }
+
+  private void stopDelivery() {
+    if (engine != null) {
+      engine.close();
+      engine = null;
+    }
+    for (Channel c : channels) {
+      closeQuietly(c);
+    }
+    channels.clear();
+  }
+
+  /**
+   * Restarts delivery on the console's edit: what waits is claimed in the delivery log and resumed
+   * by the new engine, and nothing recorded as sent is sent again. If it cannot start (Kafka out of
+   * reach), the previous configuration is started again and the exception thrown.
+   */
+  private synchronized void reconfigure(NotifierConfig next) {
+    NotifierConfig previous = config;
+    stopDelivery();
+    try {
+      startDelivery(next);
+    } catch (RuntimeException e) {
+      LOG.error("settings: delivery did not start on the edit; going back to the previous", e);
+      stopDelivery();
+      startDelivery(previous);
+      throw e;
+    }
+  }
+
+  private AckDirectory directory() {
     return new AckDirectory() {
       @Override
       public Optional<Alarm> alarm(String alarmId) {
-        return engine.alarm(alarmId);
+        DeliveryEngine e = engine;
+        return e == null ? Optional.empty() : e.alarm(alarmId);
       }
 
       @Override
@@ -102,7 +150,11 @@ public final class Notifier implements AutoCloseable {
 
   /** What {@code /health} shows. */
   public EngineStatus status() {
-    return engine.status();
+    DeliveryEngine e = engine;
+    if (e == null) {
+      throw new IllegalStateException("delivery is restarting on new settings");
+    }
+    return e.status();
   }
 
   /** The HTTP server's port. */
@@ -112,18 +164,23 @@ public final class Notifier implements AutoCloseable {
 
   @Override
   public void close() {
+    if (settings != null) {
+      settings.close();
+    }
     if (http != null) {
       http.close();
     }
-    if (engine != null) {
-      engine.close();
+    synchronized (this) {
+      stopDelivery();
     }
-    for (AutoCloseable c : opened) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        LOG.warn("closing {}: {}", c, e.toString());
-      }
+    opened.forEach(Notifier::closeQuietly);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("closing {}: {}", c, e.toString());
     }
   }
 }

@@ -3,6 +3,8 @@ package io.heatwatch.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
@@ -10,6 +12,7 @@ import io.heatwatch.model.ChannelTest;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Notification;
 import io.heatwatch.model.Notification.Reason;
+import io.heatwatch.model.NotifierSettings;
 import io.heatwatch.model.TelemetryCodec;
 import io.heatwatch.notifier.config.NotifierConfig;
 import io.heatwatch.notifier.config.Target;
@@ -318,6 +321,74 @@ class NotifierIT {
     assertThat(hooksContaining(old.alarmId())).isEmpty();
   }
 
+  @Test
+  void settingsSavedInTheConsoleAreAppliedKeptOverARestartAndOnesWithProblemsChangeNothing()
+      throws Exception {
+    try {
+      notifier = Notifier.start(config(), Clock.systemUTC());
+      await().atMost(WAIT).until(() -> settings().containsKey(NotifierSettings.APPLIED_KEY));
+      JsonNode fromFile = applied();
+      assertThat(fromFile.path("version").asLong()).isZero();
+      assertThat(fromFile.path("source").asText()).isEqualTo("file");
+      assertThat(fromFile.path("channels").asText()).contains("hook:", "mail:");
+
+      // A new channel and a policy that uses only it, as an operator saves them in the console.
+      String channels =
+          fromFile.path("channels").asText()
+              + "hook-b:\n  type: webhook\n  url: "
+              + receivers.hookUrl()
+              + "\n  secret: file:"
+              + dir.resolve("webhook-secret")
+              + "\n";
+      String policies =
+          "- name: home\n  match: {sites: [home]}\n  levels:\n"
+              + "    - notify: [{channel: hook-b}]\n";
+      saveSettings(1, channels, fromFile.path("recipients").asText(), policies);
+      await().atMost(WAIT).until(() -> applied().path("version").asLong() == 1);
+      Notification first = opened();
+      send(first);
+      Target hookB = new Target(null, "hook-b");
+      await().atMost(WAIT).until(() -> hooksWith(NotificationIds.of(first.id(), hookB)) == 1);
+      assertThat(mailsWith(NotificationIds.of(first.id(), MARIA_MAIL))).isZero();
+      assertThat(settings().get("catalogue")).contains("\"id\":\"hook-b\"");
+
+      // An edit naming a channel nobody configured changes nothing, and says where and why.
+      saveSettings(
+          2,
+          channels,
+          fromFile.path("recipients").asText(),
+          "- name: home\n  levels:\n    - notify: [{channel: pager}]\n");
+      await().atMost(WAIT).until(() -> applied().path("rejected").path("version").asLong() == 2);
+      assertThat(applied().path("version").asLong()).isEqualTo(1);
+      assertThat(applied().path("rejected").path("problems").toString())
+          .contains("policies[0].levels[0].notify[0].channel", "pager");
+
+      // A restart keeps the console's settings in effect, not the file's.
+      notifier.close();
+      notifier = Notifier.start(config(), Clock.systemUTC());
+      Notification second = opened();
+      send(second);
+      await().atMost(WAIT).until(() -> hooksWith(NotificationIds.of(second.id(), hookB)) == 1);
+      assertThat(mailsWith(NotificationIds.of(second.id(), MARIA_MAIL))).isZero();
+      assertThat(applied().path("version").asLong()).isEqualTo(1);
+    } finally {
+      // Tombstones take the notifier back to its file: the next test's starts on its own.
+      sendSetting(NotifierSettings.KEY, null);
+      sendSetting(NotifierSettings.APPLIED_KEY, null);
+    }
+  }
+
+  private void saveSettings(long version, String channels, String recipients, String policies) {
+    sendSetting(
+        NotifierSettings.KEY,
+        TelemetryCodec.encode(
+            NotifierSettings.of(version, channels, recipients, policies, "maria", Instant.now())));
+  }
+
+  private JsonNode applied() throws java.io.IOException {
+    return new ObjectMapper().readTree(settings().get(NotifierSettings.APPLIED_KEY));
+  }
+
   private void sendSetting(String key, byte[] value) {
     try {
       producer.send(new ProducerRecord<>(KafkaTopics.NOTIFIER_SETTINGS, key, value)).get();
@@ -339,7 +410,11 @@ class NotifierIT {
       long end = c.endOffsets(List.of(tp)).get(tp);
       while (c.position(tp) < end) {
         for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-          latest.put(r.key(), new String(r.value(), java.nio.charset.StandardCharsets.UTF_8));
+          if (r.value() == null) {
+            latest.remove(r.key());
+          } else {
+            latest.put(r.key(), new String(r.value(), java.nio.charset.StandardCharsets.UTF_8));
+          }
         }
       }
     }

@@ -189,6 +189,19 @@ public final class TelemetryCodec {
         f.instant("at"));
   }
 
+  /** The notifier's channels, recipients and policies as edited in the console. */
+  public static NotifierSettings decodeNotifierSettings(byte[] payload) {
+    JsonFields f = new JsonFields(parse(payload), "NotifierSettings");
+    return new NotifierSettings(
+        f.version(),
+        f.requiredInteger("version"),
+        f.text("channels"),
+        f.text("recipients"),
+        f.text("policies"),
+        f.text("by"),
+        f.instant("at"));
+  }
+
   /** An operator's command on an alarm. */
   public static AlarmCommand decodeAlarmCommand(byte[] payload) {
     JsonFields f = new JsonFields(parse(payload), "AlarmCommand");

@@ -46,6 +46,10 @@ final class Golden {
     SENSOR_CONFIG("sensor-config", "sensor-config.schema.json", TelemetryCodec::decodeSensorConfig),
     NOTIFICATION("notification-", "notification.schema.json", TelemetryCodec::decodeNotification),
     CHANNEL_TEST("channel-test-", "channel-test.schema.json", TelemetryCodec::decodeChannelTest),
+    NOTIFIER_SETTINGS(
+        "notifier-settings-",
+        "notifier-settings.schema.json",
+        TelemetryCodec::decodeNotifierSettings),
     LEGACY(
         "legacy-",
         "legacy-temperature-msg.schema.json",

@@ -40,7 +40,8 @@ class GoldenFilesTest {
             "notification-opened.json",
             "notification-escalated.json",
             "notification-reminder.json",
-            "channel-test-email.json");
+            "channel-test-email.json",
+            "notifier-settings-edit.json");
   }
 
   @Test

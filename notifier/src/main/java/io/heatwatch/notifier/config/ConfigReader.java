@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.heatwatch.model.Durations;
@@ -76,6 +77,12 @@ final class ConfigReader {
     if (root == null || !root.isObject()) {
       throw new ConfigException(source, List.of("(root): must be a mapping"));
     }
+    ObjectNode file = (ObjectNode) root;
+    return read(file, new Sections.Origin(source, file.deepCopy(), env), Sections.ofFile(file));
+  }
+
+  /** Reads a tree: the file's, or the file's with a console edit's sections in place. */
+  NotifierConfig read(ObjectNode root, Sections.Origin origin, Sections sections) {
     keys(root, "", ROOT_KEYS);
     String site = root.has("site") ? text(root, "", "site") : NotifierConfig.DEFAULT_SITE;
     if (site != null && !SITE.matcher(site).matches()) {
@@ -114,7 +121,9 @@ final class ConfigReader {
         channels,
         recipients,
         policies,
-        routingSettings);
+        routingSettings,
+        origin,
+        sections);
   }
 
   private KafkaSettings kafka(JsonNode node) {

@@ -1,6 +1,7 @@
 package io.heatwatch.notifier.config;
 
 import io.heatwatch.model.Alarm;
+import io.heatwatch.model.NotifierSettings;
 import io.heatwatch.notifier.Secret;
 import io.heatwatch.notifier.channel.ChannelSettings;
 import java.io.IOException;
@@ -30,6 +31,8 @@ import java.util.function.Function;
  * @param recipients the recipients by id
  * @param policies the policies in order; the first that matches an alarm decides
  * @param routing how notifications are grouped and held back
+ * @param origin the file and environment it was read from, against which a console edit is read
+ * @param sections the text of the sections the console can edit, and whose they are
  */
 public record NotifierConfig(
     String site,
@@ -42,7 +45,9 @@ public record NotifierConfig(
     Map<String, ChannelSettings> channels,
     Map<String, Recipient> recipients,
     List<Policy> policies,
-    RoutingSettings routing) {
+    RoutingSettings routing,
+    Sections.Origin origin,
+    Sections sections) {
 
   public static final String DEFAULT_SITE = "heatwatch";
   public static final Duration DEFAULT_CHANNEL_FAILED_AFTER = Duration.ofMinutes(2);
@@ -55,6 +60,8 @@ public record NotifierConfig(
     Objects.requireNonNull(channelFailedAfter, "channelFailedAfter");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(routing, "routing");
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(sections, "sections");
     channels = Map.copyOf(channels);
     recipients = Map.copyOf(recipients);
     policies = List.copyOf(policies);
@@ -77,6 +84,15 @@ public record NotifierConfig(
   /** As {@link #parse(String, String)}, with the environment {@code env:} secrets are read from. */
   public static NotifierConfig parse(String source, String yaml, Function<String, String> env) {
     return new ConfigReader(source, env).read(yaml);
+  }
+
+  /**
+   * This configuration with a console edit's channels, recipients and policies in place of the
+   * file's, read as the file is; throws {@link ConfigException} listing every problem, each named
+   * by its path in the edit's sections.
+   */
+  public NotifierConfig with(NotifierSettings edit) {
+    return origin.with(edit);
   }
 
   /** The first policy that matches the alarm, if any. */

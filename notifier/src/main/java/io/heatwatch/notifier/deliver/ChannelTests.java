@@ -19,6 +19,7 @@ import io.heatwatch.notifier.config.NotifierConfig;
 import io.heatwatch.notifier.config.Policy;
 import io.heatwatch.notifier.config.Recipient;
 import io.heatwatch.notifier.config.Target;
+import io.heatwatch.notifier.settings.SettingsTopic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,19 +28,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,23 +94,7 @@ final class ChannelTests implements AutoCloseable {
   }
 
   private void writeCatalogue() {
-    Properties p = new Properties();
-    p.putAll(client);
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, "heatwatch-notifier-catalogue");
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(KafkaTopics.NOTIFIER_SETTINGS, CATALOGUE_KEY, catalogue(config)))
-          .get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (Exception e) {
-      throw new IllegalStateException(e.toString(), e);
-    }
+    SettingsTopic.write(client, "heatwatch-notifier-catalogue", CATALOGUE_KEY, catalogue(config));
   }
 
   /** The catalogue's JSON: what the console needs to offer tests, nothing secret. */
@@ -202,13 +181,7 @@ final class ChannelTests implements AutoCloseable {
   }
 
   private List<TopicPartition> partitions() {
-    try {
-      return consumer.partitionsFor(KafkaTopics.NOTIFIER_SETTINGS, TOPIC_RETRY).stream()
-          .map(i -> new TopicPartition(i.topic(), i.partition()))
-          .toList();
-    } catch (org.apache.kafka.common.errors.TimeoutException e) {
-      return List.of();
-    }
+    return SettingsTopic.partitions(consumer, TOPIC_RETRY);
   }
 
   private void handle(ConsumerRecord<String, byte[]> r) {
