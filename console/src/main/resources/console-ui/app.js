@@ -614,7 +614,9 @@
     const data = await api("GET", "/api/notifier");
     const cat = data.catalogue;
     const head = el("div", { class: "toolbar" }, el("h1", {}, "Notifications"),
-      el("span", { class: "muted" }, "Channels and recipients are set in the notifier's file (notifier.yml)."));
+      el("span", { class: "muted" }, isOperator()
+        ? "Channels, recipients and policies can be edited below (Settings)."
+        : "Channels, recipients and policies are edited by an operator."));
     if (!cat) {
       view.replaceChildren(head, el("div", { class: "empty" }, data.following
         ? "The notifier has not listed its channels yet: is it running?"
@@ -628,18 +630,71 @@
     const logged = (data.recentTests || []).map((t) => ({ alarmId: t.alarmId, channel: t.delivery.channel,
       recipient: t.delivery.recipient, at: t.delivery.at, state: t.delivery.state, detail: t.delivery.detail }));
     const inLog = new Set(logged.map((t) => t.alarmId));
-    const tests = el("div", { class: "card table-wrap" }, el("h2", {}, "Recent tests"), el("table", { id: "tests" },
+    const tests = el("div", { class: "card table-wrap stacked" }, el("h2", {}, "Recent tests"), el("table", { id: "tests" },
       el("thead", {}, el("tr", {}, ["When", "Channel", "Recipient", "State", "Detail"].map((h) => el("th", {}, h)))),
       el("tbody", { id: "tests-body" }, state.tests.filter((t) => !inLog.has(t.alarmId)).concat(logged).map(testRow))));
-    const people = el("div", { class: "card table-wrap" }, el("h2", {}, "Recipients"), el("table", { id: "recipients" },
+    const people = el("div", { class: "card table-wrap stacked" }, el("h2", {}, "Recipients"), el("table", { id: "recipients" },
       el("thead", {}, el("tr", {}, ["Id", "Name", "E-mail", "Phone"].map((h) => el("th", {}, h)))),
       el("tbody", {}, cat.recipients.length ? cat.recipients.map((r) => el("tr", {}, el("td", {}, r.id), el("td", {}, r.name),
         el("td", {}, r.email ? "yes" : "—"), el("td", {}, r.phone ? "yes" : "—")))
         : el("tr", {}, el("td", { colspan: 4, class: "meta" }, "No recipients: every channel sends to its own address.")))));
-    const policies = el("div", { class: "card table-wrap" }, el("h2", {}, "Policies"), el("table", { id: "policies" },
+    const policies = el("div", { class: "card table-wrap stacked" }, el("h2", {}, "Policies"), el("table", { id: "policies" },
       el("thead", {}, el("tr", {}, ["Policy (first match decides)", "Levels"].map((h) => el("th", {}, h)))),
       el("tbody", {}, (cat.policies || []).map((p) => el("tr", {}, el("td", {}, p.name), el("td", { class: "num" }, p.levels))))));
     view.replaceChildren(head, channels, tests, people, policies);
+    if (isOperator()) view.append(await settingsEditor());
+  }
+
+  // ---- notifier settings: channels, recipients and policies as the notifier's YAML sections ------
+  // Saved to Kafka for the notifier, which checks them as it checks its file and applies them, or
+  // reports every problem by its path; the editor waits for its answer. Secrets are references only.
+  function settingsStatus(data) {
+    const a = data.applied;
+    if (!a) return el("p", { class: "meta" }, "The notifier has not reported its settings yet: is it running?");
+    const lines = [el("p", { id: "settings-version" }, a.source === "file"
+      ? `In effect: the notifier's file (version 0), since ${when(a.appliedAt)}.`
+      : `In effect: version ${a.version}, saved by ${a.by} at ${when(a.at)}.`)];
+    if (data.pending) lines.push(el("p", { class: "meta", id: "settings-pending" },
+      `Version ${data.pending.version} saved by ${data.pending.by} is waiting for the notifier…`));
+    if (a.rejected) lines.push(el("div", { class: "problems", id: "settings-problems", role: "alert" },
+      el("p", {}, el("b", {}, `Version ${a.rejected.version} by ${a.rejected.by} was not applied:`)),
+      el("ul", {}, a.rejected.problems.map((p) => el("li", {}, p)))));
+    return el("div", { id: "settings-status" }, lines);
+  }
+
+  async function settingsEditor() {
+    const data = await api("GET", "/api/notifier/settings");
+    const a = data.applied;
+    const status = el("div", {}, settingsStatus(data));
+    const areas = {};
+    const fields = ["channels", "recipients", "policies"].map((name) => {
+      areas[name] = el("textarea", { id: "settings-" + name, rows: 10, spellcheck: "false", "aria-label": name + " (YAML)" });
+      areas[name].value = a ? a[name] : "";
+      return el("label", { class: "settings-section" }, el("span", {}, name[0].toUpperCase() + name.slice(1) + " (YAML)"), areas[name]);
+    });
+    const save = el("button", { id: "settings-save", disabled: !a || data.pending ? true : null, onclick: async () => {
+      save.disabled = true;
+      try {
+        const body = { baseVersion: a.version };
+        for (const n of Object.keys(areas)) body[n] = areas[n].value;
+        const res = await api("PUT", "/api/notifier/settings", body);
+        toast(`Version ${res.version} saved: the notifier checks and applies it.`);
+        for (let i = 0; i < 60; i++) {
+          await new Promise((r) => setTimeout(r, 1000));
+          const now = await api("GET", "/api/notifier/settings");
+          const ap = now.applied || {};
+          const done = ap.version >= res.version || (ap.rejected && ap.rejected.version >= res.version);
+          status.replaceChildren(settingsStatus(now));
+          if (done) { if (ap.version >= res.version) renderNotify(); else save.disabled = false; return; }
+        }
+      } catch (e) { toast(e.message); }
+      save.disabled = false;
+    } }, "Save settings");
+    return el("div", { class: "card", id: "settings" }, el("h2", {}, "Settings"),
+      el("p", { class: "meta" }, "The notifier's channels, recipients and policies, in the syntax of notifier.yml" +
+        " (docs/notifications.md). A password, token or signing secret is a reference to the notifier's host," +
+        " env:NAME or file:/path, never its value."),
+      status, el("div", { class: "settings-grid" }, fields), el("div", { class: "toolbar" }, save));
   }
 
   // ---- boot ---------------------------------------------------------------------------------------

@@ -199,6 +199,12 @@ public final class ConsoleServer implements AutoCloseable {
             .get(
                 "/api/notifier",
                 HttpWrappers.api(io, auth.require(Role.VIEWER, notifier::catalogue)))
+            .get(
+                "/api/notifier/settings",
+                HttpWrappers.api(io, auth.require(Role.OPERATOR, notifier::settings)))
+            .put(
+                "/api/notifier/settings",
+                HttpWrappers.api(io, auth.require(Role.OPERATOR, notifier::saveSettings)))
             .post(
                 "/api/notifier/tests",
                 HttpWrappers.api(io, auth.require(Role.OPERATOR, notifier::test)))

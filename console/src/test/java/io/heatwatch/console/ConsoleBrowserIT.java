@@ -15,12 +15,14 @@ import io.heatwatch.testkit.KafkaServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -483,7 +485,113 @@ class ConsoleBrowserIT {
                       .getText()
                       .contains("SENT"));
       browser.screenshot("16-notifications-send-test");
+
+      // a channel and a policy configured on the same page, the channel tested, the test in the log
+      JsonNode before = api.get("/api/notifier/settings").body().path("applied");
+      try {
+        configureAChannelAndAPolicyAndTestIt(page, browser, before);
+      } finally {
+        // the other tests on this stack expect the notifier's own file: save its sections back
+        long now = api.get("/api/notifier/settings").body().at("/applied/version").asLong();
+        Map<String, Object> back = new java.util.HashMap<>();
+        back.put("baseVersion", now);
+        for (String section : List.of("channels", "recipients", "policies")) {
+          back.put(section, before.path(section).asText());
+        }
+        if (now != before.path("version").asLong()) {
+          assertThat(api.put("/api/notifier/settings", back).status()).isEqualTo(202);
+          await()
+              .atMost(DEADLINE)
+              .until(
+                  () -> api.get("/api/notifier/settings").body().at("/applied/version").asLong(),
+                  v -> v > now);
+        }
+      }
     }
+  }
+
+  private void configureAChannelAndAPolicyAndTestIt(
+      ChromeDriver page, Browser browser, JsonNode before) {
+    String channels = before.path("channels").asText();
+    java.util.regex.Matcher url = java.util.regex.Pattern.compile("url: (\\S+)").matcher(channels);
+    java.util.regex.Matcher secret =
+        java.util.regex.Pattern.compile("secret: (file:\\S+)").matcher(channels);
+    assertThat(url.find() && secret.find()).as(channels).isTrue();
+    WebElement channelsBox =
+        await()
+            .ignoreExceptions()
+            .atMost(DEADLINE)
+            .until(() -> page.findElement(By.id("settings-channels")), e -> e != null);
+    channelsBox.sendKeys(
+        Keys.chord(Keys.CONTROL, Keys.END),
+        "\nfreezer-room:\n  type: webhook\n  url: "
+            + url.group(1)
+            + "\n  secret: "
+            + secret.group(1)
+            + "\n");
+    WebElement policies = page.findElement(By.id("settings-policies"));
+    // first with a mistake: the notifier refuses it and says where
+    policies.clear();
+    policies.sendKeys(
+        "- name: freezers\n  levels:\n    - notify: [{channel: freezer-rom}]\n"
+            + "- name: everything-else\n  levels:\n    - notify: [{channel: ops-hook}]\n");
+    page.findElement(By.id("settings-save")).click();
+    WebElement problems =
+        await()
+            .ignoreExceptions()
+            .atMost(DEADLINE)
+            .until(() -> page.findElement(By.id("settings-problems")), e -> e.isDisplayed());
+    assertThat(problems.getText())
+        .contains("was not applied", "policies[0].levels[0].notify[0].channel", "freezer-rom");
+    browser.screenshot("17-notifier-settings-refused");
+
+    policies = page.findElement(By.id("settings-policies"));
+    policies.clear();
+    policies.sendKeys(
+        "- name: freezers\n  match: {sites: [freezers]}\n  levels:\n"
+            + "    - notify: [{channel: freezer-room}]\n"
+            + "- name: everything-else\n  levels:\n    - notify: [{channel: ops-hook}]\n");
+    page.findElement(By.id("settings-save")).click();
+    // applied, the page is drawn again with the new channel, ready to test
+    WebElement channel =
+        await()
+            .ignoreExceptions()
+            .atMost(DEADLINE)
+            .until(
+                () -> {
+                  if (page.findElements(By.cssSelector("#channels tr[data-channel=freezer-room]"))
+                      .isEmpty()) {
+                    page.navigate().refresh();
+                    return null;
+                  }
+                  return page.findElement(
+                      By.cssSelector("#channels tr[data-channel=freezer-room]"));
+                },
+                r -> r != null);
+    assertThat(page.findElement(By.id("settings-version")).getText())
+        .contains("In effect: version", "saved by " + ConsoleStack.OPERATOR);
+    assertThat(page.findElement(By.id("policies")).getText()).contains("freezers");
+    List<String> earlier =
+        page.findElements(By.cssSelector("#tests-body tr")).stream()
+            .map(r -> r.getAttribute("data-test"))
+            .toList();
+    channel.findElement(By.className("send-test")).click();
+    WebElement sent =
+        await()
+            .ignoreExceptions()
+            .atMost(DEADLINE)
+            .until(
+                () ->
+                    page.findElements(By.cssSelector("#tests-body tr")).stream()
+                        .filter(r -> !earlier.contains(r.getAttribute("data-test")))
+                        .filter(r -> !r.findElements(By.cssSelector(".pill.SENT")).isEmpty())
+                        .findFirst()
+                        .orElse(null),
+                r -> r != null);
+    assertThat(sent.getText()).contains("freezer-room", "HTTP 204");
+    String testId = sent.getAttribute("data-test");
+    assertThat(stack.webhooks).anyMatch(body -> body.contains(testId));
+    browser.screenshot("18-notifier-settings-applied-and-tested");
   }
 
   private static boolean sparkDrawn(ChromeDriver page, WebElement tile) {

@@ -150,6 +150,46 @@ class OperatorActionsIT {
   }
 
   @Test
+  void notifierSettingsAreForOperatorsAndASecretTypedInAsAValueIsNeverWritten() {
+    ApiClient viewer = stack.login(ConsoleStack.VIEWER);
+    assertThat(viewer.get("/api/notifier/settings").status()).isEqualTo(403);
+    // The notifier reports the settings in effect: its file's sections, with secrets as references.
+    JsonNode applied =
+        await()
+            .atMost(DEADLINE)
+            .until(
+                () -> operator.get("/api/notifier/settings").body().path("applied"),
+                a -> a.isObject());
+    assertThat(applied.path("channels").asText()).contains("ops-hook:", "secret: file:");
+    long version = applied.path("version").asLong();
+    Map<String, Object> edit = new java.util.HashMap<>();
+    edit.put("baseVersion", version);
+    edit.put(
+        "channels",
+        "ops-hook:\n  type: webhook\n  url: http://127.0.0.1:1/\n"
+            + "  secret: whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\n");
+    edit.put("recipients", "");
+    edit.put("policies", applied.path("policies").asText());
+    assertThat(viewer.put("/api/notifier/settings", edit).status()).isEqualTo(403);
+
+    Answer literal = operator.put("/api/notifier/settings", edit);
+    assertThat(literal.status()).isEqualTo(400);
+    assertThat(literal.body().path("field").asText()).isEqualTo("channels.ops-hook.secret");
+    assertThat(literal.body().toString()).doesNotContain("whsec_");
+
+    edit.put("channels", "ops-hook: [unclosed");
+    assertThat(operator.put("/api/notifier/settings", edit).body().path("field").asText())
+        .isEqualTo("channels");
+    edit.put("channels", applied.path("channels").asText());
+    edit.put("baseVersion", version + 7);
+    Answer stale = operator.put("/api/notifier/settings", edit);
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.body().path("message").asText()).contains("changed since you opened them");
+    // Nothing refused reached the notifier.
+    assertThat(operator.get("/api/notifier/settings").body().path("pending").isNull()).isTrue();
+  }
+
+  @Test
   void anAlarmsNotificationsShowWhoWasToldThroughWhatAndWhetherItArrived() {
     stack.send(reading(0, 20.0), reading(10, 40.0));
     String alarmId = awaitAlarm("HIGH", "OPEN").path("alarmId").asText();

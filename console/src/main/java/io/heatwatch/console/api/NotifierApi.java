@@ -8,10 +8,12 @@ import io.heatwatch.console.kafka.DeliveryLog;
 import io.heatwatch.console.kafka.NotifierCatalogue;
 import io.heatwatch.model.ChannelTest;
 import io.heatwatch.model.InvalidPayloadException;
+import io.heatwatch.model.NotifierSettings;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -96,6 +98,120 @@ public final class NotifierApi {
     audit.write(
         session.user(), session.role().label(), "notifier.test", test.alarmId(), null, test);
     io.send(exchange, 202, Map.of("testId", test.testId(), "alarmId", test.alarmId()));
+  }
+
+  /**
+   * The settings in effect (the notifier's report: its channels, recipients and policies as YAML,
+   * and the last edit it refused, with why) and an edit saved but not yet applied, if any.
+   */
+  public void settings(HttpServerExchange exchange) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("following", catalogue.following());
+    body.put("applied", catalogue.applied().orElse(null));
+    body.put("pending", pending().map(NotifierApi::summary).orElse(null));
+    io.send(exchange, 200, body);
+  }
+
+  /**
+   * Saves channels, recipients and policies for the notifier (docs/notifications.md, "Editing in
+   * the console"): refused if they were changed since the editor read version {@code baseVersion},
+   * if an earlier edit is still waiting, or if a channel's secret is a value rather than a
+   * reference; otherwise written for the notifier, which checks and applies them, and audited.
+   */
+  public void saveSettings(HttpServerExchange exchange) {
+    Session session = exchange.getAttachment(Exchanges.SESSION);
+    JsonNode body = io.body(exchange, Set.of("baseVersion", "channels", "recipients", "policies"));
+    JsonNode applied =
+        catalogue
+            .applied()
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        409,
+                        "$",
+                        "the notifier has not reported its settings yet: is it running?"));
+    pending()
+        .ifPresent(
+            p -> {
+              throw new ApiException(
+                  409,
+                  "$",
+                  "version "
+                      + p.version()
+                      + " saved by "
+                      + p.by()
+                      + " is waiting for the notifier to apply it");
+            });
+    long inEffect = applied.path("version").asLong();
+    JsonNode base = body.path("baseVersion");
+    if (!base.canConvertToLong()) {
+      throw ApiException.badField("baseVersion", base, "is required: the version you edited");
+    }
+    if (base.asLong() != inEffect) {
+      throw new ApiException(
+          409,
+          "baseVersion",
+          "the settings changed since you opened them (version "
+              + inEffect
+              + " is in effect): reload and edit again");
+    }
+    Map<String, String> sections = new LinkedHashMap<>();
+    for (String name : SettingsText.SECTIONS) {
+      JsonNode n = body.path(name);
+      if (!n.isTextual()) {
+        throw ApiException.badField(name, n, "is required: the section's YAML text");
+      }
+      SettingsText.check(name, n.asText());
+      sections.put(name, n.asText());
+    }
+    long version =
+        Math.max(
+                Math.max(inEffect, applied.path("rejected").path("version").asLong(0)),
+                catalogue.edit().map(NotifierSettings::version).orElse(0L))
+            + 1;
+    NotifierSettings settings;
+    try {
+      settings =
+          NotifierSettings.of(
+              version,
+              sections.get("channels"),
+              sections.get("recipients"),
+              sections.get("policies"),
+              session.user(),
+              clock.instant());
+    } catch (InvalidPayloadException e) {
+      throw ApiException.badField(e.field(), "", e.getMessage());
+    }
+    commands.send(settings);
+    audit.write(
+        session.user(),
+        session.role().label(),
+        "notifier.settings",
+        "version " + version,
+        Map.of("version", inEffect),
+        settings);
+    io.send(exchange, 202, Map.of("version", version));
+  }
+
+  /** The latest edit, if the notifier has neither applied nor refused it yet. */
+  private Optional<NotifierSettings> pending() {
+    Optional<NotifierSettings> edit = catalogue.edit();
+    Optional<JsonNode> applied = catalogue.applied();
+    if (edit.isEmpty()) {
+      return Optional.empty();
+    }
+    long done =
+        applied
+            .map(
+                a ->
+                    Math.max(
+                        a.path("version").asLong(), a.path("rejected").path("version").asLong(0)))
+            .orElse(0L);
+    return edit.get().version() > done ? edit : Optional.empty();
+  }
+
+  private static Map<String, Object> summary(NotifierSettings s) {
+    return Map.of("version", s.version(), "by", s.by(), "at", s.at().toString());
   }
 
   private static String text(JsonNode body, String field) {

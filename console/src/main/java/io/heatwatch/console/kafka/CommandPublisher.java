@@ -3,6 +3,7 @@ package io.heatwatch.console.kafka;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.ChannelTest;
 import io.heatwatch.model.KafkaTopics;
+import io.heatwatch.model.NotifierSettings;
 import io.heatwatch.model.SensorConfig;
 import io.heatwatch.model.TelemetryCodec;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,11 @@ public final class CommandPublisher implements AutoCloseable {
    */
   public void send(ChannelTest test) {
     send(KafkaTopics.NOTIFIER_SETTINGS, test.key(), TelemetryCodec.encode(test));
+  }
+
+  /** Writes notifier settings saved in the console and waits for Kafka's acknowledgement. */
+  public void send(NotifierSettings settings) {
+    send(KafkaTopics.NOTIFIER_SETTINGS, NotifierSettings.KEY, TelemetryCodec.encode(settings));
   }
 
   private void send(String topic, String key, byte[] value) {
