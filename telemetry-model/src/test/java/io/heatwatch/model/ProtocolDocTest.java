@@ -36,6 +36,6 @@ class ProtocolDocTest {
           .anySatisfy(g -> assertThat(g.equals(Golden.NUMBERS_BY_VALUE, example)).isTrue());
       examples++;
     }
-    assertThat(examples).as("JSON examples in " + DOC).isEqualTo(8);
+    assertThat(examples).as("JSON examples in " + DOC).isEqualTo(9);
   }
 }
