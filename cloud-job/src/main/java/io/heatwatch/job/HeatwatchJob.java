@@ -148,6 +148,16 @@ public final class HeatwatchJob {
         .sinkTo(sinks.notifications())
         .name("notifications sink")
         .uid("notifications-sink");
+    // The notifier's delivery log, kept in Elasticsearch for the audit (Kafka compacts it).
+    sources
+        .deliveryLog()
+        .ifPresent(
+            log ->
+                env.fromSource(log, WatermarkStrategy.noWatermarks(), "delivery log")
+                    .uid("delivery-log-source")
+                    .sinkTo(sinks.deliveries())
+                    .name("deliveries sink")
+                    .uid("deliveries-sink"));
   }
 
   /**

@@ -1,12 +1,14 @@
 package io.heatwatch.job;
 
 import io.heatwatch.job.model.ConfigUpdate;
+import io.heatwatch.job.model.DeliveryDoc;
 import io.heatwatch.job.model.ParsedRecord;
 import io.heatwatch.job.parse.ContractDeserializers;
 import io.heatwatch.job.parse.ParsedRecordDeserializer;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.KafkaTopics;
+import java.util.Optional;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -52,6 +54,21 @@ final class KafkaSources implements Sources {
   @Override
   public Source<AlarmCommand, ?, ?> alarmCommands() {
     return source(KafkaTopics.ALARM_COMMANDS, ContractDeserializers.alarmCommands());
+  }
+
+  @Override
+  public Optional<Source<DeliveryDoc, ?, ?>> deliveryLog() {
+    // A group of its own: the readings' group committing offsets of a topic it never read before
+    // would otherwise start the index at the log's end.
+    return Optional.of(
+        KafkaSource.<DeliveryDoc>builder()
+            .setBootstrapServers(config.kafkaBootstrapServers())
+            .setGroupId(config.kafkaGroupId() + "-deliveries")
+            .setClientIdPrefix(config.kafkaGroupId() + "-" + KafkaTopics.NOTIFICATION_LOG)
+            .setTopics(KafkaTopics.NOTIFICATION_LOG)
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setDeserializer(ContractDeserializers.deliveryLog())
+            .build());
   }
 
   private <T> KafkaSource<T> source(

@@ -1,12 +1,14 @@
 package io.heatwatch.job;
 
 import io.heatwatch.job.device.DeviceView;
+import io.heatwatch.job.model.DeliveryDoc;
 import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
 import io.heatwatch.job.sinks.AlarmEmitter;
 import io.heatwatch.job.sinks.AlarmRecordSerializer;
 import io.heatwatch.job.sinks.CanaryEmitter;
+import io.heatwatch.job.sinks.DeliveryEmitter;
 import io.heatwatch.job.sinks.DeviceEmitter;
 import io.heatwatch.job.sinks.ElasticsearchSinks;
 import io.heatwatch.job.sinks.InvalidRecordSerializer;
@@ -20,7 +22,10 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 
-/** Elasticsearch for readings, metrics, alarms and devices; Kafka for alarm events and rejects. */
+/**
+ * Elasticsearch for readings, metrics, alarms, devices and deliveries; Kafka for alarm events and
+ * rejects.
+ */
 final class ProductionSinks implements Sinks {
   private static final long TRANSACTION_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -102,6 +107,15 @@ final class ProductionSinks implements Sinks {
         config.elasticsearchHosts(),
         config.elasticsearchLogin(),
         new DeviceEmitter(),
+        config.kafkaBootstrapServers());
+  }
+
+  @Override
+  public Sink<DeliveryDoc> deliveries() {
+    return ElasticsearchSinks.create(
+        config.elasticsearchHosts(),
+        config.elasticsearchLogin(),
+        new DeliveryEmitter(),
         config.kafkaBootstrapServers());
   }
 

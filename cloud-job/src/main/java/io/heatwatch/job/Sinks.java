@@ -1,6 +1,7 @@
 package io.heatwatch.job;
 
 import io.heatwatch.job.device.DeviceView;
+import io.heatwatch.job.model.DeliveryDoc;
 import io.heatwatch.job.model.InvalidRecord;
 import io.heatwatch.job.model.SensorMetrics;
 import io.heatwatch.job.model.StoredReading;
@@ -34,6 +35,14 @@ public interface Sinks {
 
   /** Records the job rejected, Kafka {@code heatwatch.readings.invalid}. */
   Sink<InvalidRecord> invalidRecords();
+
+  /**
+   * The notifier's delivery log, Elasticsearch {@code heatwatch-deliveries}; asked for only when
+   * {@link Sources#deliveryLog()} gives a source.
+   */
+  default Sink<DeliveryDoc> deliveries() {
+    throw new UnsupportedOperationException("these sinks do not index the delivery log");
+  }
 
   /** The production sinks for {@code config}. */
   static Sinks production(JobConfig config) {

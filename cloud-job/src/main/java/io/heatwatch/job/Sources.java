@@ -1,9 +1,11 @@
 package io.heatwatch.job;
 
 import io.heatwatch.job.model.ConfigUpdate;
+import io.heatwatch.job.model.DeliveryDoc;
 import io.heatwatch.job.model.ParsedRecord;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
+import java.util.Optional;
 import org.apache.flink.api.connector.source.Source;
 
 /**
@@ -26,6 +28,14 @@ public interface Sources {
 
   /** Operators' acknowledgements, topic {@code heatwatch.alarm-commands}. */
   Source<AlarmCommand, ?, ?> alarmCommands();
+
+  /**
+   * The notifier's delivery log, topic {@code heatwatch.notification-log}, to index for the audit;
+   * absent (the default, for tests and benchmarks of other parts), it is not indexed.
+   */
+  default Optional<Source<DeliveryDoc, ?, ?>> deliveryLog() {
+    return Optional.empty();
+  }
 
   /** The Kafka topics, read with the group id and time zone of {@code config}. */
   static Sources kafka(JobConfig config) {

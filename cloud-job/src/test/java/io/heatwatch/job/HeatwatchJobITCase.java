@@ -67,7 +67,7 @@ class HeatwatchJobITCase {
   private long seq;
 
   @Test
-  void indexesReadingsMetricsAndAlarmsOnceAndSurvivesAPoisonRecord(
+  void indexesReadingsMetricsAlarmsAndDeliveriesOnceAndSurvivesAPoisonRecord(
       KafkaServer kafka, ElasticsearchServer elasticsearch, FlinkCluster flink) throws Exception {
     kafka.createTopics(2, KafkaTopics.APPEND_ONLY.toArray(String[]::new));
     for (String topic : KafkaTopics.COMPACTED) {
@@ -75,6 +75,7 @@ class HeatwatchJobITCase {
     }
     IndexTemplates.install(elasticsearch.httpUrl());
     Reading duplicated = produceReadings(kafka);
+    String deliveryId = produceDeliveryLog(kafka);
 
     JobConfig config =
         JobConfig.fromMap(
@@ -109,6 +110,17 @@ class HeatwatchJobITCase {
                 invalid.poll(Duration.ofMillis(200)).forEach(rejected::add);
                 assertThat(rejected).anySatisfy(HeatwatchJobITCase::isThePoisonRecord);
               });
+      // the notifier's delivery log, kept for the audit; its malformed entry skipped
+      await()
+          .atMost(DEADLINE)
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          es.get(IndexNames.DELIVERIES, deliveryId + "/RETRYING/1")
+                              .at("/_source/channel")
+                              .asText())
+                      .isEqualTo("ops-mail"));
       assertThresholdChangedAtRunTime(kafka, es);
       assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
     } finally {
@@ -149,6 +161,36 @@ class HeatwatchJobITCase {
       producer.flush();
       return duplicated;
     }
+  }
+
+  /**
+   * A malformed entry, then the notifier's sample entry (as it writes them) under an id of this
+   * run, on the delivery log; returns the id.
+   */
+  private String produceDeliveryLog(KafkaServer kafka) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode entry =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(
+                java.nio.file.Path.of("../notifier/src/test/resources/delivery-log-entry.json")
+                    .toFile());
+    String id = "it-" + device;
+    entry.put("id", id);
+    try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+      producer.send(
+          new ProducerRecord<>(
+              KafkaTopics.NOTIFICATION_LOG,
+              "broken".getBytes(StandardCharsets.UTF_8),
+              "{\"id\":\"broken\"}".getBytes(StandardCharsets.UTF_8)));
+      producer.send(
+          new ProducerRecord<>(
+              KafkaTopics.NOTIFICATION_LOG,
+              id.getBytes(StandardCharsets.UTF_8),
+              json.writeValueAsBytes(entry)));
+      producer.flush();
+    }
+    return id;
   }
 
   /** A config on the compacted topic lowers sensor 2's HIGH threshold while the job runs. */

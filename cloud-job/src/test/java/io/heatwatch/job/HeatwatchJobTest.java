@@ -43,7 +43,8 @@ class HeatwatchJobTest {
         .anySatisfy(name -> assertThat(name).contains("alarms sink"))
         .anySatisfy(name -> assertThat(name).contains("invalid records sink"))
         .anySatisfy(name -> assertThat(name).contains("split off the canary"))
-        .anySatisfy(name -> assertThat(name).contains("canary sink"));
+        .anySatisfy(name -> assertThat(name).contains("canary sink"))
+        .anySatisfy(name -> assertThat(name).contains("deliveries sink"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.heatwatch.job.parse;
 
 import io.heatwatch.job.model.ConfigUpdate;
+import io.heatwatch.job.model.DeliveryDoc;
 import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.DeviceStatus;
 import io.heatwatch.model.TelemetryCodec;
@@ -54,6 +55,16 @@ public final class ContractDeserializers {
         AlarmCommand.class,
         record ->
             record.value() == null ? null : TelemetryCodec.decodeAlarmCommand(record.value()));
+  }
+
+  /**
+   * {@code heatwatch.notification-log}: the notifier's delivery log, as documents for the audit
+   * index ({@link DeliveryLogDocs}); a tombstone is skipped.
+   */
+  public static KafkaRecordDeserializationSchema<DeliveryDoc> deliveryLog() {
+    return new Decoding<>(
+        DeliveryDoc.class,
+        record -> record.value() == null ? null : DeliveryLogDocs.of(record.value()));
   }
 
   /** Decodes with a function that may return {@code null} for "skip quietly". */

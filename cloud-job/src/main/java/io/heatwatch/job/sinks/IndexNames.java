@@ -24,6 +24,12 @@ public final class IndexNames {
    */
   public static final String CANARY = "heatwatch-canary";
 
+  /**
+   * The notifier's delivery log for the audit: one document per state of each notification, {@code
+   * _id = notificationId/state/attempts}.
+   */
+  public static final String DELIVERIES = "heatwatch-deliveries";
+
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("uuuu.MM.dd").withZone(ZoneOffset.UTC);
 

@@ -45,7 +45,8 @@ public final class IndexTemplates {
           "heatwatch-metrics",
           "heatwatch-alarms",
           "heatwatch-devices",
-          "heatwatch-canary");
+          "heatwatch-canary",
+          "heatwatch-deliveries");
 
   private final String baseUrl;
   private final String root;

@@ -10,6 +10,7 @@ import io.heatwatch.model.Notification.Reason;
 import io.heatwatch.notifier.config.Target;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LogCodecTest {
@@ -46,6 +47,28 @@ class LogCodecTest {
             new Target(null, "hook"),
             AT);
     assertThat(LogCodec.decode(LogCodec.encode(e)).target()).isEqualTo(new Target(null, "hook"));
+  }
+
+  /**
+   * The sample the job's audit index is tested with (cloud-job DeliveryLogDocsTest reads this
+   * file): an entry in the format this codec reads.
+   */
+  @Test
+  void theSampleEntryTheJobIsTestedWithIsOneThisCodecReads() throws Exception {
+    byte[] sample =
+        java.nio.file.Files.readAllBytes(
+            java.nio.file.Path.of("src/test/resources/delivery-log-entry.json"));
+    LogEntry e = LogCodec.decode(sample);
+    assertThat(e.state()).isEqualTo(DeliveryState.RETRYING);
+    assertThat(e.attempts()).isEqualTo(1);
+    assertThat(e.target()).isEqualTo(new Target("maria", "ops-mail"));
+    assertThat(e.intent().reason()).isEqualTo(Reason.ESCALATED);
+    assertThat(e.detail()).isEqualTo("421 4.7.0 try again later");
+    JsonNode written = new ObjectMapper().readTree(LogCodec.encode(e));
+    JsonNode read = new ObjectMapper().readTree(sample);
+    for (String field : List.of("id", "intentId", "alarmId", "recipient", "channel", "state")) {
+      assertThat(written.get(field)).as(field).isEqualTo(read.get(field));
+    }
   }
 
   @Test
