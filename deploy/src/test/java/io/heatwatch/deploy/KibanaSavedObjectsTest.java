@@ -66,11 +66,15 @@ class KibanaSavedObjectsTest {
   }
 
   @Test
-  void theFourIndexPatternsHaveTimeFieldsFromTheirMappings() {
+  void theIndexPatternsHaveTimeFieldsFromTheirMappings() {
     assertThat(ofType("index-pattern"))
         .extracting(o -> o.at("/attributes/title").asText())
         .containsExactlyInAnyOrder(
-            "heatwatch-readings-*", "heatwatch-metrics-*", "heatwatch-alarms", "heatwatch-devices");
+            "heatwatch-readings-*",
+            "heatwatch-metrics-*",
+            "heatwatch-alarms",
+            "heatwatch-devices",
+            "heatwatch-deliveries");
     for (JsonNode pattern : ofType("index-pattern")) {
       assertThat(fieldsByPatternId.get(pattern.get("id").asText()))
           .as(pattern.at("/attributes/title").asText() + " timeFieldName")
