@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * An operator's command on one alarm, sent to {@code heatwatch.alarm-commands} (key = alarmId); the
- * job, which alone owns alarm state, applies it.
+ * owner of the alarm applies it ({@link #applyTo}): the job for the alarms it raises, the watchdog
+ * for PIPELINE_STALLED.
  *
  * @param v wire contract version
  * @param alarmId the alarm the command is for
@@ -25,6 +26,49 @@ public record AlarmCommand(
     Check.maxLength("by", by, 200);
     Check.maxLength("comment", comment, 500);
     Check.requiredInstant("ts", ts);
+  }
+
+  /** The command of contract version {@link Versions#V1}. */
+  public static AlarmCommand of(
+      String alarmId, Action action, String by, String comment, Instant ts) {
+    return new AlarmCommand(Versions.V1, alarmId, action, by, comment, ts);
+  }
+
+  /** The contract's longest alarm message. */
+  private static final int MAX_MESSAGE = 500;
+
+  /**
+   * The version of {@code active} (an OPEN or ACKNOWLEDGED alarm, the one this command names) after
+   * the command, for whichever service owns the alarm to write: ACKNOWLEDGE an OPEN alarm ({@code
+   * null} if it is acknowledged already), or RESOLVE it, CLEARED with the operator and comment as
+   * its reason. A resolved alarm's condition is not judged: one that still holds opens a new alarm,
+   * with a new id, the next time it is found.
+   */
+  public Alarm applyTo(Alarm active) {
+    return switch (action) {
+      case ACKNOWLEDGE ->
+          active.state() != Alarm.AlarmState.OPEN
+              ? null
+              : active.toBuilder()
+                  .version(active.version() + 1)
+                  .updatedAt(ts)
+                  .state(Alarm.AlarmState.ACKNOWLEDGED)
+                  .clearedAt(null)
+                  .ackedBy(by)
+                  .ackComment(comment)
+                  .build();
+      case RESOLVE -> {
+        Instant at = active.updatedAt().isAfter(ts) ? active.updatedAt() : ts;
+        String why = "resolved by " + by + (comment == null ? "" : ": " + comment);
+        yield active.toBuilder()
+            .version(active.version() + 1)
+            .updatedAt(at)
+            .state(Alarm.AlarmState.CLEARED)
+            .clearedAt(at)
+            .message(why.length() > MAX_MESSAGE ? why.substring(0, MAX_MESSAGE) : why)
+            .build();
+      }
+    };
   }
 
   /** What a command does to its alarm. */

@@ -96,14 +96,17 @@ final class AlarmWriter implements AutoCloseable {
   }
 
   /**
-   * The watchdog's own notification intent for {@code a}: OPENED for a new alarm, CLEARED when it
-   * clears, at level 1 and without escalation, so a stalled stage reaches people even when the job
-   * (which decides the other alarms' notifications) is the stage that stopped.
+   * The watchdog's own notification intent for {@code a}: OPENED for a new alarm, ACKNOWLEDGED when
+   * an operator takes it (the notifier tells everyone told so far who did), CLEARED when it clears,
+   * at level 1 and without escalation, so a stalled stage reaches people even when the job (which
+   * decides the other alarms' notifications) is the stage that stopped.
    */
   static Notification intent(Alarm a) {
     Notification.Reason reason;
     if (a.state() == Alarm.AlarmState.CLEARED) {
       reason = Notification.Reason.CLEARED;
+    } else if (a.state() == Alarm.AlarmState.ACKNOWLEDGED) {
+      reason = Notification.Reason.ACKNOWLEDGED;
     } else if (a.version() == 1) {
       reason = Notification.Reason.OPENED;
     } else {

@@ -4,6 +4,7 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.Pipeline.Stage;
 import io.heatwatch.model.Versions;
@@ -35,6 +36,24 @@ final class StallAlarms {
 
   synchronized Optional<Alarm> open() {
     return Optional.ofNullable(open);
+  }
+
+  /**
+   * An operator's command on the open alarm (the console's Acknowledge or Resolve, or "I'm on it"
+   * in a message): its next version to write, or empty when the command names another alarm or
+   * changes nothing. A resolved alarm whose stall goes on is opened again, with a new id, at the
+   * next verdict.
+   */
+  synchronized Optional<Alarm> command(AlarmCommand command) {
+    if (open == null || !open.alarmId().equals(command.alarmId())) {
+      return Optional.empty();
+    }
+    Alarm next = command.applyTo(open);
+    if (next == null) {
+      return Optional.empty();
+    }
+    open = next.state() == AlarmState.CLEARED ? null : next;
+    return Optional.of(next);
   }
 
   /** The alarm versions to write after {@code verdict}; empty when nothing changed. */

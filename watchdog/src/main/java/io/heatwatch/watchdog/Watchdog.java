@@ -1,6 +1,7 @@
 package io.heatwatch.watchdog;
 
 import io.heatwatch.model.Alarm;
+import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.Pipeline.Stage;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -29,6 +30,9 @@ public final class Watchdog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
   private static final int CANDIDATES = 24;
 
+  /** The consumer group the watchdog reads operators' commands on its alarms with. */
+  static final String COMMANDS_GROUP = "heatwatch-watchdog-commands";
+
   private final WatchdogConfig config;
   private final Clock clock;
   private final Instant started;
@@ -39,6 +43,7 @@ public final class Watchdog implements AutoCloseable {
   private final ConnectSupervisor connect;
   private final FlinkProbe flink;
   private final AlarmWriter alarms;
+  private final CommandReader commands;
   private final StallJudge judge;
   private final StallAlarms stallAlarms = new StallAlarms();
   private final Deque<Long> published = new ArrayDeque<>();
@@ -84,6 +89,7 @@ public final class Watchdog implements AutoCloseable {
             config.getString(WatchdogConfig.FLINK_URL),
             config.getString(WatchdogConfig.FLINK_JOB_NAME));
     this.alarms = new AlarmWriter(bootstrap, elasticsearch, timeout, clock);
+    this.commands = new CommandReader(bootstrap, COMMANDS_GROUP, this::command, clock);
     this.ticks =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -111,6 +117,7 @@ public final class Watchdog implements AutoCloseable {
       w.ticks.scheduleWithFixedDelay(w::tick, 0, every, TimeUnit.MILLISECONDS);
       long metrics = config.duration(WatchdogConfig.METRICS_INTERVAL).toMillis();
       w.ticks.scheduleAtFixedRate(w::metrics, metrics, metrics, TimeUnit.MILLISECONDS);
+      w.commands.start();
       LOG.info("watchdog started; health on {}", w.healthUrl());
       return w;
     } catch (Exception | Error e) {
@@ -141,6 +148,17 @@ public final class Watchdog implements AutoCloseable {
     } catch (RuntimeException e) {
       checkFailures.error(e.toString(), e);
     }
+  }
+
+  /** An operator's command: applied if it names the open PIPELINE_STALLED alarm. */
+  private void command(AlarmCommand command) {
+    stallAlarms
+        .command(command)
+        .ifPresent(
+            a -> {
+              LOG.info("{} {} by {}", command.action(), a.alarmId(), command.by());
+              alarms.write(List.of(a));
+            });
   }
 
   private WatchdogStatus judgeNow() {
@@ -267,6 +285,7 @@ public final class Watchdog implements AutoCloseable {
     if (health != null) {
       health.close();
     }
+    commands.close();
     alarms.close();
     kafka.close();
     canary.close();

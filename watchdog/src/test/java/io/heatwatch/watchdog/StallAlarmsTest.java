@@ -7,6 +7,8 @@ import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
 import io.heatwatch.model.Alarm.Severity;
+import io.heatwatch.model.AlarmCommand;
+import io.heatwatch.model.AlarmCommand.Action;
 import io.heatwatch.model.Pipeline;
 import io.heatwatch.model.Pipeline.Stage;
 import java.time.Duration;
@@ -80,5 +82,46 @@ class StallAlarmsTest {
     assertEquals(before.alarmId(), cleared.get(0).alarmId());
     assertEquals(2, cleared.get(0).version());
     assertTrue(cleared.get(0).message().startsWith("cleared: the canary flows again"));
+  }
+
+  @Test
+  void anOperatorAcknowledgesTheOpenAlarmOnceAndItStillClearsWhenTheCanaryFlows() {
+    Alarm a = alarms.apply(stalledAt(Stage.JOB), T0).get(0);
+    AlarmCommand ack =
+        AlarmCommand.of(a.alarmId(), Action.ACKNOWLEDGE, "olga", "on it", T0.plusSeconds(30));
+    assertEquals(
+        Optional.empty(),
+        alarms.command(AlarmCommand.of("other", Action.ACKNOWLEDGE, "olga", null, T0)));
+
+    Alarm acked = alarms.command(ack).orElseThrow();
+    assertEquals(AlarmState.ACKNOWLEDGED, acked.state());
+    assertEquals(2, acked.version());
+    assertEquals("olga", acked.ackedBy());
+    assertEquals("on it", acked.ackComment());
+    assertEquals(Optional.empty(), alarms.command(ack), "acknowledged already");
+    assertEquals(List.of(), alarms.apply(stalledAt(Stage.JOB), T0.plusSeconds(40)));
+
+    Alarm cleared = alarms.apply(FLOWING, T0.plusSeconds(60)).get(0);
+    assertEquals(3, cleared.version());
+    assertEquals(AlarmState.CLEARED, cleared.state());
+    assertEquals("olga", cleared.ackedBy());
+  }
+
+  @Test
+  void aResolvedAlarmWhoseStallGoesOnIsOpenedAgainAsANewAlarm() {
+    Alarm a = alarms.apply(stalledAt(Stage.JOB), T0).get(0);
+    Alarm resolved =
+        alarms
+            .command(
+                AlarmCommand.of(
+                    a.alarmId(), Action.RESOLVE, "olga", "job redeployed", T0.plusSeconds(9)))
+            .orElseThrow();
+    assertEquals(AlarmState.CLEARED, resolved.state());
+    assertTrue(resolved.message().contains("resolved by olga: job redeployed"), resolved.message());
+    assertEquals(Optional.empty(), alarms.open());
+
+    Alarm again = alarms.apply(stalledAt(Stage.JOB), T0.plusSeconds(10)).get(0);
+    assertEquals(1, again.version());
+    assertTrue(!again.alarmId().equals(a.alarmId()));
   }
 }

@@ -10,6 +10,7 @@ import io.heatwatch.bridge.config.MqttSourceConnectorConfig;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
+import io.heatwatch.model.AlarmCommand;
 import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Notification;
 import io.heatwatch.model.Pipeline;
@@ -37,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +50,12 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -77,7 +83,12 @@ class WatchdogIT {
       ElasticsearchServer es,
       FlinkCluster flink)
       throws Exception {
-    kafka.createTopics(3, KafkaTopics.READINGS, KafkaTopics.ALARMS, KafkaTopics.NOTIFICATIONS);
+    kafka.createTopics(
+        3,
+        KafkaTopics.READINGS,
+        KafkaTopics.ALARMS,
+        KafkaTopics.NOTIFICATIONS,
+        KafkaTopics.ALARM_COMMANDS);
     ElasticsearchHttp http = new ElasticsearchHttp(es.httpUrl());
     http.put(
         "/_index_template/heatwatch-alarms",
@@ -114,12 +125,29 @@ class WatchdogIT {
         JsonNode doc = awaitAlarmDoc(http, opened.alarmId(), "OPEN");
         assertEquals("bridge", doc.path("sensorId").asText());
 
-        // it comes back: the same alarm cleared, version 2, on both paths
+        // an operator takes it (the console's Acknowledge, or "I'm on it" in a message): the
+        // watchdog, which owns the alarm, acknowledges it on both paths
+        sendCommand(
+            kafka,
+            AlarmCommand.of(
+                opened.alarmId(),
+                AlarmCommand.Action.ACKNOWLEDGE,
+                "olga",
+                "restarting the connector",
+                Instant.now()));
+        Alarm acked = awaitAlarmInKafka(kafka, "bridge", AlarmState.ACKNOWLEDGED);
+        assertEquals(opened.alarmId(), acked.alarmId());
+        assertEquals(2, acked.version());
+        assertEquals("olga", acked.ackedBy());
+        awaitAlarmDoc(http, opened.alarmId(), "ACKNOWLEDGED");
+
+        // it comes back: the same alarm cleared, version 3, on both paths
         connect.putConnector(CONNECTOR, bridge(mqtt.uri()));
         await().atMost(WITHIN).until(() -> "ok".equals(watchdog.status().status()));
         Alarm cleared = awaitAlarmInKafka(kafka, "bridge", AlarmState.CLEARED);
         assertEquals(opened.alarmId(), cleared.alarmId());
-        assertEquals(2, cleared.version());
+        assertEquals(3, cleared.version());
+        assertEquals("olga", cleared.ackedBy());
         awaitAlarmDoc(http, opened.alarmId(), "CLEARED");
         // people hear of it from the watchdog itself, not through the job that may be the stage
         // that stopped
@@ -132,7 +160,11 @@ class WatchdogIT {
                         .filter(n -> n.alarmId().equals(opened.alarmId()))
                         .map(Notification::reason)
                         .toList()
-                        .equals(List.of(Notification.Reason.OPENED, Notification.Reason.CLEARED)));
+                        .equals(
+                            List.of(
+                                Notification.Reason.OPENED,
+                                Notification.Reason.ACKNOWLEDGED,
+                                Notification.Reason.CLEARED)));
 
         // the job stops indexing the canary: the job is named
         relay.relaying = false;
@@ -172,6 +204,19 @@ class WatchdogIT {
     String emf = metrics.toString(StandardCharsets.UTF_8);
     assertTrue(emf.contains("\"Namespace\":\"heatwatch\""), emf);
     assertTrue(emf.contains("\"" + MetricNames.CANARY_AGE_SECONDS + "\":"), emf);
+  }
+
+  static void sendCommand(KafkaServer kafka, AlarmCommand command) {
+    Map<String, Object> p =
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(
+          new ProducerRecord<>(
+              KafkaTopics.ALARM_COMMANDS,
+              command.alarmId().getBytes(StandardCharsets.UTF_8),
+              TelemetryCodec.encode(command)));
+    }
   }
 
   static Watchdog start(Map<String, Object> settings, ByteArrayOutputStream metrics)

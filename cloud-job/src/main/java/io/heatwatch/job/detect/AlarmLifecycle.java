@@ -110,31 +110,11 @@ public final class AlarmLifecycle {
   }
 
   /**
-   * Applies an operator's command to {@code active}, the alarm it names (OPEN or ACKNOWLEDGED),
-   * kept by whichever operator owns it: ACKNOWLEDGE an OPEN alarm (null if it is acknowledged
-   * already), or RESOLVE it, cleared with the operator and comment as its reason. A resolved
-   * alarm's condition is not judged: one that still holds opens a new alarm, with a new id, the
-   * next time it is found.
+   * Applies an operator's command to {@code active}, the alarm it names: {@link
+   * AlarmCommand#applyTo}.
    */
   public static Alarm command(Alarm active, AlarmCommand command) {
-    return switch (command.action()) {
-      case ACKNOWLEDGE ->
-          active.state() != AlarmState.OPEN
-              ? null
-              : successor(active, command.ts())
-                  .state(AlarmState.ACKNOWLEDGED)
-                  .clearedAt(null)
-                  .ackedBy(command.by())
-                  .ackComment(command.comment())
-                  .build();
-      case RESOLVE -> {
-        String comment = command.comment() == null ? "" : ": " + command.comment();
-        yield closed(
-            active,
-            later(active.updatedAt(), command.ts()),
-            "resolved by " + command.by() + comment);
-      }
-    };
+    return command.applyTo(active);
   }
 
   /**
