@@ -452,24 +452,7 @@ class ConsoleBrowserIT {
               .until(
                   () -> page.findElement(By.cssSelector("#channels tr[data-channel=ops-hook]")),
                   r -> r != null);
-      // the recent tests list earlier ones (other tests' too): this one is the row not there yet
-      List<String> earlier =
-          page.findElements(By.cssSelector("#tests-body tr")).stream()
-              .map(r -> r.getAttribute("data-test"))
-              .toList();
-      channel.findElement(By.className("send-test")).click();
-      WebElement sent =
-          await()
-              .ignoreExceptions()
-              .atMost(DEADLINE)
-              .until(
-                  () ->
-                      page.findElements(By.cssSelector("#tests-body tr")).stream()
-                          .filter(r -> !earlier.contains(r.getAttribute("data-test")))
-                          .filter(r -> !r.findElements(By.cssSelector(".pill.SENT")).isEmpty())
-                          .findFirst()
-                          .orElse(null),
-                  r -> r != null);
+      WebElement sent = sendTest(page, channel);
       String testId = sent.getAttribute("data-test");
       assertThat(sent.getText()).contains("HTTP 204");
       assertThat(stack.webhooks.subList(hooksBefore, stack.webhooks.size()))
@@ -571,27 +554,34 @@ class ConsoleBrowserIT {
     assertThat(page.findElement(By.id("settings-version")).getText())
         .contains("In effect: version", "saved by " + ConsoleStack.OPERATOR);
     assertThat(page.findElement(By.id("policies")).getText()).contains("freezers");
+    WebElement sent = sendTest(page, channel);
+    assertThat(sent.getText()).contains("freezer-room", "HTTP 204");
+    String testId = sent.getAttribute("data-test");
+    assertThat(stack.webhooks).anyMatch(body -> body.contains(testId));
+    browser.screenshot("18-notifier-settings-applied-and-tested");
+  }
+
+  /**
+   * Presses Send test in the channel's row and returns the test's row once it says SENT: the recent
+   * tests list earlier ones (other tests' too), so this one is the row not there before.
+   */
+  private static WebElement sendTest(ChromeDriver page, WebElement channel) {
     List<String> earlier =
         page.findElements(By.cssSelector("#tests-body tr")).stream()
             .map(r -> r.getAttribute("data-test"))
             .toList();
     channel.findElement(By.className("send-test")).click();
-    WebElement sent =
-        await()
-            .ignoreExceptions()
-            .atMost(DEADLINE)
-            .until(
-                () ->
-                    page.findElements(By.cssSelector("#tests-body tr")).stream()
-                        .filter(r -> !earlier.contains(r.getAttribute("data-test")))
-                        .filter(r -> !r.findElements(By.cssSelector(".pill.SENT")).isEmpty())
-                        .findFirst()
-                        .orElse(null),
-                r -> r != null);
-    assertThat(sent.getText()).contains("freezer-room", "HTTP 204");
-    String testId = sent.getAttribute("data-test");
-    assertThat(stack.webhooks).anyMatch(body -> body.contains(testId));
-    browser.screenshot("18-notifier-settings-applied-and-tested");
+    return await()
+        .ignoreExceptions()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                page.findElements(By.cssSelector("#tests-body tr")).stream()
+                    .filter(r -> !earlier.contains(r.getAttribute("data-test")))
+                    .filter(r -> !r.findElements(By.cssSelector(".pill.SENT")).isEmpty())
+                    .findFirst()
+                    .orElse(null),
+            r -> r != null);
   }
 
   private static boolean sparkDrawn(ChromeDriver page, WebElement tile) {

@@ -25,16 +25,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,11 +71,7 @@ final class ChannelTests implements AutoCloseable {
     this.deliveries = deliveries;
     this.clock = clock;
     this.malformedLog = new ThrottledLog(LOG, "channel tests: skipping malformed requests", clock);
-    Properties p = new Properties();
-    p.putAll(client);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "heatwatch-notifier-tests");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    consumer = SettingsTopic.consumer(client, "heatwatch-notifier-tests");
     thread = new Thread(this::run, "notifier-channel-tests");
     thread.setDaemon(true);
   }
@@ -152,14 +143,16 @@ final class ChannelTests implements AutoCloseable {
       LOG.warn("channel tests: catalogue not written, the console cannot list channels: {}", e);
     }
     try {
-      List<TopicPartition> partitions = partitions();
-      while (running && partitions.isEmpty()) {
-        LOG.warn("channel tests: no topic {} yet, no test is read", KafkaTopics.NOTIFIER_SETTINGS);
-        Thread.sleep(TOPIC_RETRY.toMillis());
-        partitions = partitions();
+      if (!SettingsTopic.assignFromStart(
+          consumer,
+          TOPIC_RETRY,
+          () -> running,
+          () ->
+              LOG.warn(
+                  "channel tests: no topic {} yet, no test is read until it exists",
+                  KafkaTopics.NOTIFIER_SETTINGS))) {
+        return;
       }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
       while (running) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
           if (r.key() != null && r.key().startsWith("test/") && r.value() != null) {
@@ -178,10 +171,6 @@ final class ChannelTests implements AutoCloseable {
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
-  }
-
-  private List<TopicPartition> partitions() {
-    return SettingsTopic.partitions(consumer, TOPIC_RETRY);
   }
 
   private void handle(ConsumerRecord<String, byte[]> r) {

@@ -18,13 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,11 +59,7 @@ public final class SettingsFollower implements AutoCloseable {
     this.current = file;
     this.clock = clock;
     this.client = file.kafka().clientSettings();
-    Properties p = new Properties();
-    p.putAll(client);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "heatwatch-notifier-settings");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    consumer = SettingsTopic.consumer(client, "heatwatch-notifier-settings");
     thread = new Thread(this::run, "notifier-settings");
     thread.setDaemon(true);
   }
@@ -140,12 +133,9 @@ public final class SettingsFollower implements AutoCloseable {
 
   private void run() {
     try {
-      while (running && consumer.assignment().isEmpty()) {
-        List<TopicPartition> partitions = SettingsTopic.partitions(consumer, TOPIC_RETRY);
-        if (!partitions.isEmpty()) {
-          consumer.assign(partitions);
-          consumer.seekToBeginning(partitions);
-        }
+      if (consumer.assignment().isEmpty()
+          && !SettingsTopic.assignFromStart(consumer, TOPIC_RETRY, () -> running, () -> {})) {
+        return;
       }
       while (running) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
@@ -161,6 +151,8 @@ public final class SettingsFollower implements AutoCloseable {
       if (running) {
         LOG.error("settings: stopped following edits", e);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.error("settings: stopped following edits", e);
     } finally {
