@@ -43,12 +43,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +66,7 @@ class NotifierIT {
   private KafkaServer kafka;
   private Receivers receivers;
   private KafkaProducer<String, byte[]> producer;
+  private NotifierStack stack;
   private Notifier notifier;
   private Path dir;
   private int httpPort;
@@ -78,13 +76,9 @@ class NotifierIT {
     this.kafka = kafka;
     this.dir = dir;
     httpPort = Receivers.freePort();
-    kafka.createTopics(1, KafkaTopics.NOTIFICATIONS, KafkaTopics.ALARMS);
-    kafka.createCompactedTopic(KafkaTopics.NOTIFICATION_LOG, 1);
-    kafka.createCompactedTopic(KafkaTopics.NOTIFIER_SETTINGS, 1);
-    receivers = new Receivers();
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    stack = NotifierStack.start(kafka);
+    receivers = stack.receivers();
+    producer = stack.producer();
   }
 
   @AfterEach
@@ -92,8 +86,7 @@ class NotifierIT {
     if (notifier != null) {
       notifier.close();
     }
-    producer.close();
-    receivers.close();
+    stack.close();
   }
 
   @Test

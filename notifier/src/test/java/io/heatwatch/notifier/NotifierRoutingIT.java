@@ -24,13 +24,9 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +44,7 @@ class NotifierRoutingIT {
   private KafkaServer kafka;
   private Receivers receivers;
   private KafkaProducer<String, byte[]> producer;
+  private NotifierStack stack;
   private Notifier notifier;
   private Path dir;
   private final List<LogEntry> recorded = new CopyOnWriteArrayList<>();
@@ -60,13 +57,9 @@ class NotifierRoutingIT {
   void start(KafkaServer kafka, @TempDir Path dir) throws Exception {
     this.kafka = kafka;
     this.dir = dir;
-    kafka.createTopics(1, KafkaTopics.NOTIFICATIONS, KafkaTopics.ALARMS);
-    kafka.createCompactedTopic(KafkaTopics.NOTIFICATION_LOG, 1);
-    kafka.createCompactedTopic(KafkaTopics.NOTIFIER_SETTINGS, 1);
-    receivers = new Receivers();
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    stack = NotifierStack.start(kafka);
+    receivers = stack.receivers();
+    producer = stack.producer();
   }
 
   @AfterEach
@@ -74,8 +67,7 @@ class NotifierRoutingIT {
     if (notifier != null) {
       notifier.close();
     }
-    producer.close();
-    receivers.close();
+    stack.close();
   }
 
   @Test
