@@ -181,15 +181,17 @@ public final class SettingsFollower implements AutoCloseable {
       }
       return;
     }
+    long started = System.nanoTime();
     if (live) {
       apply.accept(next);
     }
     current = next;
     LOG.info(
-        "settings: version {} saved by {} applied: {} channel(s), {} recipient(s), {}"
+        "settings: version {} saved by {} applied in {} ms: {} channel(s), {} recipient(s), {}"
             + " polic(ies)",
         edit.version(),
         edit.by(),
+        (System.nanoTime() - started) / 1_000_000,
         next.channels().size(),
         next.recipients().size(),
         next.policies().size());
