@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.heatwatch.model.SealedSecret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,12 @@ public final class Secret {
    */
   public static final String ENV = "io.heatwatch.notifier.Secret.env";
 
+  /**
+   * A Jackson context attribute holding a {@code Function<String, String>} that opens {@code
+   * sealed:v1:…} values (the notifier's settingsKey); without it a sealed value is refused.
+   */
+  public static final String UNSEAL = "io.heatwatch.notifier.Secret.unseal";
+
   private final String source;
   private final String value;
 
@@ -48,12 +55,36 @@ public final class Secret {
 
   /** As {@link #read(String, String)}, with the environment given (tests). */
   public static Secret read(String field, String reference, Function<String, String> env) {
+    return read(field, reference, env, null);
+  }
+
+  /**
+   * As {@link #read(String, String, Function)}; {@code unseal} opens a {@code sealed:v1:…} value
+   * (one typed into the console, {@link io.heatwatch.model.SealedSecret}), or is null when this
+   * notifier has no settingsKey.
+   */
+  public static Secret read(
+      String field,
+      String reference,
+      Function<String, String> env,
+      Function<String, String> unseal) {
     if (reference == null || reference.isBlank()) {
       throw new IllegalArgumentException(field + " must be env:NAME or file:/path, got nothing");
     }
     String ref = reference.trim();
     String value;
-    if (ref.startsWith("env:") && ref.length() > 4) {
+    if (ref.startsWith(SealedSecret.PREFIX)) {
+      if (unseal == null) {
+        throw new IllegalArgumentException(
+            field + ": a sealed value needs the notifier's settingsKey, and none is configured");
+      }
+      try {
+        value = unseal.apply(ref);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(field + ": " + e.getMessage());
+      }
+      ref = "sealed";
+    } else if (ref.startsWith("env:") && ref.length() > 4) {
       value = env.apply(ref.substring(4));
       if (value == null) {
         throw new IllegalArgumentException(
@@ -70,7 +101,9 @@ public final class Secret {
     } else {
       // Never echo the text: a literal here is most likely the secret itself.
       throw new IllegalArgumentException(
-          field + " must be env:NAME or file:/path; a literal secret is refused");
+          field
+              + " must be env:NAME, file:/path or a value sealed in the console; a literal secret"
+              + " is refused");
     }
     value = value.trim();
     if (value.isEmpty()) {
@@ -98,7 +131,9 @@ public final class Secret {
     return value.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Where the value came from, {@code env:NAME} or {@code file:/path}; safe to log. */
+  /**
+   * Where the value came from, {@code env:NAME}, {@code file:/path} or {@code sealed}; safe to log.
+   */
   public String source() {
     return source;
   }
@@ -127,6 +162,13 @@ public final class Secret {
           : System::getenv;
     }
 
+    @SuppressWarnings("unchecked")
+    private static Function<String, String> unsealer(DeserializationContext ctxt) {
+      return ctxt.getAttribute(UNSEAL) instanceof Function<?, ?> f
+          ? (Function<String, String>) f
+          : null;
+    }
+
     @Override
     public Secret deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       String field = p.currentName() == null ? "secret" : p.currentName();
@@ -134,7 +176,7 @@ public final class Secret {
         throw JsonMappingException.from(p, field + " must be a string: env:NAME or file:/path");
       }
       try {
-        return read(field, p.getText(), environment(ctxt));
+        return read(field, p.getText(), environment(ctxt), unsealer(ctxt));
       } catch (IllegalArgumentException e) {
         throw JsonMappingException.from(p, e.getMessage(), e);
       }

@@ -13,6 +13,7 @@ import io.heatwatch.model.KafkaTopics;
 import io.heatwatch.model.Notification;
 import io.heatwatch.model.Notification.Reason;
 import io.heatwatch.model.NotifierSettings;
+import io.heatwatch.model.SealedSecret;
 import io.heatwatch.model.TelemetryCodec;
 import io.heatwatch.notifier.config.NotifierConfig;
 import io.heatwatch.notifier.config.Target;
@@ -325,13 +326,18 @@ class NotifierIT {
       assertThat(fromFile.path("source").asText()).isEqualTo("file");
       assertThat(fromFile.path("channels").asText()).contains("hook:", "mail:");
 
-      // A new channel and a policy that uses only it, as an operator saves them in the console.
+      // A new channel and a policy that uses only it, as an operator saves them in the console:
+      // its signing secret typed in there, sealed with the key the notifier's catalogue publishes.
+      String published = settings().get("catalogue");
+      String sealingKey = new ObjectMapper().readTree(published).path("sealingKey").asText();
+      String secretB = "whsec_YmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmJiYmI=";
+      String sealed = SealedSecret.seal(SealedSecret.publicKey(sealingKey), secretB);
       String channels =
           fromFile.path("channels").asText()
               + "hook-b:\n  type: webhook\n  url: "
               + receivers.hookUrl()
-              + "\n  secret: file:"
-              + dir.resolve("webhook-secret")
+              + "\n  secret: "
+              + sealed
               + "\n";
       String policies =
           "- name: home\n  match: {sites: [home]}\n  levels:\n"
@@ -343,6 +349,15 @@ class NotifierIT {
       Target hookB = new Target(null, "hook-b");
       await().atMost(WAIT).until(() -> hooksWith(NotificationIds.of(first.id(), hookB)) == 1);
       assertThat(mailsWith(NotificationIds.of(first.id(), MARIA_MAIL))).isZero();
+      // signed with the secret typed in, which only the notifier could open
+      Receivers.Hook signed =
+          receivers.hooks().stream()
+              .filter(h -> NotificationIds.of(first.id(), hookB).equals(h.id()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(signed.signedWith(secretB)).isTrue();
+      assertThat(signed.signedWith(NotifierYaml.WEBHOOK_SECRET)).isFalse();
+      assertThat(applied().path("channels").asText()).contains(sealed).doesNotContain(secretB);
       assertThat(settings().get("catalogue")).contains("\"id\":\"hook-b\"");
 
       // An edit naming a channel nobody configured changes nothing, and says where and why.

@@ -17,6 +17,26 @@ final class NotifierYaml {
   /** A key for acknowledgement links, 32 bytes. */
   static final String ACK_KEY = "0123456789abcdef0123456789abcdef";
 
+  /** The notifier's settingsKey in these tests (an RSA key made once per test JVM). */
+  static final java.security.KeyPair SETTINGS_KEY = settingsKey();
+
+  static final String SETTINGS_KEY_PEM =
+      "-----BEGIN PRIVATE KEY-----\n"
+          + java.util.Base64.getMimeEncoder(
+                  64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+              .encodeToString(SETTINGS_KEY.getPrivate().getEncoded())
+          + "\n-----END PRIVATE KEY-----\n";
+
+  private static java.security.KeyPair settingsKey() {
+    try {
+      java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+      g.initialize(2048);
+      return g.generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** In {@code dir}: the files holding {@link #WEBHOOK_SECRET} and {@link #ACK_KEY}. */
   static String of(String bootstrapServers, Receivers receivers, int httpPort, Path dir) {
     return """
@@ -27,6 +47,7 @@ final class NotifierYaml {
           port: %d
           publicUrl: http://127.0.0.1:%d/
         ackKey: file:%s
+        settingsKey: file:%s
         channelFailedAfter: 1500 ms
         groupWindow: 0 s
         flapWindow: 0 s
@@ -61,6 +82,7 @@ final class NotifierYaml {
             httpPort,
             httpPort,
             write(dir.resolve("ack-key"), ACK_KEY),
+            write(dir.resolve("settings-key.pem"), SETTINGS_KEY_PEM),
             receivers.smtpPort(),
             receivers.hookUrl(),
             write(dir.resolve("webhook-secret"), WEBHOOK_SECRET));

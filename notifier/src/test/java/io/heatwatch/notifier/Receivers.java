@@ -21,8 +21,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * order, repeats included, so a test can see an id twice.
  */
 final class Receivers implements AutoCloseable {
-  /** One webhook request: its {@code webhook-id} header and body. */
-  record Hook(String id, String body) {}
+  /** One webhook request: its {@code webhook-id} header, body and Standard Webhooks signature. */
+  record Hook(String id, String body, String timestamp, String signature) {
+    /** Whether it is signed with {@code whsec}, as a Standard Webhooks receiver checks. */
+    boolean signedWith(String whsec) throws Exception {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              java.util.Base64.getDecoder().decode(whsec.substring("whsec_".length())),
+              "HmacSHA256"));
+      String expected =
+          "v1,"
+              + java.util.Base64.getEncoder()
+                  .encodeToString(
+                      mac.doFinal(
+                          (id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+      return signature != null && List.of(signature.split(" ")).contains(expected);
+    }
+  }
 
   private final int smtpPort = freePort();
   private final List<String> mailIdsOfStoppedServers = new ArrayList<>();
@@ -39,7 +55,13 @@ final class Receivers implements AutoCloseable {
           try (exchange) {
             String body =
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            hooks.add(new Hook(exchange.getRequestHeaders().getFirst("webhook-id"), body));
+            var headers = exchange.getRequestHeaders();
+            hooks.add(
+                new Hook(
+                    headers.getFirst("webhook-id"),
+                    body,
+                    headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature")));
             exchange.sendResponseHeaders(hookStatus, -1);
           }
         });

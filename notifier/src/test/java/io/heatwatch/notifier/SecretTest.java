@@ -36,10 +36,31 @@ class SecretTest {
   }
 
   @Test
+  void opensAValueSealedInTheConsoleOnlyWithTheNotifiersKey() {
+    var key = NotifierYaml.SETTINGS_KEY;
+    String sealed = io.heatwatch.model.SealedSecret.seal(key.getPublic(), "s3cr3t-token");
+    Function<String, String> unseal =
+        t -> io.heatwatch.model.SealedSecret.unseal(key.getPrivate(), t);
+
+    Secret s = Secret.read("token", sealed, k -> null, unseal);
+    assertThat(s.reveal()).isEqualTo("s3cr3t-token");
+    assertThat(s.source()).isEqualTo("sealed");
+    assertThatThrownBy(() -> Secret.read("token", sealed, k -> null))
+        .hasMessageContaining("token: a sealed value needs the notifier's settingsKey");
+    assertThatThrownBy(
+            () ->
+                Secret.read(
+                    "token", sealed.substring(0, sealed.length() - 4) + "AAAA", k -> null, unseal))
+        .hasMessageContaining("token: the sealed value does not open")
+        .hasMessageNotContaining("s3cr3t");
+  }
+
+  @Test
   void refusesALiteralNamingTheFieldButNotTheValue() {
     assertThatThrownBy(() -> Secret.read("password", "hunter2", k -> null))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("password must be env:NAME or file:/path")
+        .hasMessageContaining(
+            "password must be env:NAME, file:/path or a value sealed in the console")
         .hasMessageNotContaining("hunter2");
   }
 
@@ -83,7 +104,8 @@ class SecretTest {
     assertThat(login.password().reveal()).isEqualTo("s3cr3t");
 
     assertThatThrownBy(() -> YAML.readValue("user: maria\npassword: hunter2\n", Login.class))
-        .hasMessageContaining("password must be env:NAME or file:/path")
+        .hasMessageContaining(
+            "password must be env:NAME, file:/path or a value sealed in the console")
         .hasMessageNotContaining("hunter2");
   }
 }

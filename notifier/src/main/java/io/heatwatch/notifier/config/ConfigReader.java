@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -40,6 +41,7 @@ final class ConfigReader {
           "kafka",
           "http",
           "ackKey",
+          "settingsKey",
           "channelFailedAfter",
           "retry",
           "maxLogEntries",
@@ -91,6 +93,7 @@ final class ConfigReader {
     KafkaSettings kafka = kafka(object(root, "", "kafka", true));
     HttpSettings http = http(object(root, "", "http", true));
     Secret ackKey = root.has("ackKey") ? secret(root.get("ackKey"), "ackKey") : null;
+    SealingKey sealingKey = root.has("settingsKey") ? sealingKey(root.get("settingsKey")) : null;
     Duration failedAfter =
         duration(root, "", "channelFailedAfter", NotifierConfig.DEFAULT_CHANNEL_FAILED_AFTER);
     RetrySettings retry = retry(object(root, "", "retry", false));
@@ -103,7 +106,8 @@ final class ConfigReader {
         problems.add("maxLogEntries: must be a whole number >= 1000, got " + n);
       }
     }
-    Map<String, ChannelSettings> channels = channels(object(root, "", "channels", true));
+    Map<String, ChannelSettings> channels =
+        channels(object(root, "", "channels", true), sealingKey);
     Map<String, Recipient> recipients = recipients(object(root, "", "recipients", false));
     List<Policy> policies = new PolicyReader(problems, channels, recipients).read(root);
     RoutingSettings routingSettings = routing.read(root);
@@ -122,6 +126,7 @@ final class ConfigReader {
         recipients,
         policies,
         routingSettings,
+        sealingKey,
         origin,
         sections);
   }
@@ -181,11 +186,16 @@ final class ConfigReader {
     return attempt("retry", () -> new RetrySettings(first, max), RetrySettings.DEFAULTS);
   }
 
-  private Map<String, ChannelSettings> channels(JsonNode node) {
+  private Map<String, ChannelSettings> channels(JsonNode node, SealingKey sealingKey) {
     Map<String, ChannelSettings> channels = new LinkedHashMap<>();
     if (node == null) {
       return channels;
     }
+    Function<String, String> unseal = sealingKey == null ? null : sealingKey::unseal;
+    ObjectReader reader =
+        YAML.readerFor(ChannelSettings.class)
+            .withAttribute(Secret.ENV, env)
+            .withAttribute(Secret.UNSEAL, unseal);
     node.fields()
         .forEachRemaining(
             e -> {
@@ -197,7 +207,7 @@ final class ConfigReader {
                         + " letter or digit");
               }
               try {
-                channels.put(e.getKey(), YAML.treeToValue(e.getValue(), ChannelSettings.class));
+                channels.put(e.getKey(), reader.treeToValue(e.getValue(), ChannelSettings.class));
               } catch (JsonMappingException ex) {
                 problems.add(path + pathOf(ex) + ": " + ex.getOriginalMessage());
               } catch (JsonProcessingException | IllegalArgumentException ex) {
@@ -260,6 +270,20 @@ final class ConfigReader {
       return key;
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage().startsWith(path) ? e.getMessage() : path + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private SealingKey sealingKey(JsonNode node) {
+    if (!node.isTextual()) {
+      problems.add("settingsKey: must be file:/path (or env:NAME) of a PKCS#8 PEM RSA private key");
+      return null;
+    }
+    try {
+      return SealingKey.of(Secret.read("settingsKey", node.asText(), env));
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      problems.add(m.startsWith("settingsKey") ? m : "settingsKey: " + m);
       return null;
     }
   }

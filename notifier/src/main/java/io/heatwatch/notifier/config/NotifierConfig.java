@@ -31,6 +31,7 @@ import java.util.function.Function;
  * @param recipients the recipients by id
  * @param policies the policies in order; the first that matches an alarm decides
  * @param routing how notifications are grouped and held back
+ * @param sealingKey opens the channel secrets sealed in the console, or null: none can be
  * @param origin the file and environment it was read from, against which a console edit is read
  * @param sections the text of the sections the console can edit, and whose they are
  */
@@ -46,6 +47,7 @@ public record NotifierConfig(
     Map<String, Recipient> recipients,
     List<Policy> policies,
     RoutingSettings routing,
+    SealingKey sealingKey,
     Sections.Origin origin,
     Sections sections) {
 

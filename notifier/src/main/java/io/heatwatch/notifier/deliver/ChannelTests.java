@@ -92,6 +92,10 @@ final class ChannelTests implements AutoCloseable {
   static byte[] catalogue(NotifierConfig config) {
     ObjectNode root = JSON.createObjectNode();
     root.put("v", 1);
+    if (config.sealingKey() != null) {
+      // the public half: the console seals secrets typed into it with this
+      root.put("sealingKey", config.sealingKey().publicKey());
+    }
     ArrayNode channels = root.putArray("channels");
     config.channels().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())

@@ -110,7 +110,7 @@ class NotifierConfigTest {
                             + " \"ops-mail\"",
                         "colour: unknown key (known: ackKey, channelFailedAfter, channels,"
                             + " flapWindow, groupWindow, http, kafka, maintenance, maxLogEntries,"
-                            + " policies, recipients, retry, site)",
+                            + " policies, recipients, retry, settingsKey, site)",
                         "recipients.maria.email: not an e-mail address: \"maria-at-example.com\"")
                     .anySatisfy(p -> assertThat(p).startsWith("http.port: must be 0..65535"))
                     .anySatisfy(p -> assertThat(p).startsWith("http.publicUrl: "))
