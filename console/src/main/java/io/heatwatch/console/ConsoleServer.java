@@ -206,6 +206,9 @@ public final class ConsoleServer implements AutoCloseable {
                 "/api/notifier/settings",
                 HttpWrappers.api(io, auth.require(Role.OPERATOR, notifier::saveSettings)))
             .post(
+                "/api/notifier/seal",
+                HttpWrappers.api(io, auth.require(Role.OPERATOR, notifier::seal)))
+            .post(
                 "/api/notifier/tests",
                 HttpWrappers.api(io, auth.require(Role.OPERATOR, notifier::test)))
             .post(

@@ -445,14 +445,7 @@ class ConsoleBrowserIT {
       // a channel tested from the Notifications page: the test's row says it arrived
       int hooksBefore = stack.webhooks.size();
       page.findElement(By.cssSelector("nav a[data-nav=notify]")).click();
-      WebElement channel =
-          await()
-              .ignoreExceptions()
-              .atMost(DEADLINE)
-              .until(
-                  () -> page.findElement(By.cssSelector("#channels tr[data-channel=ops-hook]")),
-                  r -> r != null);
-      WebElement sent = sendTest(page, channel);
+      WebElement sent = sendTest(page, "ops-hook");
       String testId = sent.getAttribute("data-test");
       assertThat(sent.getText()).contains("HTTP 204");
       assertThat(stack.webhooks.subList(hooksBefore, stack.webhooks.size()))
@@ -497,20 +490,30 @@ class ConsoleBrowserIT {
       ChromeDriver page, Browser browser, JsonNode before) {
     String channels = before.path("channels").asText();
     java.util.regex.Matcher url = java.util.regex.Pattern.compile("url: (\\S+)").matcher(channels);
-    java.util.regex.Matcher secret =
-        java.util.regex.Pattern.compile("secret: (file:\\S+)").matcher(channels);
-    assertThat(url.find() && secret.find()).as(channels).isTrue();
+    assertThat(url.find()).as(channels).isTrue();
     WebElement channelsBox =
         await()
             .ignoreExceptions()
             .atMost(DEADLINE)
             .until(() -> page.findElement(By.id("settings-channels")), e -> e != null);
+    // the new channel's signing secret typed in and sealed: the page never shows it again
+    String secret = "whsec_ZnJlZXplci1yb29tLXNpZ25pbmctc2VjcmV0LTMyYg==";
+    page.findElement(By.id("seal-value")).sendKeys(secret);
+    page.findElement(By.id("seal")).click();
+    String sealed =
+        await()
+            .atMost(DEADLINE)
+            .until(
+                () -> page.findElement(By.id("seal-out")).getAttribute("value"),
+                v -> v.startsWith("sealed:v1:"));
+    assertThat(page.findElement(By.id("seal-value")).getAttribute("value")).isEmpty();
+    assertThat(page.getPageSource()).doesNotContain(secret);
     channelsBox.sendKeys(
         Keys.chord(Keys.CONTROL, Keys.END),
         "\nfreezer-room:\n  type: webhook\n  url: "
             + url.group(1)
             + "\n  secret: "
-            + secret.group(1)
+            + sealed
             + "\n");
     WebElement policies = page.findElement(By.id("settings-policies"));
     // first with a mistake: the notifier refuses it and says where
@@ -536,25 +539,29 @@ class ConsoleBrowserIT {
             + "- name: everything-else\n  levels:\n    - notify: [{channel: ops-hook}]\n");
     page.findElement(By.id("settings-save")).click();
     // applied, the page is drawn again with the new channel, ready to test
-    WebElement channel =
-        await()
-            .ignoreExceptions()
-            .atMost(DEADLINE)
-            .until(
-                () -> {
-                  if (page.findElements(By.cssSelector("#channels tr[data-channel=freezer-room]"))
-                      .isEmpty()) {
-                    page.navigate().refresh();
-                    return null;
-                  }
-                  return page.findElement(
-                      By.cssSelector("#channels tr[data-channel=freezer-room]"));
-                },
-                r -> r != null);
-    assertThat(page.findElement(By.id("settings-version")).getText())
-        .contains("In effect: version", "saved by " + ConsoleStack.OPERATOR);
-    assertThat(page.findElement(By.id("policies")).getText()).contains("freezers");
-    WebElement sent = sendTest(page, channel);
+    await()
+        .ignoreExceptions()
+        .atMost(DEADLINE)
+        .until(
+            () -> {
+              if (page.findElements(By.cssSelector("#channels tr[data-channel=freezer-room]"))
+                  .isEmpty()) {
+                page.navigate().refresh();
+                return null;
+              }
+              return page.findElement(By.cssSelector("#channels tr[data-channel=freezer-room]"));
+            },
+            r -> r != null);
+    await()
+        .ignoreExceptions()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              assertThat(page.findElement(By.id("settings-version")).getText())
+                  .contains("In effect: version", "saved by " + ConsoleStack.OPERATOR);
+              assertThat(page.findElement(By.id("policies")).getText()).contains("freezers");
+            });
+    WebElement sent = sendTest(page, "freezer-room");
     assertThat(sent.getText()).contains("freezer-room", "HTTP 204");
     String testId = sent.getAttribute("data-test");
     assertThat(stack.webhooks).anyMatch(body -> body.contains(testId));
@@ -565,12 +572,27 @@ class ConsoleBrowserIT {
    * Presses Send test in the channel's row and returns the test's row once it says SENT: the recent
    * tests list earlier ones (other tests' too), so this one is the row not there before.
    */
-  private static WebElement sendTest(ChromeDriver page, WebElement channel) {
+  private static WebElement sendTest(ChromeDriver page, String channel) {
+    // the page is drawn in full (an operator's ends with the settings card) before rows are read
+    await().atMost(DEADLINE).until(() -> !page.findElements(By.id("settings")).isEmpty());
     List<String> earlier =
-        page.findElements(By.cssSelector("#tests-body tr")).stream()
-            .map(r -> r.getAttribute("data-test"))
-            .toList();
-    channel.findElement(By.className("send-test")).click();
+        await()
+            .ignoreExceptions()
+            .atMost(DEADLINE)
+            .until(
+                () ->
+                    page.findElements(By.cssSelector("#tests-body tr")).stream()
+                        .map(r -> r.getAttribute("data-test"))
+                        .toList(),
+                rows -> true);
+    await()
+        .ignoreExceptions()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                page.findElement(
+                        By.cssSelector("#channels tr[data-channel=" + channel + "] .send-test"))
+                    .click());
     return await()
         .ignoreExceptions()
         .atMost(DEADLINE)

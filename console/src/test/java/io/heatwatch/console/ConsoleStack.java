@@ -147,10 +147,21 @@ final class ConsoleStack {
     hook.start();
     Path secret = dir.resolve("webhook-secret");
     Files.writeString(secret, "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    // the key that opens secrets sealed in the console, as user_data makes it in production
+    java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    Path settingsKey = dir.resolve("settings-key.pem");
+    Files.writeString(
+        settingsKey,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + java.util.Base64.getMimeEncoder()
+                .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
     String yaml =
         """
         kafka: {bootstrapServers: "%s"}
         http: {bind: 127.0.0.1, port: 0, publicUrl: "http://127.0.0.1/"}
+        settingsKey: "file:%s"
         groupWindow: 0 s
         flapWindow: 0 s
         channels:
@@ -158,7 +169,7 @@ final class ConsoleStack {
         policies:
           - levels: [{notify: [{channel: ops-hook}]}]
         """
-            .formatted(kafka.bootstrapServers(), hook.getAddress().getPort(), secret);
+            .formatted(kafka.bootstrapServers(), settingsKey, hook.getAddress().getPort(), secret);
     return Notifier.start(NotifierConfig.parse("console-it", yaml), Clock.systemUTC());
   }
 

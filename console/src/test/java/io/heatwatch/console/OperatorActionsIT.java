@@ -187,6 +187,17 @@ class OperatorActionsIT {
     assertThat(stale.body().path("message").asText()).contains("changed since you opened them");
     // Nothing refused reached the notifier.
     assertThat(operator.get("/api/notifier/settings").body().path("pending").isNull()).isTrue();
+
+    // A secret typed in is sealed with the notifier's published key; the answer is not the secret.
+    String typed = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    assertThat(viewer.post("/api/notifier/seal", Map.of("value", typed)).status()).isEqualTo(403);
+    Answer sealed = operator.post("/api/notifier/seal", Map.of("value", typed));
+    assertThat(sealed.status()).as(sealed.body().toString()).isEqualTo(200);
+    assertThat(sealed.body().path("sealed").asText())
+        .startsWith("sealed:v1:")
+        .doesNotContain(typed)
+        .doesNotContain("MDEyMzQ1");
+    assertThat(operator.post("/api/notifier/seal", Map.of("value", "")).status()).isEqualTo(400);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.heatwatch.console.kafka.NotifierCatalogue;
 import io.heatwatch.model.ChannelTest;
 import io.heatwatch.model.InvalidPayloadException;
 import io.heatwatch.model.NotifierSettings;
+import io.heatwatch.model.SealedSecret;
 import io.undertow.server.HttpServerExchange;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -191,6 +192,39 @@ public final class NotifierApi {
         Map.of("version", inEffect),
         settings);
     io.send(exchange, 202, Map.of("version", version));
+  }
+
+  /**
+   * Seals a secret typed in by an operator for the notifier, with the public key of its catalogue:
+   * {@code {value}} → {@code {sealed}}, the text to put in a channel's password, token or secret.
+   * The value is neither kept, logged nor audited (it changes nothing until settings are saved).
+   */
+  public void seal(HttpServerExchange exchange) {
+    JsonNode body = io.body(exchange, Set.of("value"));
+    JsonNode value = body.path("value");
+    if (!value.isTextual() || value.asText().isEmpty()) {
+      throw new ApiException(400, "value", "value: the secret to seal is required");
+    }
+    String key =
+        catalogue
+            .latest()
+            .map(c -> c.path("sealingKey").asText(""))
+            .filter(k -> !k.isEmpty())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        409,
+                        "sealingKey",
+                        "the notifier has no settingsKey, so it could not open a sealed secret:"
+                            + " use env:NAME or file:/path on its host"));
+    try {
+      io.send(
+          exchange,
+          200,
+          Map.of("sealed", SealedSecret.seal(SealedSecret.publicKey(key), value.asText())));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(400, "value", "value: " + e.getMessage());
+    }
   }
 
   /** The latest edit, if the notifier has neither applied nor refused it yet. */

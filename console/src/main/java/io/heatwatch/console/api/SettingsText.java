@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.heatwatch.model.SealedSecret;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,11 @@ import java.util.Set;
 
 /**
  * The console's check of a notifier settings section before it is written to Kafka: it must be
- * YAML, and no channel may hold a secret as a value. A password, token or signing secret is a
- * reference ({@code env:NAME}, {@code file:/path}) to the notifier's host, so the secret itself is
- * never in the topic, the audit log or the console. Everything else is the notifier's to check: it
- * reads the sections as it reads its file and reports every problem.
+ * YAML, and no channel may hold a secret as a plain value. A password, token or signing secret is a
+ * reference ({@code env:NAME}, {@code file:/path}) to the notifier's host or a value sealed for the
+ * notifier ({@link SealedSecret}, "Seal a secret" on the page), so the secret itself is never in
+ * the topic, the audit log or the console. Everything else is the notifier's to check: it reads the
+ * sections as it reads its file and reports every problem.
  */
 final class SettingsText {
   static final List<String> SECTIONS = List.of("channels", "recipients", "policies");
@@ -48,8 +50,8 @@ final class SettingsText {
               400,
               path,
               path
-                  + ": a secret is saved as a reference to the notifier's host, env:NAME or"
-                  + " file:/path, never as its value");
+                  + ": a secret is saved sealed (Seal a secret) or as a reference to the"
+                  + " notifier's host, env:NAME or file:/path, never as its value");
         }
       }
     }
@@ -57,6 +59,8 @@ final class SettingsText {
 
   private static boolean isReference(JsonNode v) {
     String t = v.isTextual() ? v.asText().strip() : "";
-    return (t.startsWith("env:") && t.length() > 4) || (t.startsWith("file:") && t.length() > 5);
+    return (t.startsWith("env:") && t.length() > 4)
+        || (t.startsWith("file:") && t.length() > 5)
+        || t.startsWith(SealedSecret.PREFIX);
   }
 }
