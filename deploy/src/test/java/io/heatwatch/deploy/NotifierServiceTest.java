@@ -76,11 +76,12 @@ class NotifierServiceTest {
     Matcher m = FILE_REFERENCE.matcher(yaml);
     while (m.find()) {
       // 64 characters: long enough for the ack key and for a password
+      String name = m.group(1);
       Files.writeString(
-          secrets.resolve(m.group(1).substring(SECRETS.length())),
-          m.group(1).endsWith("webhook-secret")
+          secrets.resolve(name.substring(SECRETS.length())),
+          name.endsWith("webhook-secret")
               ? "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
-              : "0123456789abcdef".repeat(4));
+              : name.endsWith(".pem") ? rsaPem() : "0123456789abcdef".repeat(4));
     }
     NotifierConfig config =
         NotifierConfig.parse(
@@ -88,6 +89,21 @@ class NotifierServiceTest {
     assertThat(config.http().port()).isEqualTo(8096);
     assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka:9092");
     assertThat(config.ackKey()).as("acknowledgement links signed").isNotNull();
+    assertThat(config.sealingKey()).as("secrets sealed in the console open").isNotNull();
+  }
+
+  /** An RSA private key as `openssl genpkey` writes it (PKCS#8 PEM). */
+  private static String rsaPem() {
+    try {
+      java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+      rsa.initialize(2048);
+      return "-----BEGIN PRIVATE KEY-----\n"
+          + java.util.Base64.getMimeEncoder()
+              .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
+          + "\n-----END PRIVATE KEY-----\n";
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -104,6 +120,8 @@ class NotifierServiceTest {
     assertThat(userData)
         .contains(
             "install -d -o " + uid.group(1) + " -g " + uid.group(1) + " -m 700 $secrets/notifier")
-        .contains("$secrets/notifier/ack-key");
+        .contains("$secrets/notifier/ack-key")
+        .contains("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072")
+        .contains("chown 10003:10003 $secrets/notifier/settings-key.pem");
   }
 }

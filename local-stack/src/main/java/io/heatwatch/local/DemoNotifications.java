@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +101,7 @@ public final class DemoNotifications implements AutoCloseable {
     Path hookSecret =
         secretFile(
             dir.resolve("webhook-secret"), "whsec_" + Base64.getEncoder().encodeToString(signing));
+    Path settingsKey = settingsKey(dir.resolve("settings-key.pem"));
     httpPort = notifierPort == 0 ? Ports.free() : notifierPort;
     String yaml =
         """
@@ -113,6 +116,7 @@ public final class DemoNotifications implements AutoCloseable {
           port: %d
           publicUrl: http://127.0.0.1:%d/
         ackKey: file:%s
+        settingsKey: file:%s
         channels:
           demo-mail:
             type: email
@@ -138,6 +142,7 @@ public final class DemoNotifications implements AutoCloseable {
                 httpPort,
                 httpPort,
                 ackKey,
+                settingsKey,
                 smtp.getSmtp().getPort(),
                 hook.getAddress().getPort(),
                 hookSecret,
@@ -231,6 +236,28 @@ public final class DemoNotifications implements AutoCloseable {
         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(file, value, StandardCharsets.UTF_8);
     return file;
+  }
+
+  /**
+   * The key that opens secrets sealed in the console: made on the first run and kept with the data
+   * directory, so settings saved in an earlier run still open.
+   */
+  private static Path settingsKey(Path file) throws IOException {
+    if (Files.isRegularFile(file)) {
+      return file;
+    }
+    try {
+      KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+      rsa.initialize(3072);
+      String pem =
+          "-----BEGIN PRIVATE KEY-----\n"
+              + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                  .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
+              + "\n-----END PRIVATE KEY-----\n";
+      return secretFile(file, pem);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot make the notifier's settings key: " + e.getMessage(), e);
+    }
   }
 
   private static String hex(int bytes) {
