@@ -30,10 +30,12 @@ public record Sections(
   /** The names of the sections, as in the file. */
   public static final List<String> NAMES = List.of("channels", "recipients", "policies");
 
+  // Text that reads as a number ("+34600000001", "1.5") stays quoted, or it would come back as one.
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
           .build();
 
   /** The file's sections, written back as YAML (its comments are not kept). */

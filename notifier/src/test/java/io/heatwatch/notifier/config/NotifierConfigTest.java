@@ -190,6 +190,27 @@ class NotifierConfigTest {
             + policies);
   }
 
+  /**
+   * The console's editor starts from the file's sections as the notifier writes them back: saved
+   * unchanged, they must read as the same settings (a phone number or a "1.5" must stay text).
+   */
+  @Test
+  void theFilesSectionsWrittenBackForTheConsoleReadAsTheSameSettings() throws IOException {
+    NotifierConfig file = NotifierConfig.parse("notifier-example.yml", example());
+    Sections s = file.sections();
+    assertThat(s.version()).isZero();
+
+    NotifierConfig saved =
+        file.with(
+            io.heatwatch.model.NotifierSettings.of(
+                1, s.channels(), s.recipients(), s.policies(), "maria", AT));
+
+    assertThat(saved.recipients()).isEqualTo(file.recipients());
+    assertThat(saved.channels()).isEqualTo(file.channels());
+    assertThat(saved.policies()).isEqualTo(file.policies());
+    assertThat(saved.sections().version()).isEqualTo(1);
+  }
+
   private static String example() throws IOException {
     try (InputStream in = NotifierConfigTest.class.getResourceAsStream("/notifier-example.yml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
