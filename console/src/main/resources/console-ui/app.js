@@ -693,12 +693,13 @@
     return el("div", { class: "card", id: "settings" }, el("h2", {}, "Settings"),
       el("p", { class: "meta" }, "The notifier's channels, recipients and policies, in the syntax of notifier.yml" +
         " (docs/notifications.md). A password, token or signing secret is sealed below, or a reference to the" +
-        " notifier's host (env:NAME, file:/path); never its plain value."),
+        " notifier's host (env:NAME, file:/path); never its plain value. A Slack or Teams webhook url holds its" +
+        " token: seal it too."),
       status, el("div", { class: "settings-grid" }, fields), el("div", { class: "toolbar" }, save), sealer());
   }
 
   // A secret typed here is sealed by the console with the notifier's public key and never shown again:
-  // the sealed text goes into a channel's password, token or secret, and only the notifier opens it.
+  // the sealed text goes into a channel's password, token, secret or url, and only the notifier opens it.
   function sealer() {
     const input = el("input", { type: "password", id: "seal-value", autocomplete: "off", "aria-label": "secret to seal" });
     const out = el("input", { id: "seal-out", readonly: true, "aria-label": "sealed secret", placeholder: "sealed:v1:…" });
@@ -708,7 +709,7 @@
         input.value = "";
         out.value = res.sealed;
         out.select();
-        toast("Sealed: paste it as the channel's password, token or secret.");
+        toast("Sealed: paste it as the channel's password, token, secret or webhook url.");
       } catch (e) { toast(e.message); }
     } }, "Seal");
     return el("div", { class: "sealer" }, el("h3", {}, "Seal a secret"),

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.heatwatch.model.Durations;
+import io.heatwatch.model.SealedSecret;
 import io.heatwatch.notifier.Secret;
 import io.heatwatch.notifier.channel.ChannelSettings;
 import java.net.URI;
@@ -207,7 +208,10 @@ final class ConfigReader {
                         + " letter or digit");
               }
               try {
-                channels.put(e.getKey(), reader.treeToValue(e.getValue(), ChannelSettings.class));
+                JsonNode channel = unsealedUrl(path, e.getValue(), sealingKey);
+                if (channel != null) {
+                  channels.put(e.getKey(), reader.treeToValue(channel, ChannelSettings.class));
+                }
               } catch (JsonMappingException ex) {
                 problems.add(path + pathOf(ex) + ": " + ex.getOriginalMessage());
               } catch (JsonProcessingException | IllegalArgumentException ex) {
@@ -270,6 +274,31 @@ final class ConfigReader {
       return key;
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage().startsWith(path) ? e.getMessage() : path + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * The channel with its {@code url} opened if it was sealed in the console (a Slack, Teams or
+   * Mattermost incoming-webhook URL holds its token), or null after a problem. The URL then lives
+   * in memory only; error messages show its scheme and host alone ({@code Hosts.redacted}).
+   */
+  private JsonNode unsealedUrl(String path, JsonNode channel, SealingKey key) {
+    JsonNode url = channel.get("url");
+    if (url == null || !url.isTextual() || !url.asText().startsWith(SealedSecret.PREFIX)) {
+      return channel;
+    }
+    if (key == null) {
+      problems.add(
+          path + ".url: a sealed value needs the notifier's settingsKey, and none is configured");
+      return null;
+    }
+    try {
+      ObjectNode opened = ((ObjectNode) channel).deepCopy();
+      opened.put("url", key.unseal(url.asText()));
+      return opened;
+    } catch (IllegalArgumentException e) {
+      problems.add(path + ".url: " + e.getMessage());
       return null;
     }
   }

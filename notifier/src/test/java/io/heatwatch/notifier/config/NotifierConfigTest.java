@@ -11,9 +11,12 @@ import io.heatwatch.notifier.deliver.Intents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NotifierConfigTest {
   private static final Instant AT = Instant.parse("2026-12-05T10:00:00Z");
@@ -209,6 +212,45 @@ class NotifierConfigTest {
     assertThat(saved.channels()).isEqualTo(file.channels());
     assertThat(saved.policies()).isEqualTo(file.policies());
     assertThat(saved.sections().version()).isEqualTo(1);
+  }
+
+  /** A Slack URL holds its token: sealed in the console, only the notifier's key opens it. */
+  @Test
+  void aWebhookUrlSealedInTheConsoleIsOpenedWithTheSettingsKey(@TempDir Path dir) throws Exception {
+    java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    java.security.KeyPair pair = rsa.generateKeyPair();
+    Path pem =
+        Files.writeString(
+            dir.resolve("settings-key.pem"),
+            "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+    String slack = "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXX";
+    String sealed = io.heatwatch.model.SealedSecret.seal(pair.getPublic(), slack);
+    String yaml =
+        """
+        kafka: {bootstrapServers: "127.0.0.1:9092"}
+        http: {publicUrl: "https://heatwatch.example.com/"}
+        %s
+        channels:
+          ops-slack: {type: webhook, preset: SLACK, url: "%s"}
+        policies:
+          - levels: [{notify: [{channel: ops-slack}]}]
+        """;
+
+    NotifierConfig c =
+        NotifierConfig.parse("test", yaml.formatted("settingsKey: file:" + pem, sealed));
+    assertThat(
+            ((io.heatwatch.notifier.channel.WebhookSettings) c.channels().get("ops-slack")).url())
+        .hasToString(slack);
+    assertThat(c.sections().channels()).contains(sealed).doesNotContain("XXXXXXXX");
+
+    assertThatThrownBy(() -> NotifierConfig.parse("test", yaml.formatted("", sealed)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "channels.ops-slack.url: a sealed value needs the notifier's settingsKey")
+        .hasMessageNotContaining("XXXXXXXX");
   }
 
   private static String example() throws IOException {
