@@ -96,7 +96,7 @@ public final class AlarmLifecycle {
     for (AlarmKind kind : KINDS) {
       Alarm open = tracks.open(kind);
       if (open != null && open.alarmId().equals(command.alarmId())) {
-        Alarm changed = command(open, command);
+        Alarm changed = command.applyTo(open);
         if (changed != null && changed.state() == AlarmState.CLEARED) {
           tracks.open(kind, null);
           tracks.pendingSince(kind, AlarmTracks.NONE);
@@ -107,14 +107,6 @@ public final class AlarmLifecycle {
       }
     }
     return null;
-  }
-
-  /**
-   * Applies an operator's command to {@code active}, the alarm it names: {@link
-   * AlarmCommand#applyTo}.
-   */
-  public static Alarm command(Alarm active, AlarmCommand command) {
-    return command.applyTo(active);
   }
 
   /**

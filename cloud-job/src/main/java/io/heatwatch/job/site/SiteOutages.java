@@ -1,6 +1,5 @@
 package io.heatwatch.job.site;
 
-import io.heatwatch.job.detect.AlarmLifecycle;
 import io.heatwatch.model.Alarm;
 import io.heatwatch.model.Alarm.AlarmKind;
 import io.heatwatch.model.Alarm.AlarmState;
@@ -74,17 +73,17 @@ public final class SiteOutages {
   }
 
   /**
-   * Applies an operator's command to the site's active alarm ({@link AlarmLifecycle#command(Alarm,
-   * AlarmCommand)}): acknowledged, its escalation stops; resolved, it is cleared, and a site still
-   * down opens a new alarm at its next device change. Returns the alarm's new version, or null when
-   * the command names no active alarm of the site (or acknowledges one already acknowledged).
+   * Applies an operator's command to the site's active alarm ({@link AlarmCommand#applyTo}):
+   * acknowledged, its escalation stops; resolved, it is cleared, and a site still down opens a new
+   * alarm at its next device change. Returns the alarm's new version, or null when the command
+   * names no active alarm of the site (or acknowledges one already acknowledged).
    */
   public static Alarm command(SiteState state, AlarmCommand command) {
     Alarm active = state.open;
     if (active == null || !active.alarmId().equals(command.alarmId())) {
       return null;
     }
-    Alarm changed = AlarmLifecycle.command(active, command);
+    Alarm changed = command.applyTo(active);
     if (changed != null) {
       state.open = changed.state() == AlarmState.CLEARED ? null : changed;
     }

@@ -166,10 +166,7 @@ public final class NotifierApi {
       sections.put(name, n.asText());
     }
     long version =
-        Math.max(
-                Math.max(inEffect, applied.path("rejected").path("version").asLong(0)),
-                catalogue.edit().map(NotifierSettings::version).orElse(0L))
-            + 1;
+        Math.max(decided(applied), catalogue.edit().map(NotifierSettings::version).orElse(0L)) + 1;
     NotifierSettings settings;
     try {
       settings =
@@ -229,19 +226,14 @@ public final class NotifierApi {
 
   /** The latest edit, if the notifier has neither applied nor refused it yet. */
   private Optional<NotifierSettings> pending() {
-    Optional<NotifierSettings> edit = catalogue.edit();
-    Optional<JsonNode> applied = catalogue.applied();
-    if (edit.isEmpty()) {
-      return Optional.empty();
-    }
-    long done =
-        applied
-            .map(
-                a ->
-                    Math.max(
-                        a.path("version").asLong(), a.path("rejected").path("version").asLong(0)))
-            .orElse(0L);
-    return edit.get().version() > done ? edit : Optional.empty();
+    long done = catalogue.applied().map(NotifierApi::decided).orElse(0L);
+    return catalogue.edit().filter(e -> e.version() > done);
+  }
+
+  /** The newest version the notifier's report says it decided on: applied, or refused. */
+  private static long decided(JsonNode applied) {
+    return Math.max(
+        applied.path("version").asLong(), applied.path("rejected").path("version").asLong(0));
   }
 
   private static Map<String, Object> summary(NotifierSettings s) {

@@ -81,7 +81,7 @@ final class ConfigReader {
       throw new ConfigException(source, List.of("(root): must be a mapping"));
     }
     ObjectNode file = (ObjectNode) root;
-    return read(file, new Sections.Origin(source, file.deepCopy(), env), Sections.ofFile(file));
+    return read(file, new Sections.Origin(file.deepCopy(), env), Sections.ofFile(file));
   }
 
   /** Reads a tree: the file's, or the file's with a console edit's sections in place. */
@@ -288,17 +288,14 @@ final class ConfigReader {
     if (url == null || !url.isTextual() || !url.asText().startsWith(SealedSecret.PREFIX)) {
       return channel;
     }
-    if (key == null) {
-      problems.add(
-          path + ".url: a sealed value needs the notifier's settingsKey, and none is configured");
-      return null;
-    }
     try {
-      ObjectNode opened = ((ObjectNode) channel).deepCopy();
-      opened.put("url", key.unseal(url.asText()));
-      return opened;
+      Secret opened =
+          Secret.read(path + ".url", url.asText(), env, key == null ? null : key::unseal);
+      ObjectNode channelOpened = ((ObjectNode) channel).deepCopy();
+      channelOpened.put("url", opened.reveal());
+      return channelOpened;
     } catch (IllegalArgumentException e) {
-      problems.add(path + ".url: " + e.getMessage());
+      problems.add(e.getMessage());
       return null;
     }
   }

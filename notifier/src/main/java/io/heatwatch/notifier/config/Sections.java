@@ -97,9 +97,9 @@ public record Sections(
 
   /**
    * How a configuration was read, kept so a console edit can be checked against the same file and
-   * environment: the file's tree, the reader's source name and its {@code env:} lookup.
+   * environment: the file's tree and its {@code env:} lookup.
    */
-  public record Origin(String source, ObjectNode file, Function<String, String> env) {
+  public record Origin(ObjectNode file, Function<String, String> env) {
     NotifierConfig with(NotifierSettings edit) {
       Sections sections = of(edit);
       List<String> problems = new ArrayList<>();
